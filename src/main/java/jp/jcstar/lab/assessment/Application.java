@@ -1,0 +1,85 @@
+package jp.jcstar.lab.assessment;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import jp.jcstar.lab.web.InvalidInputException;
+
+/**
+ * A manufacturer's application, validated: the one place that decides what a valid application is, whether it comes
+ * from the REST API or from the Tasklist start form.
+ */
+public record Application(String manufacturer, String productName, String modelNumbers, String firmwareVersion,
+                          String appVersion, String cloudVersion, StarLevel starLevel, Set<Component> scope) {
+
+    static final int MAX_TEXT = 200;
+
+    public Application {
+        List<String> problems = new ArrayList<>();
+        manufacturer = required("manufacturer", manufacturer, problems);
+        productName = required("productName", productName, problems);
+        modelNumbers = required("modelNumbers", modelNumbers, problems);
+        firmwareVersion = optional("firmwareVersion", firmwareVersion, problems);
+        appVersion = optional("appVersion", appVersion, problems);
+        cloudVersion = optional("cloudVersion", cloudVersion, problems);
+        if (starLevel == null) {
+            problems.add("starLevel: is required (STAR-1, STAR-2, STAR-3 or STAR-4)");
+        }
+        scope = scope == null || scope.isEmpty() ? EnumSet.noneOf(Component.class) : EnumSet.copyOf(scope);
+        if (scope.isEmpty()) {
+            problems.add("scope: at least one of DEVICE, APP, CLOUD is required");
+        }
+        requireVersionInScope(scope, Component.DEVICE, "firmwareVersion", firmwareVersion, problems);
+        requireVersionInScope(scope, Component.APP, "appVersion", appVersion, problems);
+        requireVersionInScope(scope, Component.CLOUD, "cloudVersion", cloudVersion, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("Invalid application: " + String.join("; ", problems));
+        }
+        scope = Set.copyOf(scope);
+    }
+
+    /** Parses the loosely typed values of a form or JSON body; unknown scope or level values are refused. */
+    public static Application of(String manufacturer, String productName, String modelNumbers, String firmwareVersion,
+                                 String appVersion, String cloudVersion, String starLevel,
+                                 Collection<String> scope) {
+        StarLevel level = starLevel == null || starLevel.isBlank() ? null : StarLevel.parse(starLevel);
+        Set<Component> components = EnumSet.noneOf(Component.class);
+        if (scope != null) {
+            scope.forEach(value -> components.add(Component.parse(value)));
+        }
+        return new Application(manufacturer, productName, modelNumbers, firmwareVersion, appVersion, cloudVersion,
+                level, components);
+    }
+
+    public boolean covers(Component component) {
+        return scope.contains(component);
+    }
+
+    private static String required(String field, String value, List<String> problems) {
+        if (value == null || value.isBlank()) {
+            problems.add(field + ": is required");
+            return value;
+        }
+        return optional(field, value, problems);
+    }
+
+    private static String optional(String field, String value, List<String> problems) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.strip().length() > MAX_TEXT) {
+            problems.add(field + ": at most " + MAX_TEXT + " characters");
+        }
+        return value.strip();
+    }
+
+    private static void requireVersionInScope(Set<Component> scope, Component component, String field, String value,
+                                              List<String> problems) {
+        if (scope.contains(component) && value == null) {
+            problems.add(field + ": is required when " + component + " is in scope");
+        }
+    }
+}

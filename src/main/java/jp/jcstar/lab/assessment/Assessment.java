@@ -1,0 +1,16 @@
+package jp.jcstar.lab.assessment;
+
+import java.time.OffsetDateTime;
+import java.util.Set;
+
+/** An assessment as the app's tables hold it. */
+public record Assessment(long id, String reference, String processInstanceId, String catalogVersion,
+                         String manufacturer, String productName, String modelNumbers, String firmwareVersion,
+                         String appVersion, String cloudVersion, StarLevel starLevel, Set<Component> scope,
+                         AssessmentStatus status, int currentRound, String appliedBy, OffsetDateTime appliedAt,
+                         String reviewedBy, OffsetDateTime reviewedAt, OffsetDateTime endedAt, String endReason) {
+
+    public boolean covers(Component component) {
+        return scope.contains(component);
+    }
+}

@@ -1,0 +1,87 @@
+package jp.jcstar.lab.assessment;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class AssessmentRepository {
+
+    private final JdbcClient jdbc;
+
+    public AssessmentRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stores a new assessment in round 1 and gives it its reference (JCS-yyyy-nnnnn). */
+    public long insert(Application application, String catalogVersion, String appliedBy, String processInstanceId,
+                       OffsetDateTime now) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into assessment (process_instance_id, catalog_version, manufacturer, product_name,
+                            model_numbers, firmware_version, app_version, cloud_version, star_level, scope_device,
+                            scope_app, scope_cloud, status, current_round, applied_by, applied_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)""")
+                .params(processInstanceId, catalogVersion, application.manufacturer(), application.productName(),
+                        application.modelNumbers(), application.firmwareVersion(), application.appVersion(),
+                        application.cloudVersion(), application.starLevel().label(),
+                        application.covers(Component.DEVICE), application.covers(Component.APP),
+                        application.covers(Component.CLOUD), AssessmentStatus.IN_PROGRESS.name(), appliedBy, now)
+                .update(key, "id");
+        long id = key.getKeyAs(Number.class).longValue();
+        jdbc.sql("update assessment set reference = ? where id = ?")
+                .params("JCS-%d-%05d".formatted(now.getYear(), id), id).update();
+        return id;
+    }
+
+    public Optional<Assessment> find(long id) {
+        return jdbc.sql("select * from assessment where id = ?").param(id).query(AssessmentRepository::map).optional();
+    }
+
+    public Assessment get(long id) {
+        return find(id).orElseThrow(() -> new IllegalStateException("Assessment " + id + " does not exist"));
+    }
+
+    public Optional<Assessment> findByProcessInstance(String processInstanceId) {
+        return jdbc.sql("select * from assessment where process_instance_id = ?").param(processInstanceId)
+                .query(AssessmentRepository::map).optional();
+    }
+
+    public void startRound(long id, int round, String firmwareVersion, String appVersion, String cloudVersion) {
+        jdbc.sql("""
+                        update assessment set current_round = ?, firmware_version = ?, app_version = ?,
+                            cloud_version = ? where id = ?""")
+                .params(round, firmwareVersion, appVersion, cloudVersion, id).update();
+    }
+
+    public void recordReview(long id, String reviewer, OffsetDateTime at) {
+        jdbc.sql("update assessment set reviewed_by = ?, reviewed_at = ? where id = ?").params(reviewer, at, id).update();
+    }
+
+    public void end(long id, AssessmentStatus status, String reason, OffsetDateTime at) {
+        jdbc.sql("update assessment set status = ?, end_reason = ?, ended_at = ? where id = ?")
+                .params(status.name(), reason, at, id).update();
+    }
+
+    private static Assessment map(ResultSet rs, int row) throws SQLException {
+        Set<Component> scope = EnumSet.noneOf(Component.class);
+        if (rs.getBoolean("scope_device")) scope.add(Component.DEVICE);
+        if (rs.getBoolean("scope_app")) scope.add(Component.APP);
+        if (rs.getBoolean("scope_cloud")) scope.add(Component.CLOUD);
+        return new Assessment(rs.getLong("id"), rs.getString("reference"), rs.getString("process_instance_id"),
+                rs.getString("catalog_version"), rs.getString("manufacturer"), rs.getString("product_name"),
+                rs.getString("model_numbers"), rs.getString("firmware_version"), rs.getString("app_version"),
+                rs.getString("cloud_version"), StarLevel.parse(rs.getString("star_level")), Set.copyOf(scope),
+                AssessmentStatus.valueOf(rs.getString("status")), rs.getInt("current_round"),
+                rs.getString("applied_by"), rs.getObject("applied_at", OffsetDateTime.class),
+                rs.getString("reviewed_by"), rs.getObject("reviewed_at", OffsetDateTime.class),
+                rs.getObject("ended_at", OffsetDateTime.class), rs.getString("end_reason"));
+    }
+}

@@ -1,0 +1,298 @@
+package jp.jcstar.lab.assessment;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import jp.jcstar.lab.LabClock;
+import jp.jcstar.lab.catalog.Catalog;
+import jp.jcstar.lab.catalog.CatalogRepository;
+import jp.jcstar.lab.catalog.CheckItem;
+import jp.jcstar.lab.catalog.Step;
+import jp.jcstar.lab.findings.Finding;
+import jp.jcstar.lab.findings.FindingRepository;
+import jp.jcstar.lab.findings.FindingStatus;
+import jp.jcstar.lab.notifications.NotificationRepository;
+import jp.jcstar.lab.security.Roles;
+import jp.jcstar.lab.web.ForbiddenException;
+import jp.jcstar.lab.web.InvalidInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The lab's use cases on an assessment. The process's delegates call these; each validates everything before it
+ * writes anything, so a refused input changes nothing.
+ */
+@Service
+@Transactional
+public class AssessmentService {
+
+    static final int MAX_OBSERVATION = 4000;
+    private static final Logger log = LoggerFactory.getLogger(AssessmentService.class);
+
+    private final AssessmentRepository assessments;
+    private final TestRoundRepository rounds;
+    private final CheckResultRepository results;
+    private final FindingRepository findings;
+    private final NotificationRepository notifications;
+    private final CatalogRepository catalogs;
+    private final LabClock clock;
+
+    public AssessmentService(AssessmentRepository assessments, TestRoundRepository rounds,
+                             CheckResultRepository results, FindingRepository findings,
+                             NotificationRepository notifications, CatalogRepository catalogs, LabClock clock) {
+        this.assessments = assessments;
+        this.rounds = rounds;
+        this.results = results;
+        this.findings = findings;
+        this.notifications = notifications;
+        this.catalogs = catalogs;
+        this.clock = clock;
+    }
+
+    /** Stores a new assessment on the current catalog and opens round 1 on the applied versions. */
+    public Assessment register(Application application, String appliedBy, String processInstanceId) {
+        OffsetDateTime now = clock.now();
+        long id = assessments.insert(application, catalogs.current().version(), appliedBy, processInstanceId, now);
+        rounds.open(id, 1, application.firmwareVersion(), application.appVersion(), application.cloudVersion(), null, now);
+        Assessment assessment = assessments.get(id);
+        log.info("Assessment {} registered for {} / {}", assessment.reference(), application.manufacturer(),
+                application.productName());
+        return assessment;
+    }
+
+    public Assessment get(long assessmentId) {
+        return assessments.get(assessmentId);
+    }
+
+    public Catalog catalogOf(Assessment assessment) {
+        return catalogs.version(assessment.catalogVersion());
+    }
+
+    /** The items this assessment judges: the documents always, and the steps of the components in scope. */
+    public List<CheckItem> itemsInScope(Assessment assessment) {
+        Set<Step> steps = Stream.concat(Stream.of(Step.DOCUMENTATION), assessment.scope().stream().map(Component::step))
+                .collect(Collectors.toSet());
+        return catalogOf(assessment).items().stream().filter(item -> steps.contains(item.step())).toList();
+    }
+
+    /**
+     * Records verdicts of the current round. FAIL and NA need an observation; an item outside the assessment's
+     * scope is refused.
+     */
+    public List<CheckResult> recordVerdicts(long assessmentId, List<RawVerdict> submitted, String user) {
+        Assessment assessment = assessments.get(assessmentId);
+        Set<String> inScope = itemsInScope(assessment).stream().map(CheckItem::id).collect(Collectors.toSet());
+        OffsetDateTime now = clock.now();
+        List<String> problems = new ArrayList<>();
+        List<CheckResult> recorded = new ArrayList<>();
+        for (RawVerdict raw : submitted) {
+            if (!inScope.contains(raw.itemId())) {
+                problems.add(raw.field() + ": item " + raw.itemId() + " is not in the scope of " + assessment.reference());
+                continue;
+            }
+            Verdict verdict;
+            try {
+                verdict = Verdict.parse(raw.field(), raw.verdict());
+            } catch (InvalidInputException e) {
+                problems.add(e.getMessage());
+                continue;
+            }
+            String observation = raw.observation() == null || raw.observation().isBlank() ? null : raw.observation().strip();
+            if (verdict != Verdict.PASS && observation == null) {
+                problems.add(raw.field() + ": " + verdict + " needs an observation for " + raw.itemId());
+            } else if (observation != null && observation.length() > MAX_OBSERVATION) {
+                problems.add(raw.field() + ": the observation for " + raw.itemId() + " is longer than "
+                        + MAX_OBSERVATION + " characters");
+            } else {
+                recorded.add(new CheckResult(assessment.currentRound(), raw.itemId(), verdict, observation, user, now));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("Verdicts refused: " + String.join("; ", problems));
+        }
+        recorded.forEach(result -> results.save(assessmentId, result));
+        return recorded;
+    }
+
+    /**
+     * Records the documentation review. Any FAIL means the documents are incomplete, and then the engineer must say
+     * what the manufacturer has to supply.
+     *
+     * @return whether the documentation is complete
+     */
+    public boolean recordDocumentationReview(long assessmentId, List<RawVerdict> submitted, String documentRequest,
+                                             String user) {
+        boolean incomplete = submitted.stream().anyMatch(raw -> Verdict.FAIL.name().equals(String.valueOf(raw.verdict())));
+        if (incomplete && (documentRequest == null || documentRequest.isBlank())) {
+            throw new InvalidInputException(
+                    "documentRequest: say what the manufacturer must supply for the documents marked FAIL");
+        }
+        recordVerdicts(assessmentId, submitted, user);
+        return !incomplete;
+    }
+
+    /** Closes the current round: which items fail now, and what the retests of the previous round's findings showed. */
+    public RoundEvaluation evaluateRound(long assessmentId) {
+        Assessment assessment = assessments.get(assessmentId);
+        int round = assessment.currentRound();
+        Map<String, CheckResult> latest = latestResults(assessmentId);
+        List<String> missing = itemsInScope(assessment).stream().map(CheckItem::id)
+                .filter(id -> !latest.containsKey(id)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException(assessment.reference() + " round " + round + " has no verdict for " + missing);
+        }
+        OffsetDateTime now = clock.now();
+        for (Finding finding : findings.listRound(assessmentId, round - 1)) {
+            if (finding.status() == FindingStatus.ANSWERED) {
+                findings.recordRetest(finding.id(), latest.get(finding.itemId()).verdict() != Verdict.FAIL, now);
+            }
+        }
+        List<String> failed = itemsInScope(assessment).stream().map(CheckItem::id)
+                .filter(id -> latest.get(id).verdict() == Verdict.FAIL).toList();
+        rounds.evaluate(assessmentId, round, failed.isEmpty(), now);
+        log.info("Assessment {} round {} evaluated: {}", assessment.reference(), round,
+                failed.isEmpty() ? "all items pass" : "failed " + failed);
+        return new RoundEvaluation(round, failed, failed.isEmpty() ? 0 : round - 1);
+    }
+
+    /** Each item failing in the current round becomes an open finding due at the given date. */
+    public List<Finding> recordFindings(long assessmentId, OffsetDateTime dueDate) {
+        Assessment assessment = assessments.get(assessmentId);
+        Catalog catalog = catalogOf(assessment);
+        OffsetDateTime now = clock.now();
+        latestResults(assessmentId).values().stream()
+                .filter(result -> result.verdict() == Verdict.FAIL)
+                .forEach(result -> findings.open(assessmentId, assessment.currentRound(), result.itemId(),
+                        result.observation(), catalog.get(result.itemId()).requirement(), dueDate, now));
+        return findings.listRound(assessmentId, assessment.currentRound());
+    }
+
+    /**
+     * Takes the manufacturer's rectification: every finding of the current round needs a response. Opens the next
+     * round on the submitted versions.
+     */
+    public int recordRectification(long assessmentId, Rectification rectification, String user) {
+        Assessment assessment = assessments.get(assessmentId);
+        List<Finding> toAnswer = findings.listRound(assessmentId, assessment.currentRound()).stream()
+                .filter(finding -> finding.status().isOpen()).toList();
+        List<String> problems = new ArrayList<>();
+        for (Finding finding : toAnswer) {
+            String response = rectification.responses().get(finding.itemId());
+            if (response == null || response.isBlank()) {
+                problems.add("a response to finding " + finding.itemId() + " is required");
+            } else if (response.length() > MAX_OBSERVATION) {
+                problems.add("the response to finding " + finding.itemId() + " is longer than " + MAX_OBSERVATION
+                        + " characters");
+            }
+        }
+        String firmware = orPrevious("firmwareVersion", rectification.firmwareVersion(), assessment.firmwareVersion(), problems);
+        String app = orPrevious("appVersion", rectification.appVersion(), assessment.appVersion(), problems);
+        String cloud = orPrevious("cloudVersion", rectification.cloudVersion(), assessment.cloudVersion(), problems);
+        String changedDocuments = rectification.changedDocuments() == null || rectification.changedDocuments().isBlank()
+                ? null : rectification.changedDocuments().strip();
+        if (changedDocuments != null && changedDocuments.length() > MAX_OBSERVATION) {
+            problems.add("changedDocuments: longer than " + MAX_OBSERVATION + " characters");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("Rectification refused: " + String.join("; ", problems));
+        }
+        OffsetDateTime now = clock.now();
+        toAnswer.forEach(finding -> findings.answer(finding.id(), rectification.responses().get(finding.itemId()).strip(), now));
+        int next = assessment.currentRound() + 1;
+        rounds.open(assessmentId, next, firmware, app, cloud, changedDocuments, now);
+        assessments.startRound(assessmentId, next, firmware, app, cloud);
+        log.info("Assessment {} rectification by {} opens round {}", assessment.reference(), user, next);
+        return next;
+    }
+
+    /**
+     * The four-eyes rule: nobody who recorded a verdict in this assessment may review its report.
+     */
+    public void requireIndependentReviewer(long assessmentId, String reviewer) {
+        if (reviewer == null) {
+            throw new ForbiddenException("The report review needs a known reviewer; log in before deciding");
+        }
+        if (results.testers(assessmentId).contains(reviewer)) {
+            throw new ForbiddenException("Four eyes: " + reviewer + " recorded verdicts in "
+                    + assessments.get(assessmentId).reference() + " and may not review its report");
+        }
+    }
+
+    /** The reviewer's decision; an approval is recorded on the assessment, a rejection needs a reason. */
+    public ReviewDecision recordReview(long assessmentId, String reviewer, String decision, String rejectionReason) {
+        requireIndependentReviewer(assessmentId, reviewer);
+        ReviewDecision review = ReviewDecision.parse(decision);
+        if (review == ReviewDecision.REJECT && (rejectionReason == null || rejectionReason.isBlank())) {
+            throw new InvalidInputException("rejectionReason: a reason is required to send the report back");
+        }
+        if (review == ReviewDecision.APPROVE) {
+            assessments.recordReview(assessmentId, reviewer, clock.now());
+        }
+        log.info("Assessment {} report review by {}: {}", assessments.get(assessmentId).reference(), reviewer, review);
+        return review;
+    }
+
+    /** Validates a lab manager's decision after the retest limit. */
+    public FurtherRoundDecision decideFurtherRound(long assessmentId, String decision, String reason, String manager) {
+        FurtherRoundDecision further = FurtherRoundDecision.parse(decision);
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("decisionReason: a reason is required");
+        }
+        log.info("Assessment {} further round decided by {}: {} ({})", assessments.get(assessmentId).reference(),
+                manager, further, reason.strip());
+        return further;
+    }
+
+    public void complete(long assessmentId) {
+        end(assessmentId, AssessmentStatus.COMPLETED, null);
+    }
+
+    public void terminate(long assessmentId, String reason) {
+        end(assessmentId, AssessmentStatus.TERMINATED, reason);
+    }
+
+    /** Records that work is overdue: a reminder to the manufacturer and an escalation to the lab managers. */
+    public void escalateOverdue(long assessmentId, String overdueWork) {
+        Assessment assessment = assessments.get(assessmentId);
+        OffsetDateTime now = clock.now();
+        String what = "DOCUMENTS".equals(overdueWork) ? "requested documents" : "rectification";
+        notifications.add(assessmentId, overdueWork + "_OVERDUE_REMINDER", Roles.MANUFACTURERS,
+                "The " + what + " for " + assessment.reference() + " are overdue; please submit them.", now);
+        notifications.add(assessmentId, overdueWork + "_OVERDUE_ESCALATION", Roles.LAB_MANAGERS,
+                assessment.manufacturer() + " has not submitted the " + what + " for " + assessment.reference()
+                        + " by the due date.", now);
+        log.warn("Assessment {}: {} overdue, escalated to {}", assessment.reference(), what, Roles.LAB_MANAGERS);
+    }
+
+    /** The latest verdict of every judged item: a later round's verdict replaces an earlier one. */
+    public Map<String, CheckResult> latestResults(long assessmentId) {
+        Map<String, CheckResult> latest = new LinkedHashMap<>();
+        results.list(assessmentId).forEach(result -> latest.put(result.itemId(), result));
+        return latest;
+    }
+
+    private void end(long assessmentId, AssessmentStatus status, String reason) {
+        OffsetDateTime now = clock.now();
+        assessments.end(assessmentId, status, reason, now);
+        findings.closeAll(assessmentId, now);
+        log.info("Assessment {} {}", assessments.get(assessmentId).reference(), status);
+    }
+
+    private static String orPrevious(String field, String submitted, String previous, List<String> problems) {
+        if (submitted == null || submitted.isBlank()) {
+            return previous;
+        }
+        if (submitted.strip().length() > Application.MAX_TEXT) {
+            problems.add(field + ": at most " + Application.MAX_TEXT + " characters");
+        }
+        return submitted.strip();
+    }
+}

@@ -1,0 +1,41 @@
+package jp.jcstar.lab.assessment;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class TestRoundRepository {
+
+    private final JdbcClient jdbc;
+
+    public TestRoundRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void open(long assessmentId, int roundNo, String firmwareVersion, String appVersion, String cloudVersion,
+                     String changedDocuments, OffsetDateTime at) {
+        jdbc.sql("""
+                        insert into assessment_round (assessment_id, round_no, firmware_version, app_version,
+                            cloud_version, changed_documents, started_at) values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(assessmentId, roundNo, firmwareVersion, appVersion, cloudVersion, changedDocuments, at)
+                .update();
+    }
+
+    public void evaluate(long assessmentId, int roundNo, boolean passed, OffsetDateTime at) {
+        jdbc.sql("update assessment_round set outcome = ?, evaluated_at = ? where assessment_id = ? and round_no = ?")
+                .params(passed ? "PASSED" : "FAILED", at, assessmentId, roundNo).update();
+    }
+
+    public List<TestRound> list(long assessmentId) {
+        return jdbc.sql("select * from assessment_round where assessment_id = ? order by round_no")
+                .param(assessmentId)
+                .query((rs, row) -> new TestRound(rs.getInt("round_no"), rs.getString("firmware_version"),
+                        rs.getString("app_version"), rs.getString("cloud_version"), rs.getString("changed_documents"),
+                        rs.getObject("started_at", OffsetDateTime.class),
+                        rs.getObject("evaluated_at", OffsetDateTime.class), rs.getString("outcome")))
+                .list();
+    }
+}

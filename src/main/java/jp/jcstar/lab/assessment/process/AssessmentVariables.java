@@ -1,0 +1,90 @@
+package jp.jcstar.lab.assessment.process;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jp.jcstar.lab.assessment.Application;
+import jp.jcstar.lab.assessment.Component;
+import jp.jcstar.lab.process.ProcessVariable;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * Every variable of process_jcstarAssessment, declared once. The process holds only what routes it and what the
+ * forms show; the assessment's data of record lives in the app's tables (see V1__assessment_schema.sql).
+ */
+public final class AssessmentVariables {
+
+    /** Set by the engine from camunda:initiator on the start event. */
+    public static final ProcessVariable<String> APPLICANT = ProcessVariable.of("applicant", String.class);
+
+    // The application, as the start form and POST /api/assessments send it.
+    public static final ProcessVariable<String> MANUFACTURER = ProcessVariable.of("manufacturer", String.class);
+    public static final ProcessVariable<String> PRODUCT_NAME = ProcessVariable.of("productName", String.class);
+    public static final ProcessVariable<String> MODEL_NUMBERS = ProcessVariable.of("modelNumbers", String.class);
+    public static final ProcessVariable<String> FIRMWARE_VERSION = ProcessVariable.of("firmwareVersion", String.class);
+    public static final ProcessVariable<String> APP_VERSION = ProcessVariable.of("appVersion", String.class);
+    public static final ProcessVariable<String> CLOUD_VERSION = ProcessVariable.of("cloudVersion", String.class);
+    public static final ProcessVariable<String> STAR_LEVEL = ProcessVariable.of("starLevel", String.class);
+    public static final ProcessVariable<Boolean> SCOPE_DEVICE = ProcessVariable.of("scopeDevice", Boolean.class);
+    public static final ProcessVariable<Boolean> SCOPE_APP = ProcessVariable.of("scopeApp", Boolean.class);
+    public static final ProcessVariable<Boolean> SCOPE_CLOUD = ProcessVariable.of("scopeCloud", Boolean.class);
+
+    /** The assessment's row id in the app's tables; the business key is its reference. */
+    public static final ProcessVariable<Long> ASSESSMENT_ID = ProcessVariable.of("assessmentId", Long.class);
+
+    // Documentation loop.
+    public static final ProcessVariable<Boolean> DOCUMENTATION_COMPLETE = ProcessVariable.of("documentationComplete", Boolean.class);
+    public static final ProcessVariable<String> DOCUMENT_REQUEST = ProcessVariable.of("documentRequest", String.class);
+    public static final ProcessVariable<String> DOCUMENTS_SUPPLIED = ProcessVariable.of("documentsSupplied", String.class);
+    public static final ProcessVariable<Date> DOCUMENTS_DUE_DATE = ProcessVariable.of("documentsDueDate", Date.class);
+
+    // Rounds and rectification.
+    public static final ProcessVariable<Boolean> ALL_ITEMS_PASSED = ProcessVariable.of("allItemsPassed", Boolean.class);
+    public static final ProcessVariable<Integer> FAILED_RETESTS = ProcessVariable.of("failedRetests", Integer.class);
+    public static final ProcessVariable<Integer> RETEST_LIMIT = ProcessVariable.of("retestLimit", Integer.class);
+    public static final ProcessVariable<Date> RECTIFICATION_DUE_DATE = ProcessVariable.of("rectificationDueDate", Date.class);
+    public static final ProcessVariable<String> CHANGED_DOCUMENTS = ProcessVariable.of("changedDocuments", String.class);
+    public static final ProcessVariable<String> FURTHER_ROUND_DECISION = ProcessVariable.of("furtherRoundDecision", String.class);
+    public static final ProcessVariable<String> DECISION_REASON = ProcessVariable.of("decisionReason", String.class);
+
+    // Report review.
+    public static final ProcessVariable<String> REVIEW_DECISION = ProcessVariable.of("reviewDecision", String.class);
+    public static final ProcessVariable<String> REJECTION_REASON = ProcessVariable.of("rejectionReason", String.class);
+
+    /** Input parameter of the escalation service tasks: which piece of work is overdue. */
+    public static final ProcessVariable<String> OVERDUE_WORK = ProcessVariable.of("overdueWork", String.class);
+
+    /** The application as the start form or {@link #startVariables(Application)} left it; validated. */
+    public static Application application(VariableScope scope) {
+        List<String> components = new ArrayList<>();
+        if (SCOPE_DEVICE.find(scope).orElse(false)) components.add(Component.DEVICE.name());
+        if (SCOPE_APP.find(scope).orElse(false)) components.add(Component.APP.name());
+        if (SCOPE_CLOUD.find(scope).orElse(false)) components.add(Component.CLOUD.name());
+        return Application.of(MANUFACTURER.find(scope).orElse(null), PRODUCT_NAME.find(scope).orElse(null),
+                MODEL_NUMBERS.find(scope).orElse(null), FIRMWARE_VERSION.find(scope).orElse(null),
+                APP_VERSION.find(scope).orElse(null), CLOUD_VERSION.find(scope).orElse(null),
+                STAR_LEVEL.find(scope).orElse(null), components);
+    }
+
+    /** The variables that start the process for an application, exactly as the start form would. */
+    public static Map<String, Object> startVariables(Application application) {
+        Map<String, Object> variables = new HashMap<>();
+        MANUFACTURER.putInto(variables, application.manufacturer());
+        PRODUCT_NAME.putInto(variables, application.productName());
+        MODEL_NUMBERS.putInto(variables, application.modelNumbers());
+        FIRMWARE_VERSION.putInto(variables, application.firmwareVersion());
+        APP_VERSION.putInto(variables, application.appVersion());
+        CLOUD_VERSION.putInto(variables, application.cloudVersion());
+        STAR_LEVEL.putInto(variables, application.starLevel().label());
+        SCOPE_DEVICE.putInto(variables, application.covers(Component.DEVICE));
+        SCOPE_APP.putInto(variables, application.covers(Component.APP));
+        SCOPE_CLOUD.putInto(variables, application.covers(Component.CLOUD));
+        return variables;
+    }
+
+    private AssessmentVariables() {
+    }
+}

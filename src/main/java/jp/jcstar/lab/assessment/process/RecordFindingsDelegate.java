@@ -1,0 +1,35 @@
+package jp.jcstar.lab.assessment.process;
+
+import static jp.jcstar.lab.assessment.process.AssessmentVariables.*;
+
+import java.time.OffsetDateTime;
+import java.util.Date;
+
+import jp.jcstar.lab.LabClock;
+import jp.jcstar.lab.LabProperties;
+import jp.jcstar.lab.assessment.AssessmentService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** serviceTask_recordFindings: the failed items become findings, due by the rectification due date. */
+@Component
+public class RecordFindingsDelegate implements JavaDelegate {
+
+    private final AssessmentService assessments;
+    private final LabClock clock;
+    private final LabProperties lab;
+
+    public RecordFindingsDelegate(AssessmentService assessments, LabClock clock, LabProperties lab) {
+        this.assessments = assessments;
+        this.clock = clock;
+        this.lab = lab;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        OffsetDateTime due = clock.now().plus(lab.rectificationDuePeriod());
+        assessments.recordFindings(ASSESSMENT_ID.get(execution), due);
+        RECTIFICATION_DUE_DATE.set(execution, Date.from(due.toInstant()));
+    }
+}

@@ -1,0 +1,39 @@
+package jp.jcstar.lab.assessment.process;
+
+import static jp.jcstar.lab.assessment.process.AssessmentVariables.*;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jp.jcstar.lab.assessment.AssessmentService;
+import jp.jcstar.lab.assessment.Rectification;
+import jp.jcstar.lab.catalog.CheckItem;
+import jp.jcstar.lab.process.CurrentUser;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Complete listener of userTask_submitRectification: answers the findings and opens the retest round. */
+@Component
+public class RecordRectificationListener implements TaskListener {
+
+    private final AssessmentService assessments;
+    private final CurrentUser currentUser;
+
+    public RecordRectificationListener(AssessmentService assessments, CurrentUser currentUser) {
+        this.assessments = assessments;
+        this.currentUser = currentUser;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        long assessmentId = ASSESSMENT_ID.get(task);
+        Map<String, String> responses = new LinkedHashMap<>();
+        for (CheckItem item : ItemVariables.flagged(task, assessments.catalogOf(assessments.get(assessmentId)).items())) {
+            ItemVariables.response(item.id()).find(task).ifPresent(response -> responses.put(item.id(), response));
+        }
+        assessments.recordRectification(assessmentId, new Rectification(FIRMWARE_VERSION.find(task).orElse(null),
+                APP_VERSION.find(task).orElse(null), CLOUD_VERSION.find(task).orElse(null),
+                CHANGED_DOCUMENTS.find(task).orElse(null), responses), currentUser.of(task));
+    }
+}

@@ -1,0 +1,71 @@
+package jp.jcstar.lab.assessment.process;
+
+import static jp.jcstar.lab.assessment.process.AssessmentVariables.*;
+
+import java.util.Date;
+import java.util.List;
+
+import jp.jcstar.lab.LabClock;
+import jp.jcstar.lab.LabProperties;
+import jp.jcstar.lab.assessment.Assessment;
+import jp.jcstar.lab.assessment.AssessmentService;
+import jp.jcstar.lab.assessment.RawVerdict;
+import jp.jcstar.lab.catalog.CheckItem;
+import jp.jcstar.lab.catalog.Step;
+import jp.jcstar.lab.process.CurrentUser;
+import jp.jcstar.lab.process.ModelProperties;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Complete listener of every test task: records the verdicts the form holds for the task's items. The task names its
+ * items with the extension property {@code checkItems}: a step (DOCUMENTATION, DEVICE, APP, CLOUD), or FLAGGED for
+ * the items flagged for retest. A refused verdict refuses the completion, so the task stays open.
+ */
+@Component
+public class RecordVerdictsListener implements TaskListener {
+
+    static final String CHECK_ITEMS = "checkItems";
+    static final String FLAGGED = "FLAGGED";
+
+    private final AssessmentService assessments;
+    private final CurrentUser currentUser;
+    private final LabClock clock;
+    private final LabProperties lab;
+
+    public RecordVerdictsListener(AssessmentService assessments, CurrentUser currentUser, LabClock clock,
+                                  LabProperties lab) {
+        this.assessments = assessments;
+        this.currentUser = currentUser;
+        this.clock = clock;
+        this.lab = lab;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        long assessmentId = ASSESSMENT_ID.get(task);
+        Assessment assessment = assessments.get(assessmentId);
+        String checkItems = ModelProperties.find(task.getBpmnModelElementInstance(), CHECK_ITEMS)
+                .orElseThrow(() -> new IllegalStateException("User task " + task.getTaskDefinitionKey()
+                        + " records verdicts but has no extension property " + CHECK_ITEMS));
+        List<CheckItem> catalogItems = assessments.catalogOf(assessment).items();
+        List<CheckItem> items = FLAGGED.equals(checkItems)
+                ? ItemVariables.flagged(task, catalogItems)
+                : assessments.catalogOf(assessment).itemsOf(Step.valueOf(checkItems));
+        List<RawVerdict> submitted = items.stream().map(item -> new RawVerdict(item.id(),
+                ItemVariables.verdict(item.id()).name(), task.getVariable(ItemVariables.verdict(item.id()).name()),
+                ItemVariables.observation(item.id()).find(task).orElse(null))).toList();
+        String user = currentUser.of(task);
+        if (Step.DOCUMENTATION.name().equals(checkItems)) {
+            boolean complete = assessments.recordDocumentationReview(assessmentId, submitted,
+                    DOCUMENT_REQUEST.find(task).orElse(null), user);
+            DOCUMENTATION_COMPLETE.set(task, complete);
+            if (!complete) {
+                DOCUMENTS_DUE_DATE.set(task, Date.from(clock.now().plus(lab.documentsDuePeriod()).toInstant()));
+            }
+        } else {
+            assessments.recordVerdicts(assessmentId, submitted, user);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package jp.jcstar.lab.assessment.process;
+
+import static jp.jcstar.lab.assessment.process.AssessmentVariables.*;
+
+import jp.jcstar.lab.assessment.AssessmentService;
+import jp.jcstar.lab.process.CurrentUser;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Assignment and complete listener of userTask_reviewReport: the four-eyes rule held by the engine, whatever the
+ * client. Nobody who recorded a verdict may be assigned the review or decide it.
+ */
+@Component
+public class ReviewReportListener implements TaskListener {
+
+    private final AssessmentService assessments;
+    private final CurrentUser currentUser;
+
+    public ReviewReportListener(AssessmentService assessments, CurrentUser currentUser) {
+        this.assessments = assessments;
+        this.currentUser = currentUser;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        long assessmentId = ASSESSMENT_ID.get(task);
+        if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
+            if (task.getAssignee() != null) {
+                assessments.requireIndependentReviewer(assessmentId, task.getAssignee());
+            }
+            return;
+        }
+        assessments.recordReview(assessmentId, currentUser.of(task), REVIEW_DECISION.find(task).orElse(null),
+                REJECTION_REASON.find(task).orElse(null));
+    }
+}

@@ -1,0 +1,15 @@
+package jp.jcstar.lab.assessment.web;
+
+import java.util.List;
+
+import jp.jcstar.lab.assessment.Application;
+
+/** Body of POST /api/assessments. */
+public record ApplicationRequest(String manufacturer, String productName, String modelNumbers, String firmwareVersion,
+                                 String appVersion, String cloudVersion, String starLevel, List<String> scope) {
+
+    Application toApplication() {
+        return Application.of(manufacturer, productName, modelNumbers, firmwareVersion, appVersion, cloudVersion,
+                starLevel, scope);
+    }
+}

@@ -1,0 +1,112 @@
+package jp.jcstar.lab.assessment.web;
+
+import java.net.URI;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+
+import jp.jcstar.lab.assessment.Assessment;
+import jp.jcstar.lab.assessment.AssessmentRepository;
+import jp.jcstar.lab.assessment.AssessmentService;
+import jp.jcstar.lab.assessment.CheckResult;
+import jp.jcstar.lab.assessment.TestRoundRepository;
+import jp.jcstar.lab.assessment.process.AssessmentProcess;
+import jp.jcstar.lab.findings.FindingRepository;
+import jp.jcstar.lab.notifications.NotificationRepository;
+import jp.jcstar.lab.security.CamundaIdentityAuthenticationProvider;
+import jp.jcstar.lab.security.Roles;
+import jp.jcstar.lab.web.ForbiddenException;
+import jp.jcstar.lab.web.NotFoundException;
+import org.springframework.security.core.Authentication;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api")
+public class AssessmentController {
+
+    /** Who may apply: manufacturers, and lab staff who enter an application on a manufacturer's behalf. */
+    static final List<String> APPLICANT_GROUPS = List.of(Roles.MANUFACTURERS, Roles.LAB_MANAGERS, Roles.ADMINS);
+
+    private final AssessmentProcess process;
+    private final AssessmentService service;
+    private final AssessmentRepository assessments;
+    private final TestRoundRepository rounds;
+    private final FindingRepository findings;
+    private final NotificationRepository notifications;
+
+    public AssessmentController(AssessmentProcess process, AssessmentService service, AssessmentRepository assessments,
+                                TestRoundRepository rounds, FindingRepository findings,
+                                NotificationRepository notifications) {
+        this.process = process;
+        this.service = service;
+        this.assessments = assessments;
+        this.rounds = rounds;
+        this.findings = findings;
+        this.notifications = notifications;
+    }
+
+    /** A manufacturer applies; the assessment process starts at the documentation review. */
+    @PostMapping("/assessments")
+    public ResponseEntity<Map<String, Object>> apply(@RequestBody ApplicationRequest request,
+                                                     Authentication user) {
+        if (APPLICANT_GROUPS.stream().noneMatch(group -> user.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals(CamundaIdentityAuthenticationProvider.GROUP_PREFIX + group)))) {
+            throw new ForbiddenException("Only members of " + String.join(", ", APPLICANT_GROUPS) + " may apply");
+        }
+        Assessment assessment = process.start(request.toApplication());
+        return ResponseEntity.created(URI.create("/api/assessments/" + assessment.id()))
+                .body(Map.of("id", assessment.id(), "reference", assessment.reference()));
+    }
+
+    @GetMapping("/assessments/{id}")
+    public AssessmentView assessment(@PathVariable long id) {
+        Assessment assessment = assessments.find(id)
+                .orElseThrow(() -> new NotFoundException("Assessment " + id + " does not exist"));
+        Map<String, CheckResult> latest = service.latestResults(id);
+        List<AssessmentView.ActiveStep> steps = process.openTasks(assessment).stream()
+                .map(task -> new AssessmentView.ActiveStep(task.getId(), task.getTaskDefinitionKey(), task.getName(),
+                        process.candidateGroups(task), task.getAssignee(), task.getDueDate()))
+                .toList();
+        List<AssessmentView.ItemView> items = service.itemsInScope(assessment).stream().map(item -> {
+            CheckResult result = latest.get(item.id());
+            return new AssessmentView.ItemView(item.id(), item.step().name(), item.title(),
+                    result == null ? null : result.verdict().name(), result == null ? null : result.roundNo(),
+                    result == null ? null : result.observation(), result == null ? null : result.recordedBy());
+        }).toList();
+        List<AssessmentView.FindingView> open = findings.list(id).stream().filter(f -> f.status().isOpen())
+                .map(f -> new AssessmentView.FindingView(f.id(), f.roundNo(), f.itemId(), f.observation(),
+                        f.requiredFix(), f.dueDate(), f.status().name(), f.manufacturerResponse()))
+                .toList();
+        return new AssessmentView(assessment.id(), assessment.reference(), assessment.status().name(),
+                assessment.currentRound(), assessment.catalogVersion(), assessment.manufacturer(),
+                assessment.productName(), assessment.modelNumbers(), assessment.firmwareVersion(),
+                assessment.appVersion(), assessment.cloudVersion(), assessment.starLevel().label(),
+                assessment.scope().stream().sorted().map(Enum::name).toList(), assessment.appliedBy(),
+                assessment.appliedAt(), assessment.reviewedBy(), assessment.endedAt(), assessment.endReason(), steps,
+                items, open, rounds.list(id), notifications.list(id));
+    }
+
+    /** Claims an open task of an assessment for the calling user. */
+    @PostMapping("/tasks/{taskId}/claim")
+    public ResponseEntity<Void> claim(@PathVariable String taskId, Principal user) {
+        process.claim(taskId, user.getName());
+        return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * Completes a task with its form values as plain JSON ({@code {"verdict_CLD_04": "PASS", ...}}), as Tasklist
+     * submits them. Refused values leave the task open and change nothing.
+     */
+    @PostMapping("/tasks/{taskId}/complete")
+    public ResponseEntity<Void> complete(@PathVariable String taskId, @RequestBody Map<String, Object> variables,
+                                         Principal user) {
+        process.complete(taskId, user.getName(), variables);
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,39 @@
+package jp.jcstar.lab.catalog;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads the versioned catalog seeded by the Flyway migrations. */
+@Repository
+public class CatalogRepository {
+
+    private final JdbcClient jdbc;
+
+    public CatalogRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The newest published catalog: what a new assessment starts with. */
+    public Catalog current() {
+        String version = jdbc.sql("select version from catalog_version order by published_on desc, version desc")
+                .query(String.class).list().stream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("No catalog version is published; the migrations did not run"));
+        return version(version);
+    }
+
+    public Catalog version(String version) {
+        List<CheckItem> items = jdbc.sql("""
+                        select item_id, step, title_ja, title_en, requirement from catalog_item
+                        where catalog_version = ? order by sort_order""")
+                .param(version)
+                .query((rs, row) -> new CheckItem(rs.getString("item_id"), Step.valueOf(rs.getString("step")),
+                        rs.getString("title_ja"), rs.getString("title_en"), rs.getString("requirement")))
+                .list();
+        if (items.isEmpty()) {
+            throw new IllegalArgumentException("Catalog version " + version + " does not exist");
+        }
+        return new Catalog(version, items);
+    }
+}

@@ -1,0 +1,16 @@
+package jp.jcstar.lab.findings;
+
+import java.time.OffsetDateTime;
+
+/**
+ * A check item that failed in a round. A retest that fails again raises a new finding in the next round, so every
+ * round keeps what it said.
+ *
+ * @param requiredFix   what the manufacturer must fix: the catalog item's requirement
+ * @param retestOutcome PASSED or FAILED once retested; kept when the finding is closed
+ */
+public record Finding(long id, int roundNo, String itemId, String observation, String requiredFix,
+                      OffsetDateTime dueDate, FindingStatus status, String manufacturerResponse, String retestOutcome,
+                      OffsetDateTime openedAt, OffsetDateTime sentAt, OffsetDateTime answeredAt,
+                      OffsetDateTime retestedAt, OffsetDateTime closedAt) {
+}

@@ -1,0 +1,72 @@
+package jp.jcstar.lab.findings;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class FindingRepository {
+
+    private final JdbcClient jdbc;
+
+    public FindingRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void open(long assessmentId, int roundNo, String itemId, String observation, String requiredFix,
+                     OffsetDateTime dueDate, OffsetDateTime at) {
+        jdbc.sql("""
+                        insert into finding (assessment_id, round_no, item_id, observation, required_fix, due_date,
+                            status, opened_at) values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(assessmentId, roundNo, itemId, observation, requiredFix, dueDate, FindingStatus.OPEN.name(), at)
+                .update();
+    }
+
+    public List<Finding> list(long assessmentId) {
+        return jdbc.sql("select * from finding where assessment_id = ? order by round_no, item_id")
+                .param(assessmentId).query(FindingRepository::map).list();
+    }
+
+    public List<Finding> listRound(long assessmentId, int roundNo) {
+        return jdbc.sql("select * from finding where assessment_id = ? and round_no = ? order by item_id")
+                .params(assessmentId, roundNo).query(FindingRepository::map).list();
+    }
+
+    public void markSent(long assessmentId, int roundNo, OffsetDateTime at) {
+        jdbc.sql("""
+                        update finding set status = ?, sent_at = ?
+                        where assessment_id = ? and round_no = ? and status = ?""")
+                .params(FindingStatus.SENT_TO_MANUFACTURER.name(), at, assessmentId, roundNo, FindingStatus.OPEN.name())
+                .update();
+    }
+
+    public void answer(long findingId, String response, OffsetDateTime at) {
+        jdbc.sql("update finding set status = ?, manufacturer_response = ?, answered_at = ? where id = ?")
+                .params(FindingStatus.ANSWERED.name(), response, at, findingId).update();
+    }
+
+    public void recordRetest(long findingId, boolean passed, OffsetDateTime at) {
+        jdbc.sql("update finding set status = ?, retest_outcome = ?, retested_at = ? where id = ?")
+                .params((passed ? FindingStatus.RETEST_PASSED : FindingStatus.RETEST_FAILED).name(),
+                        passed ? "PASSED" : "FAILED", at, findingId)
+                .update();
+    }
+
+    /** Closes every finding of an assessment that has ended. */
+    public void closeAll(long assessmentId, OffsetDateTime at) {
+        jdbc.sql("update finding set status = ?, closed_at = ? where assessment_id = ? and closed_at is null")
+                .params(FindingStatus.CLOSED.name(), at, assessmentId).update();
+    }
+
+    private static Finding map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Finding(rs.getLong("id"), rs.getInt("round_no"), rs.getString("item_id"),
+                rs.getString("observation"), rs.getString("required_fix"),
+                rs.getObject("due_date", OffsetDateTime.class), FindingStatus.valueOf(rs.getString("status")),
+                rs.getString("manufacturer_response"), rs.getString("retest_outcome"),
+                rs.getObject("opened_at", OffsetDateTime.class),
+                rs.getObject("sent_at", OffsetDateTime.class), rs.getObject("answered_at", OffsetDateTime.class),
+                rs.getObject("retested_at", OffsetDateTime.class), rs.getObject("closed_at", OffsetDateTime.class));
+    }
+}

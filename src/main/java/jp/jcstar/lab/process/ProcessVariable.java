@@ -1,0 +1,70 @@
+package jp.jcstar.lab.process;
+
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * A process variable declared once with its name and type, read and written through this constant by delegates,
+ * controllers and tests alike (the camunda-bpm-data idea, in the few lines this app needs).
+ */
+public final class ProcessVariable<T> {
+
+    private final String name;
+    private final Class<T> type;
+
+    private ProcessVariable(String name, Class<T> type) {
+        this.name = name;
+        this.type = type;
+    }
+
+    public static <T> ProcessVariable<T> of(String name, Class<T> type) {
+        return new ProcessVariable<>(name, type);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Optional<T> find(VariableScope scope) {
+        return Optional.ofNullable(convert(scope.getVariable(name)));
+    }
+
+    public T get(VariableScope scope) {
+        return find(scope).orElseThrow(() -> new IllegalStateException("Process variable " + name + " is not set"));
+    }
+
+    public void set(VariableScope scope, T value) {
+        scope.setVariable(name, value);
+    }
+
+    public Optional<T> from(Map<String, ?> variables) {
+        return Optional.ofNullable(convert(variables.get(name)));
+    }
+
+    /** Adds this variable to a variable map, as the engine API and tests pass them. */
+    public void putInto(Map<String, Object> variables, T value) {
+        variables.put(name, value);
+    }
+
+    private T convert(Object value) {
+        if (value == null || type.isInstance(value)) {
+            return type.cast(value);
+        }
+        // Forms and JSON clients send numbers in whatever width they like.
+        if (value instanceof Number number && type == Long.class) {
+            return type.cast(number.longValue());
+        }
+        if (value instanceof Number number && type == Integer.class) {
+            return type.cast(number.intValue());
+        }
+        throw new IllegalArgumentException("Process variable " + name + " must be a " + type.getSimpleName()
+                + ", was a " + value.getClass().getSimpleName());
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,157 @@
+package jp.jcstar.lab.reports;
+
+import java.util.List;
+
+/**
+ * Data of the final assessment report (reports/final-assessment-report.jrxml).
+ *
+ * <p>All values are strings preformatted by the caller (dates, versions, verdict labels), so the
+ * template only lays them out. A {@code null} string prints blank; a {@code null} list prints as empty.
+ * Plain JavaBean getters are required: JasperReports' bean data source reads fields through them.
+ */
+public final class FinalReportData {
+
+    private final String labName;
+    private final String reference;
+    private final String manufacturer;
+    private final String productName;
+    private final String modelNumbers;
+    private final String firmwareVersion;
+    private final String appVersion;
+    private final String cloudVersion;
+    private final String starLevel;
+    private final String scope;
+    private final String catalogVersion;
+    private final String appliedAt;
+    private final String completedAt;
+    private final String testedBy;
+    private final String reviewedBy;
+    private final String reviewedAt;
+    private final String verdict;
+    private final List<ItemResultRow> items;
+    private final List<RoundRow> rounds;
+    private final List<FindingRow> findings;
+
+    public FinalReportData(
+            String labName,
+            String reference,
+            String manufacturer,
+            String productName,
+            String modelNumbers,
+            String firmwareVersion,
+            String appVersion,
+            String cloudVersion,
+            String starLevel,
+            String scope,
+            String catalogVersion,
+            String appliedAt,
+            String completedAt,
+            String testedBy,
+            String reviewedBy,
+            String reviewedAt,
+            String verdict,
+            List<ItemResultRow> items,
+            List<RoundRow> rounds,
+            List<FindingRow> findings) {
+        this.labName = labName;
+        this.reference = reference;
+        this.manufacturer = manufacturer;
+        this.productName = productName;
+        this.modelNumbers = modelNumbers;
+        this.firmwareVersion = firmwareVersion;
+        this.appVersion = appVersion;
+        this.cloudVersion = cloudVersion;
+        this.starLevel = starLevel;
+        this.scope = scope;
+        this.catalogVersion = catalogVersion;
+        this.appliedAt = appliedAt;
+        this.completedAt = completedAt;
+        this.testedBy = testedBy;
+        this.reviewedBy = reviewedBy;
+        this.reviewedAt = reviewedAt;
+        this.verdict = verdict;
+        this.items = items == null ? List.of() : List.copyOf(items);
+        this.rounds = rounds == null ? List.of() : List.copyOf(rounds);
+        this.findings = findings == null ? List.of() : List.copyOf(findings);
+    }
+
+    public String getLabName() {
+        return labName;
+    }
+
+    public String getReference() {
+        return reference;
+    }
+
+    public String getManufacturer() {
+        return manufacturer;
+    }
+
+    public String getProductName() {
+        return productName;
+    }
+
+    public String getModelNumbers() {
+        return modelNumbers;
+    }
+
+    public String getFirmwareVersion() {
+        return firmwareVersion;
+    }
+
+    public String getAppVersion() {
+        return appVersion;
+    }
+
+    public String getCloudVersion() {
+        return cloudVersion;
+    }
+
+    public String getStarLevel() {
+        return starLevel;
+    }
+
+    public String getScope() {
+        return scope;
+    }
+
+    public String getCatalogVersion() {
+        return catalogVersion;
+    }
+
+    public String getAppliedAt() {
+        return appliedAt;
+    }
+
+    public String getCompletedAt() {
+        return completedAt;
+    }
+
+    public String getTestedBy() {
+        return testedBy;
+    }
+
+    public String getReviewedBy() {
+        return reviewedBy;
+    }
+
+    public String getReviewedAt() {
+        return reviewedAt;
+    }
+
+    public String getVerdict() {
+        return verdict;
+    }
+
+    public List<ItemResultRow> getItems() {
+        return items;
+    }
+
+    public List<RoundRow> getRounds() {
+        return rounds;
+    }
+
+    public List<FindingRow> getFindings() {
+        return findings;
+    }
+}

@@ -1,0 +1,58 @@
+package jp.jcstar.lab.reports;
+
+import jp.jcstar.lab.assessment.Assessment;
+import jp.jcstar.lab.assessment.AssessmentRepository;
+import jp.jcstar.lab.web.ConflictException;
+import jp.jcstar.lab.web.NotFoundException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/assessments/{id}/reports")
+public class ReportController {
+
+    private final ReportService reports;
+    private final AssessmentRepository assessments;
+
+    public ReportController(ReportService reports, AssessmentRepository assessments) {
+        this.reports = reports;
+        this.assessments = assessments;
+    }
+
+    @GetMapping("/final")
+    public ResponseEntity<byte[]> finalReport(@PathVariable long id) {
+        Assessment assessment = assessment(id);
+        StoredReport report = reports.finalReport(assessment).orElseThrow(() -> new ConflictException(
+                "The final report of " + assessment.reference() + " exists once the assessment is completed; it is "
+                        + assessment.status()));
+        return pdf(report, assessment.reference() + "-final-report.pdf");
+    }
+
+    @GetMapping("/issue-list")
+    public ResponseEntity<byte[]> issueList(@PathVariable long id, @RequestParam int round) {
+        Assessment assessment = assessment(id);
+        StoredReport report = reports.issueList(id, round).orElseThrow(() -> new NotFoundException(
+                assessment.reference() + " has no issue list for round " + round
+                        + " (an issue list exists for each failed round)"));
+        return pdf(report, assessment.reference() + "-issue-list-round-" + round + ".pdf");
+    }
+
+    private Assessment assessment(long id) {
+        return assessments.find(id).orElseThrow(() -> new NotFoundException("Assessment " + id + " does not exist"));
+    }
+
+    private static ResponseEntity<byte[]> pdf(StoredReport report, String fileName) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
+                .header("X-Content-SHA256", report.sha256())
+                .body(report.content());
+    }
+}

@@ -1,0 +1,123 @@
+package jp.jcstar.lab.reports;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JasperCompileManager;
+import net.sf.jasperreports.engine.JasperFillManager;
+import net.sf.jasperreports.engine.JasperPrint;
+import net.sf.jasperreports.engine.JasperReport;
+import net.sf.jasperreports.engine.data.JRBeanCollectionDataSource;
+import net.sf.jasperreports.export.SimpleExporterInput;
+import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
+import net.sf.jasperreports.pdf.JRPdfExporter;
+import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
+import org.springframework.stereotype.Component;
+
+/**
+ * Renders the lab's PDF documents with JasperReports: the final assessment report and the issue
+ * list of a failed round.
+ *
+ * <p>Every template ({@code /reports/*.jrxml} on the classpath) is compiled once, in the
+ * constructor; the compiled reports are immutable and are filled concurrently by any number of
+ * requests. Each main report is filled from a one-element bean data source holding the data object,
+ * and its tables are subreports: their compiled templates go in as {@link JasperReport} parameters
+ * and their rows as {@link JRBeanCollectionDataSource}s built in the templates from the data
+ * object's lists.
+ *
+ * <p>All text uses the IPAexGothic font family of the font extension
+ * ({@code jasperreports_extension.properties}, {@code fonts/jcstar-fonts.xml}), embedded in the PDF
+ * so that Japanese renders on any viewer.
+ */
+@Component
+public class ReportRenderer {
+
+    static final String FINAL_REPORT = "/reports/final-assessment-report.jrxml";
+    static final String FINAL_REPORT_ITEMS = "/reports/final-report-items.jrxml";
+    static final String FINAL_REPORT_ROUNDS = "/reports/final-report-rounds.jrxml";
+    static final String FINAL_REPORT_FINDINGS = "/reports/final-report-findings.jrxml";
+    static final String ISSUE_LIST = "/reports/issue-list.jrxml";
+    static final String ISSUE_LIST_FINDINGS = "/reports/issue-list-findings.jrxml";
+
+    private final JasperReport finalReport;
+    private final JasperReport finalReportItems;
+    private final JasperReport finalReportRounds;
+    private final JasperReport finalReportFindings;
+    private final JasperReport issueList;
+    private final JasperReport issueListFindings;
+
+    /**
+     * Compiles every template.
+     *
+     * @throws IllegalStateException naming the template that is missing or fails to compile
+     */
+    public ReportRenderer() {
+        this.finalReport = compile(FINAL_REPORT);
+        this.finalReportItems = compile(FINAL_REPORT_ITEMS);
+        this.finalReportRounds = compile(FINAL_REPORT_ROUNDS);
+        this.finalReportFindings = compile(FINAL_REPORT_FINDINGS);
+        this.issueList = compile(ISSUE_LIST);
+        this.issueListFindings = compile(ISSUE_LIST_FINDINGS);
+    }
+
+    /** Renders the final assessment report as PDF bytes. */
+    public byte[] renderFinalReport(FinalReportData data) {
+        Objects.requireNonNull(data, "data");
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("ItemsSubreport", finalReportItems);
+        parameters.put("RoundsSubreport", finalReportRounds);
+        parameters.put("FindingsSubreport", finalReportFindings);
+        return render(finalReport, parameters, data,
+                "最終評価報告書 / Final Assessment Report", data.getLabName());
+    }
+
+    /** Renders the issue list of a failed round as PDF bytes. */
+    public byte[] renderIssueList(IssueListData data) {
+        Objects.requireNonNull(data, "data");
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("FindingsSubreport", issueListFindings);
+        return render(issueList, parameters, data, "指摘事項一覧 / Issue List", data.getLabName());
+    }
+
+    private static byte[] render(JasperReport report, Map<String, Object> parameters, Object data,
+            String title, String author) {
+        try {
+            JasperPrint print = JasperFillManager.fillReport(report, parameters,
+                    new JRBeanCollectionDataSource(List.of(data)));
+
+            SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
+            configuration.setMetadataTitle(title);
+            if (author != null) {
+                configuration.setMetadataAuthor(author);
+            }
+            configuration.setMetadataCreator("JC-STAR lab workflow");
+
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            JRPdfExporter exporter = new JRPdfExporter();
+            exporter.setExporterInput(new SimpleExporterInput(print));
+            exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
+            exporter.setConfiguration(configuration);
+            exporter.exportReport();
+            return out.toByteArray();
+        } catch (JRException e) {
+            throw new IllegalStateException("Failed to render report '" + report.getName() + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static JasperReport compile(String template) {
+        try (InputStream in = ReportRenderer.class.getResourceAsStream(template)) {
+            if (in == null) {
+                throw new IllegalStateException("Report template " + template + " is not on the classpath");
+            }
+            return JasperCompileManager.compileReport(in);
+        } catch (JRException | IOException e) {
+            throw new IllegalStateException("Report template " + template + " failed to compile: " + e.getMessage(), e);
+        }
+    }
+}

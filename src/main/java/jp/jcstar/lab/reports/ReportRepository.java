@@ -1,0 +1,39 @@
+package jp.jcstar.lab.reports;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class ReportRepository {
+
+    private final JdbcClient jdbc;
+
+    public ReportRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stores a report; generating the same report again (a retried job) replaces it. */
+    public void save(long assessmentId, StoredReport report) {
+        jdbc.sql("delete from report where assessment_id = ? and kind = ? and round_no = ?")
+                .params(assessmentId, report.kind().name(), report.roundNo()).update();
+        jdbc.sql("""
+                        insert into report (assessment_id, kind, round_no, content, sha256, created_at)
+                        values (?, ?, ?, ?, ?, ?)""")
+                .params(assessmentId, report.kind().name(), report.roundNo(), report.content(), report.sha256(),
+                        report.createdAt())
+                .update();
+    }
+
+    public Optional<StoredReport> find(long assessmentId, ReportKind kind, Integer roundNo) {
+        return jdbc.sql("""
+                        select * from report where assessment_id = ? and kind = ? and (? is null or round_no = ?)
+                        order by round_no desc""")
+                .params(assessmentId, kind.name(), roundNo, roundNo)
+                .query((rs, row) -> new StoredReport(ReportKind.valueOf(rs.getString("kind")), rs.getInt("round_no"),
+                        rs.getBytes("content"), rs.getString("sha256"), rs.getObject("created_at", OffsetDateTime.class)))
+                .list().stream().findFirst();
+    }
+}

@@ -1,0 +1,164 @@
+package jp.jcstar.lab.reports;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jp.jcstar.lab.LabClock;
+import jp.jcstar.lab.LabProperties;
+import jp.jcstar.lab.assessment.Assessment;
+import jp.jcstar.lab.assessment.AssessmentService;
+import jp.jcstar.lab.assessment.AssessmentStatus;
+import jp.jcstar.lab.assessment.CheckResult;
+import jp.jcstar.lab.assessment.CheckResultRepository;
+import jp.jcstar.lab.assessment.Component;
+import jp.jcstar.lab.assessment.TestRoundRepository;
+import jp.jcstar.lab.assessment.Verdict;
+import jp.jcstar.lab.catalog.Catalog;
+import jp.jcstar.lab.catalog.CheckItem;
+import jp.jcstar.lab.findings.Finding;
+import jp.jcstar.lab.findings.FindingRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Builds the data of the issue lists and the final report from the app's tables, renders and stores the PDFs. */
+@Service
+@Transactional
+public class ReportService {
+
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'JST'");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+
+    private final ReportRenderer renderer;
+    private final ReportRepository reports;
+    private final AssessmentService assessments;
+    private final CheckResultRepository results;
+    private final TestRoundRepository rounds;
+    private final FindingRepository findings;
+    private final LabProperties lab;
+    private final LabClock clock;
+
+    public ReportService(ReportRenderer renderer, ReportRepository reports, AssessmentService assessments,
+                         CheckResultRepository results, TestRoundRepository rounds, FindingRepository findings,
+                         LabProperties lab, LabClock clock) {
+        this.renderer = renderer;
+        this.reports = reports;
+        this.assessments = assessments;
+        this.results = results;
+        this.rounds = rounds;
+        this.findings = findings;
+        this.lab = lab;
+        this.clock = clock;
+    }
+
+    /** The issue list of the current (failed) round; its findings are then sent to the manufacturer. */
+    public StoredReport generateIssueList(long assessmentId) {
+        Assessment assessment = assessments.get(assessmentId);
+        Catalog catalog = assessments.catalogOf(assessment);
+        int round = assessment.currentRound();
+        List<Finding> roundFindings = findings.listRound(assessmentId, round);
+        OffsetDateTime now = clock.now();
+        String due = roundFindings.stream().map(Finding::dueDate).filter(Objects::nonNull).findFirst()
+                .map(ReportService::date).orElse("-");
+        IssueListData data = new IssueListData(lab.labName(), assessment.reference(), assessment.manufacturer(),
+                assessment.productName(), assessment.modelNumbers(), text(assessment.firmwareVersion()),
+                text(assessment.appVersion()), text(assessment.cloudVersion()), assessment.starLevel().label(),
+                String.valueOf(round), dateTime(now), due,
+                roundFindings.stream().map(finding -> row(finding, catalog)).toList());
+        StoredReport report = store(assessmentId, ReportKind.ISSUE_LIST, round, renderer.renderIssueList(data), now);
+        findings.markSent(assessmentId, round, now);
+        return report;
+    }
+
+    /** The final assessment report of an approved assessment. */
+    public StoredReport generateFinalReport(long assessmentId) {
+        Assessment assessment = assessments.get(assessmentId);
+        Catalog catalog = assessments.catalogOf(assessment);
+        Map<String, CheckResult> latest = assessments.latestResults(assessmentId);
+        List<CheckResult> all = results.list(assessmentId);
+        OffsetDateTime now = clock.now();
+        List<ItemResultRow> items = catalog.items().stream().map(item -> itemRow(item, latest.get(item.id()))).toList();
+        Map<Integer, List<String>> failedByRound = all.stream().filter(r -> r.verdict() == Verdict.FAIL)
+                .collect(Collectors.groupingBy(CheckResult::roundNo,
+                        Collectors.mapping(CheckResult::itemId, Collectors.toList())));
+        List<RoundRow> roundRows = rounds.list(assessmentId).stream().map(round -> new RoundRow(
+                String.valueOf(round.roundNo()), text(round.firmwareVersion()), text(round.appVersion()),
+                text(round.cloudVersion()), dateTime(round.startedAt()), dateTime(round.evaluatedAt()),
+                text(round.outcome()), String.join(", ", failedByRound.getOrDefault(round.roundNo(), List.of()))))
+                .toList();
+        Set<String> testers = new LinkedHashSet<>(results.testers(assessmentId));
+        FinalReportData data = new FinalReportData(lab.labName(), assessment.reference(), assessment.manufacturer(),
+                assessment.productName(), assessment.modelNumbers(), text(assessment.firmwareVersion()),
+                text(assessment.appVersion()), text(assessment.cloudVersion()), assessment.starLevel().label(),
+                assessment.scope().stream().sorted().map(Component::name).collect(Collectors.joining(", ")),
+                assessment.catalogVersion(), dateTime(assessment.appliedAt()), dateTime(now),
+                String.join(", ", testers), text(assessment.reviewedBy()), dateTime(assessment.reviewedAt()),
+                "合格 / PASSED: every item in scope passes",
+                items, roundRows, findings.list(assessmentId).stream().map(f -> row(f, catalog)).toList());
+        return store(assessmentId, ReportKind.FINAL, assessment.currentRound(), renderer.renderFinalReport(data), now);
+    }
+
+    /** The final report, once the assessment is completed. */
+    @Transactional(readOnly = true)
+    public Optional<StoredReport> finalReport(Assessment assessment) {
+        return assessment.status() == AssessmentStatus.COMPLETED
+                ? reports.find(assessment.id(), ReportKind.FINAL, null) : Optional.empty();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<StoredReport> issueList(long assessmentId, int round) {
+        return reports.find(assessmentId, ReportKind.ISSUE_LIST, round);
+    }
+
+    private StoredReport store(long assessmentId, ReportKind kind, int round, byte[] pdf, OffsetDateTime now) {
+        StoredReport report = new StoredReport(kind, round, pdf, sha256(pdf), now);
+        reports.save(assessmentId, report);
+        return report;
+    }
+
+    private static ItemResultRow itemRow(CheckItem item, CheckResult result) {
+        if (result == null) {
+            return new ItemResultRow(item.id(), item.step().name(), item.title(), "対象外 / out of scope", "-", "-", "-");
+        }
+        return new ItemResultRow(item.id(), item.step().name(), item.title(), result.verdict().name(),
+                result.verdict() == Verdict.FAIL ? "-" : String.valueOf(result.roundNo()), text(result.observation()),
+                result.recordedBy());
+    }
+
+    private static FindingRow row(Finding finding, Catalog catalog) {
+        String status = finding.retestOutcome() == null ? finding.status().name()
+                : finding.status().name() + " (retest " + finding.retestOutcome() + ")";
+        return new FindingRow(String.valueOf(finding.roundNo()), finding.itemId(), catalog.get(finding.itemId()).title(),
+                text(finding.observation()), finding.requiredFix(), finding.dueDate() == null ? "-" : date(finding.dueDate()),
+                status, text(finding.manufacturerResponse()));
+    }
+
+    private static String text(String value) {
+        return value == null || value.isBlank() ? "-" : value;
+    }
+
+    private static String dateTime(OffsetDateTime value) {
+        return value == null ? "-" : value.atZoneSameInstant(LabClock.ZONE).format(DATE_TIME);
+    }
+
+    private static String date(OffsetDateTime value) {
+        return value.atZoneSameInstant(LabClock.ZONE).format(DATE);
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("The JVM has no SHA-256", e);
+        }
+    }
+}

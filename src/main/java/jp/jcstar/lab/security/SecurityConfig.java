@@ -1,0 +1,58 @@
+package jp.jcstar.lab.security;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+
+/**
+ * Authentication on every API: /api/** and Camunda's /engine-rest/** take HTTP Basic against the engine's users,
+ * statelessly (no cookie, hence no CSRF exposure). The Camunda webapps under /camunda keep their own login and CSRF
+ * protection for now.
+ */
+@Configuration
+public class SecurityConfig {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider) throws Exception {
+        BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
+        entryPoint.setRealmName("JC-STAR lab");
+        http.securityMatcher("/api/**", "/engine-rest/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .authenticationProvider(provider)
+                .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint));
+        return http.build();
+    }
+
+    /** The webapps (Tasklist, Cockpit, Admin) authenticate their own users against the same identity service. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain webappSecurity(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
+        return http.build();
+    }
+
+    @Bean
+    FilterRegistrationBean<EngineAuthenticationFilter> engineAuthenticationFilter(IdentityService identityService) {
+        FilterRegistrationBean<EngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new EngineAuthenticationFilter(identityService));
+        registration.addUrlPatterns("/api/*", "/engine-rest/*");
+        // After Spring Security's filter chain (order -100), before the servlets.
+        registration.setOrder(0);
+        return registration;
+    }
+}

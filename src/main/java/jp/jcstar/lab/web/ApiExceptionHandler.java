@@ -1,0 +1,49 @@
+package jp.jcstar.lab.web;
+
+import java.util.Optional;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Turns refusals into RFC 9457 problem details whose {@code detail} says what is wrong. Exceptions raised inside the
+ * engine (a listener refusing a verdict, say) arrive wrapped, so the cause chain is searched.
+ */
+@RestControllerAdvice(basePackages = "jp.jcstar.lab")
+public class ApiExceptionHandler {
+
+    @ExceptionHandler(RuntimeException.class)
+    ProblemDetail handle(RuntimeException exception) {
+        return problem(InvalidInputException.class, exception, HttpStatus.BAD_REQUEST)
+                .or(() -> problem(NotFoundException.class, exception, HttpStatus.NOT_FOUND))
+                .or(() -> problem(ConflictException.class, exception, HttpStatus.CONFLICT))
+                .or(() -> problem(ForbiddenException.class, exception, HttpStatus.FORBIDDEN))
+                .orElseThrow(() -> exception);
+    }
+
+    @ExceptionHandler({HttpMessageNotReadableException.class, MissingServletRequestParameterException.class,
+            MethodArgumentTypeMismatchException.class})
+    ProblemDetail unreadable(Exception exception) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request could not be read: "
+                + Optional.ofNullable(exception.getMessage()).map(m -> m.split(":")[0]).orElse("malformed input"));
+    }
+
+    private static Optional<ProblemDetail> problem(Class<? extends RuntimeException> type, Throwable thrown, HttpStatus status) {
+        return causeOfType(type, thrown).map(cause -> ProblemDetail.forStatusAndDetail(status, cause.getMessage()));
+    }
+
+    /** The first exception of the given type in the cause chain. */
+    public static <T extends Throwable> Optional<T> causeOfType(Class<T> type, Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return Optional.of(type.cast(t));
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,9 @@
+package jp.jcstar.lab.web;
+
+/** The request is valid but the assessment is not in a state that allows it; becomes 409. */
+public class ConflictException extends RuntimeException {
+
+    public ConflictException(String message) {
+        super(message);
+    }
+}

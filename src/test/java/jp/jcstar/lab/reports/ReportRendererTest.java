@@ -1,0 +1,294 @@
+package jp.jcstar.lab.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Renders both reports with realistic data (Japanese product name and observations) and reads the
+ * PDFs back with PDFBox. Plain JUnit: no Spring context.
+ */
+class ReportRendererTest {
+
+    /** Where the rendered PDFs are left for a person to look at. */
+    private static final Path SAMPLE_DIR = Path.of("target", "report-samples");
+
+    private static final String PRODUCT = "スマートロック X1";
+    private static final String LONG_OBSERVATION_END = "以上により要件を満たすと判断した（所見末尾）。";
+
+    private static ReportRenderer renderer;
+
+    @BeforeAll
+    static void compileTemplates() {
+        renderer = new ReportRenderer();
+    }
+
+    @Test
+    void finalReportShowsEveryItemRoundAndPageNumbersInJapanese() throws IOException {
+        FinalReportData data = finalReportData();
+        byte[] pdf = renderer.renderFinalReport(data);
+        save("final-assessment-report.pdf", pdf);
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            int pages = document.getNumberOfPages();
+            assertTrue(pages >= 2, "23 items should need more than one page, got " + pages);
+            String text = compact(new PDFTextStripper().getText(document));
+
+            assertContains(text, "最終評価報告書");
+            assertContains(text, "Final Assessment Report");
+            assertContains(text, PRODUCT);
+            assertContains(text, data.getLabName());
+            assertContains(text, data.getReference());
+            assertContains(text, data.getManufacturer());
+            assertContains(text, data.getModelNumbers());
+            assertContains(text, data.getScope());
+            assertContains(text, data.getCatalogVersion());
+            assertContains(text, data.getTestedBy());
+            assertContains(text, data.getReviewedBy());
+            assertContains(text, data.getReviewedAt());
+            assertContains(text, data.getVerdict());
+
+            assertEquals(23, data.getItems().size());
+            for (ItemResultRow item : data.getItems()) {
+                assertContains(text, item.getItemId());
+            }
+            // a long observation wraps over several lines and is not truncated
+            assertContains(text, LONG_OBSERVATION_END);
+
+            // every round of the history, with its versions and failed items
+            for (RoundRow round : data.getRounds()) {
+                assertContains(text, round.getFirmwareVersion() + round.getAppVersion() + round.getCloudVersion()
+                        + round.getStartedAt() + round.getEvaluatedAt() + round.getOutcome());
+                if (round.getFailedItems() != null) {
+                    assertContains(text, round.getFailedItems());
+                }
+            }
+            // the findings history with the manufacturer's responses
+            for (FindingRow finding : data.getFindings()) {
+                assertContains(text, finding.getRequiredFix());
+                assertContains(text, finding.getManufacturerResponse());
+            }
+
+            for (int page = 1; page <= pages; page++) {
+                assertContains(text, "Page" + page + "of" + pages);
+            }
+            assertFalse(text.contains("Page" + (pages + 1) + "of"), "no page beyond the last");
+            assertEveryFontEmbeddedIpaex(document);
+        }
+    }
+
+    @Test
+    void issueListShowsEveryFindingWithRequiredFix() throws IOException {
+        IssueListData data = issueListData();
+        byte[] pdf = renderer.renderIssueList(data);
+        save("issue-list.pdf", pdf);
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            int pages = document.getNumberOfPages();
+            String text = compact(new PDFTextStripper().getText(document));
+
+            assertContains(text, "指摘事項一覧");
+            assertContains(text, "IssueList");
+            assertContains(text, PRODUCT);
+            assertContains(text, data.getReference());
+            assertContains(text, data.getModelNumbers());
+            assertContains(text, data.getFirmwareVersion());
+            assertContains(text, data.getAppVersion());
+            assertContains(text, data.getCloudVersion());
+            assertContains(text, data.getIssuedAt());
+            assertContains(text, data.getDueDate());
+            for (FindingRow finding : data.getFindings()) {
+                assertContains(text, finding.getItemId());
+                assertContains(text, finding.getTitle());
+                assertContains(text, finding.getObservation());
+                assertContains(text, finding.getRequiredFix());
+            }
+            for (int page = 1; page <= pages; page++) {
+                assertContains(text, "Page" + page + "of" + pages);
+            }
+            assertEveryFontEmbeddedIpaex(document);
+        }
+    }
+
+    @Test
+    void emptyListsStillRender() throws IOException {
+        FinalReportData data = new FinalReportData("試験所", "REF-0", "メーカー", PRODUCT, "X1", "1.0", "1.0", "1.0",
+                "★1", "本体", "v1", "2025-01-01", "2025-02-01", "試験員", "レビュー者", "2025-02-02", "合格 / Pass",
+                null, List.of(), null);
+        try (PDDocument document = Loader.loadPDF(renderer.renderFinalReport(data))) {
+            String text = compact(new PDFTextStripper().getText(document));
+            assertContains(text, PRODUCT);
+            assertContains(text, "評価項目はありません");
+            assertContains(text, "指摘事項はありません");
+            assertContains(text, "Page1of1");
+        }
+    }
+
+    @Test
+    void nullDataIsRejected() {
+        assertThrows(NullPointerException.class, () -> renderer.renderFinalReport(null));
+        assertThrows(NullPointerException.class, () -> renderer.renderIssueList(null));
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    /** Text with all whitespace removed: wrapping and column layout don't break the comparisons. */
+    private static String compact(String text) {
+        return text.replaceAll("\\s+", "");
+    }
+
+    private static void assertContains(String compactText, String expected) {
+        String needle = compact(expected);
+        assertTrue(compactText.contains(needle), () -> "PDF text lacks \"" + expected + "\"");
+    }
+
+    private static void assertEveryFontEmbeddedIpaex(PDDocument document) throws IOException {
+        int fonts = 0;
+        for (PDPage page : document.getPages()) {
+            PDResources resources = page.getResources();
+            for (COSName name : resources.getFontNames()) {
+                PDFont font = resources.getFont(name);
+                fonts++;
+                assertTrue(font.isEmbedded(), "font " + font.getName() + " is not embedded");
+                assertTrue(font.getName().contains("IPAex"), "unexpected font " + font.getName());
+            }
+        }
+        assertTrue(fonts > 0, "no font found in the PDF");
+    }
+
+    private static void save(String name, byte[] pdf) throws IOException {
+        Files.createDirectories(SAMPLE_DIR);
+        Files.write(SAMPLE_DIR.resolve(name), pdf);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    private static FinalReportData finalReportData() {
+        String[][] catalog = {
+            {"DEV-01", "S1", "初期パスワードの固有化 / Unique default passwords"},
+            {"DEV-02", "S1", "認証情報の安全な保存 / Secure storage of credentials"},
+            {"DEV-03", "S1", "不要なポート・サービスの無効化 / No unused ports or services"},
+            {"DEV-04", "S2", "デバッグインタフェースの保護 / Debug interfaces protected"},
+            {"DEV-05", "S2", "ソフトウェア更新の完全性検証 / Update integrity verified"},
+            {"DEV-06", "S2", "更新の自動適用 / Automatic updates"},
+            {"DEV-07", "S2", "セキュアブート / Secure boot"},
+            {"DEV-08", "S3", "通信の暗号化 / Encrypted communication"},
+            {"DEV-09", "S3", "ログの記録 / Security logging"},
+            {"DEV-10", "S3", "初期化機能 / Factory reset erases user data"},
+            {"APP-01", "S1", "アプリの認証 / App authentication"},
+            {"APP-02", "S1", "サーバ証明書の検証 / Server certificate validation"},
+            {"APP-03", "S2", "個人情報の最小化 / Data minimisation"},
+            {"APP-04", "S2", "アプリ内データの保護 / Protection of data at rest"},
+            {"APP-05", "S3", "権限の最小化 / Least privilege permissions"},
+            {"APP-06", "S3", "脆弱性報告窓口 / Vulnerability disclosure contact"},
+            {"CLD-01", "S1", "API 認証 / API authentication"},
+            {"CLD-02", "S1", "API の認可 / API authorisation"},
+            {"CLD-03", "S2", "TLS 設定 / TLS configuration"},
+            {"CLD-04", "S2", "ブルートフォース対策 / Brute-force protection"},
+            {"CLD-05", "S2", "アカウント削除 / Account deletion"},
+            {"CLD-06", "S3", "サポート期間の明示 / Support period published"},
+            {"CLD-07", "S3", "インシデント対応手順 / Incident response procedure"},
+        };
+        List<ItemResultRow> items = new ArrayList<>();
+        for (String[] c : catalog) {
+            String passedIn = switch (c[0]) {
+                case "DEV-07", "APP-02" -> "2";
+                case "CLD-04" -> "3";
+                default -> "1";
+            };
+            String observation = switch (c[0]) {
+                case "DEV-01" -> "初期パスワードは製品ごとに固有であり、初回起動時に変更が強制されることを確認した。";
+                case "CLD-04" -> "第1ラウンドではログイン API に試行回数の制限がなく、1 分間に 1,000 回の試行が可能であった。"
+                        + "第2ラウンドでは制限が追加されたが、IP アドレスを変えることで回避できた。"
+                        + "第3ラウンドではアカウント単位で 5 回失敗後に 15 分間ロックされ、ロック中の試行もすべて拒否されること、"
+                        + "ロック解除が管理者への通知を伴うことを確認した。" + LONG_OBSERVATION_END;
+                case "APP-02" -> "第2ラウンドで証明書ピンニングが実装され、不正な証明書による中間者攻撃が拒否されることを確認した。";
+                default -> "要件どおりに実装されていることを試験手順 " + c[1] + " により確認した。";
+            };
+            items.add(new ItemResultRow(c[0], c[1], c[2], "適合 / Pass", passedIn, observation,
+                    c[0].startsWith("CLD") ? "佐藤 花子" : "山田 太郎"));
+        }
+        List<RoundRow> rounds = List.of(
+                new RoundRow("1", "1.0.2", "2.3.0", "2025.04", "2025-05-12", "2025-05-30", "不適合 / Fail",
+                        "CLD-04, APP-02, DEV-07"),
+                new RoundRow("2", "1.0.3", "2.3.1", "2025.06", "2025-06-16", "2025-06-27", "不適合 / Fail", "CLD-04"),
+                new RoundRow("3", "1.1.0", "2.4.0", "2025.07", "2025-07-14", "2025-07-18", "適合 / Pass", null));
+        List<FindingRow> findings = List.of(
+                new FindingRow("1", "CLD-04", "ブルートフォース対策",
+                        "ログイン API に試行回数の制限がない。", "試行回数の制限とアカウントロックを実装すること。",
+                        "2025-06-13", "是正済 / Resolved", "レート制限を導入しました（v2025.06）。"),
+                new FindingRow("1", "APP-02", "サーバ証明書の検証",
+                        "アプリが自己署名証明書を受け入れる。", "証明書チェーンを検証し、ピンニングを実装すること。",
+                        "2025-06-13", "是正済 / Resolved", "証明書ピンニングを実装しました（v2.3.1）。"),
+                new FindingRow("1", "DEV-07", "セキュアブート",
+                        "署名のないファームウェアが起動する。", "ブートローダで署名を検証すること。",
+                        "2025-06-13", "是正済 / Resolved", "署名検証を有効化しました（v1.0.3）。"),
+                new FindingRow("2", "CLD-04", "ブルートフォース対策",
+                        "IP アドレスを変えることで試行回数の制限を回避できる。", "アカウント単位で試行回数を制限すること。",
+                        "2025-07-11", "是正済 / Resolved", "アカウント単位のロックを実装しました（v2025.07）。"));
+        return new FinalReportData(
+                "一般社団法人 日本IoT検証センター 東京試験所",
+                "JCS-2025-0042",
+                "株式会社サンプル電機",
+                PRODUCT,
+                "SL-X1-JP, SL-X1-JP-B",
+                "1.1.0",
+                "2.4.0",
+                "2025.07",
+                "★1",
+                "スマートロック本体、専用アプリ（iOS / Android）及びクラウドサービス",
+                "JC-STAR ★1 適合基準 v1.0",
+                "2025-05-01",
+                "2025-07-18",
+                "山田 太郎、佐藤 花子",
+                "鈴木 一郎",
+                "2025-07-22",
+                "適合 / Pass",
+                items, rounds, findings);
+    }
+
+    private static IssueListData issueListData() {
+        List<FindingRow> findings = List.of(
+                new FindingRow("1", "CLD-04", "ブルートフォース対策",
+                        "ログイン API に試行回数の制限がなく、1 分間に 1,000 回の試行が可能であった。",
+                        "試行回数の制限とアカウントロックを実装すること。", "2025-06-13", "未対応 / Open", null),
+                new FindingRow("1", "APP-02", "サーバ証明書の検証",
+                        "アプリが自己署名証明書を受け入れ、中間者攻撃で通信内容を取得できた。",
+                        "証明書チェーンを検証し、ピンニングを実装すること。", "2025-06-13", "未対応 / Open", null),
+                new FindingRow("1", "DEV-07", "セキュアブート",
+                        "署名のないファームウェアをデバッグポート経由で書き込むと、そのまま起動する。",
+                        "ブートローダでファームウェアの署名を検証し、検証失敗時は起動を中止すること。",
+                        "2025-06-13", "未対応 / Open", null));
+        return new IssueListData(
+                "一般社団法人 日本IoT検証センター 東京試験所",
+                "JCS-2025-0042",
+                "株式会社サンプル電機",
+                PRODUCT,
+                "SL-X1-JP, SL-X1-JP-B",
+                "1.0.2",
+                "2.3.0",
+                "2025.04",
+                "★1",
+                "1",
+                "2025-05-30",
+                "2025-06-13",
+                findings);
+    }
+}
