@@ -16,6 +16,7 @@ public record Application(String manufacturer, String productName, String modelN
                           String appVersion, String cloudVersion, StarLevel starLevel, Set<Component> scope) {
 
     static final int MAX_TEXT = 200;
+    private static final String INVALID = "Invalid application: ";
 
     public Application {
         List<String> problems = new ArrayList<>();
@@ -26,7 +27,7 @@ public record Application(String manufacturer, String productName, String modelN
         appVersion = optional("appVersion", appVersion, problems);
         cloudVersion = optional("cloudVersion", cloudVersion, problems);
         if (starLevel == null) {
-            problems.add("starLevel: is required (STAR-1, STAR-2, STAR-3 or STAR-4)");
+            problems.add("starLevel: is required (one of STAR-1, STAR-2, STAR-3, STAR-4)");
         }
         scope = scope == null || scope.isEmpty() ? EnumSet.noneOf(Component.class) : EnumSet.copyOf(scope);
         if (scope.isEmpty()) {
@@ -36,22 +37,45 @@ public record Application(String manufacturer, String productName, String modelN
         requireVersionInScope(scope, Component.APP, "appVersion", appVersion, problems);
         requireVersionInScope(scope, Component.CLOUD, "cloudVersion", cloudVersion, problems);
         if (!problems.isEmpty()) {
-            throw new InvalidInputException("Invalid application: " + String.join("; ", problems));
+            throw new InvalidInputException(INVALID + String.join("; ", problems));
         }
         scope = Set.copyOf(scope);
     }
 
-    /** Parses the loosely typed values of a form or JSON body; unknown scope or level values are refused. */
+    /**
+     * Parses the loosely typed values of a form or JSON body; unknown scope or level values are refused together with
+     * every other problem of the application.
+     */
     public static Application of(String manufacturer, String productName, String modelNumbers, String firmwareVersion,
                                  String appVersion, String cloudVersion, String starLevel,
                                  Collection<String> scope) {
-        StarLevel level = starLevel == null || starLevel.isBlank() ? null : StarLevel.parse(starLevel);
-        Set<Component> components = EnumSet.noneOf(Component.class);
-        if (scope != null) {
-            scope.forEach(value -> components.add(Component.parse(value)));
+        List<String> problems = new ArrayList<>();
+        StarLevel level = null;
+        if (starLevel != null && !starLevel.isBlank()) {
+            try {
+                level = StarLevel.parse(starLevel);
+            } catch (InvalidInputException e) {
+                problems.add(e.getMessage());
+            }
         }
-        return new Application(manufacturer, productName, modelNumbers, firmwareVersion, appVersion, cloudVersion,
-                level, components);
+        Set<Component> components = EnumSet.noneOf(Component.class);
+        for (String value : scope == null ? List.<String>of() : scope) {
+            try {
+                components.add(Component.parse(value));
+            } catch (InvalidInputException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        try {
+            Application application = new Application(manufacturer, productName, modelNumbers, firmwareVersion,
+                    appVersion, cloudVersion, level, components);
+            if (problems.isEmpty()) {
+                return application;
+            }
+        } catch (InvalidInputException e) {
+            problems.add(e.getMessage().substring(INVALID.length()));
+        }
+        throw new InvalidInputException(INVALID + String.join("; ", problems));
     }
 
     public boolean covers(Component component) {
