@@ -39,6 +39,10 @@ public final class ProcessVariable<T> {
         scope.setVariable(name, value);
     }
 
+    public void remove(VariableScope scope) {
+        scope.removeVariable(name);
+    }
+
     public Optional<T> from(Map<String, ?> variables) {
         return Optional.ofNullable(convert(variables.get(name)));
     }

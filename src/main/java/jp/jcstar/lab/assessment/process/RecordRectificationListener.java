@@ -3,6 +3,7 @@ package jp.jcstar.lab.assessment.process;
 import static jp.jcstar.lab.assessment.process.AssessmentVariables.*;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jp.jcstar.lab.assessment.AssessmentService;
@@ -28,12 +29,15 @@ public class RecordRectificationListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         long assessmentId = ASSESSMENT_ID.get(task);
+        List<CheckItem> flagged = ItemVariables.flagged(task, assessments.catalogOf(assessments.get(assessmentId)).items());
         Map<String, String> responses = new LinkedHashMap<>();
-        for (CheckItem item : ItemVariables.flagged(task, assessments.catalogOf(assessments.get(assessmentId)).items())) {
-            ItemVariables.response(item.id()).find(task).ifPresent(response -> responses.put(item.id(), response));
-        }
+        flagged.forEach(item -> ItemVariables.response(item.id()).find(task)
+                .ifPresent(response -> responses.put(item.id(), response)));
         assessments.recordRectification(assessmentId, new Rectification(FIRMWARE_VERSION.find(task).orElse(null),
                 APP_VERSION.find(task).orElse(null), CLOUD_VERSION.find(task).orElse(null),
                 CHANGED_DOCUMENTS.find(task).orElse(null), responses), currentUser.of(task));
+        // Recorded on the findings; the next round's rectification form must start without them.
+        flagged.forEach(item -> ItemVariables.response(item.id()).remove(task));
+        CHANGED_DOCUMENTS.remove(task);
     }
 }

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Complete listener of every test task: records the verdicts the form holds for the task's items. The task names its
  * items with the extension property {@code checkItems}: a step (DOCUMENTATION, DEVICE, APP, CLOUD), or FLAGGED for
- * the items flagged for retest. A refused verdict refuses the completion, so the task stays open.
+ * the items flagged for retest. A refused verdict refuses the completion, so the task stays open. Recorded verdicts
+ * are removed from the process variables so that each round's form starts empty.
  */
 @Component
 public class RecordVerdictsListener implements TaskListener {
@@ -67,5 +68,11 @@ public class RecordVerdictsListener implements TaskListener {
         } else {
             assessments.recordVerdicts(assessmentId, submitted, user);
         }
+        // Recorded in the app's tables (and the engine's history); a later form must not find them pre-filled and
+        // have a stale verdict pass for a new one.
+        items.forEach(item -> {
+            ItemVariables.verdict(item.id()).remove(task);
+            ItemVariables.observation(item.id()).remove(task);
+        });
     }
 }

@@ -1,0 +1,429 @@
+package jp.jcstar.lab.assessment;
+
+import static jp.jcstar.lab.assessment.AssessmentScenario.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import jp.jcstar.lab.ProcessEngineTest;
+import jp.jcstar.lab.assessment.process.AssessmentVariables;
+import jp.jcstar.lab.assessment.process.ItemVariables;
+import jp.jcstar.lab.catalog.Catalog;
+import jp.jcstar.lab.catalog.CatalogRepository;
+import jp.jcstar.lab.catalog.CheckItem;
+import jp.jcstar.lab.catalog.Step;
+import jp.jcstar.lab.findings.Finding;
+import jp.jcstar.lab.findings.FindingRepository;
+import jp.jcstar.lab.findings.FindingStatus;
+import jp.jcstar.lab.notifications.Notification;
+import jp.jcstar.lab.notifications.NotificationRepository;
+import jp.jcstar.lab.reports.ReportKind;
+import jp.jcstar.lab.reports.ReportRepository;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Every path of process_jcstarAssessment, on the real engine, delegates and tables. */
+@ProcessEngineTest
+class AssessmentProcessTest {
+
+    @Autowired ProcessEngine engine;
+    @Autowired CatalogRepository catalogs;
+    @Autowired AssessmentRepository assessments;
+    @Autowired TestRoundRepository rounds;
+    @Autowired CheckResultRepository results;
+    @Autowired FindingRepository findings;
+    @Autowired ReportRepository reports;
+    @Autowired NotificationRepository notifications;
+
+    AssessmentScenario scenario;
+    Catalog catalog;
+
+    @BeforeEach
+    void setUp() {
+        AbstractAssertions.init(engine);
+        scenario = new AssessmentScenario(engine);
+        catalog = catalogs.current();
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void allItemsPassFirstTimeAndTheFinalReportIsIssued() {
+        ProcessInstance instance = scenario.apply(application(Component.DEVICE, Component.APP, Component.CLOUD));
+        Assessment registered = assessmentOf(instance);
+        assertThat(instance).isWaitingAt("userTask_reviewDocumentation").hasBusinessKey(registered.reference());
+        assertThat(registered.reference()).matches("JCS-\\d{4}-\\d{5}");
+
+        passDocumentation(instance);
+        assertThat(instance).isWaitingAt("userTask_testDevice", "userTask_testApp", "userTask_testCloud");
+        test(instance, "userTask_testDevice", allPass(Step.DEVICE));
+        test(instance, "userTask_testApp", allPass(Step.APP));
+        test(instance, "userTask_testCloud", allPass(Step.CLOUD));
+
+        approveAndIssue(instance);
+        assertThat(instance).hasPassed("serviceTask_generateFinalReport").isEnded()
+                .hasPassed("endEvent_assessmentCompleted").hasNotPassed("serviceTask_recordFindings");
+        Assessment done = assessmentOf(instance);
+        assertThat(done.status()).isEqualTo(AssessmentStatus.COMPLETED);
+        assertThat(done.reviewedBy()).isEqualTo(REVIEWER);
+        assertThat(findings.list(done.id())).isEmpty();
+        assertThat(results.list(done.id())).hasSize(catalog.items().size())
+                .allSatisfy(result -> assertThat(result.roundNo()).isEqualTo(1));
+        assertThat(rounds.list(done.id())).singleElement().satisfies(round -> assertThat(round.outcome()).isEqualTo("PASSED"));
+        assertThat(reports.find(done.id(), ReportKind.FINAL, null)).get()
+                .satisfies(report -> assertThat(new String(report.content(), 0, 5)).isEqualTo("%PDF-"));
+    }
+
+    @Test
+    void failedCloudItemGoesToRectificationAndPassesOnRetest() {
+        ProcessInstance instance = scenario.apply(application(Component.DEVICE, Component.APP, Component.CLOUD));
+        passDocumentation(instance);
+        test(instance, "userTask_testDevice", allPass(Step.DEVICE));
+        test(instance, "userTask_testApp", allPass(Step.APP));
+        test(instance, "userTask_testCloud", allPass(Step.CLOUD).fail("CLD-04", "TLS 1.0 is accepted on api.example.jp"));
+
+        // The issue list is produced asynchronously, after the engineers' verdicts are committed.
+        assertThat(instance).isWaitingAt("serviceTask_generateIssueList");
+        long id = assessmentOf(instance).id();
+        assertThat(findings.listRound(id, 1)).singleElement()
+                .satisfies(f -> assertThat(f.status()).isEqualTo(FindingStatus.OPEN));
+        scenario.executeDueJobs(instance);
+
+        assertThat(instance).isWaitingAt("userTask_submitRectification");
+        assertThat(scenario.task(instance, "userTask_submitRectification")).hasCandidateGroup("manufacturers")
+                .hasDueDate((Date) engine.getRuntimeService().getVariable(instance.getId(),
+                        AssessmentVariables.RECTIFICATION_DUE_DATE.name()));
+        Finding sent = findings.listRound(id, 1).get(0);
+        assertThat(sent.itemId()).isEqualTo("CLD-04");
+        assertThat(sent.status()).isEqualTo(FindingStatus.SENT_TO_MANUFACTURER);
+        assertThat(sent.requiredFix()).isEqualTo(catalog.get("CLD-04").requirement());
+        assertThat(reports.find(id, ReportKind.ISSUE_LIST, 1)).isPresent();
+        assertThat(flagged(instance)).containsExactly("CLD-04");
+
+        rectify(instance, "2025.04", "CLD-04", "TLS 1.0 and 1.1 disabled on every endpoint");
+        assertThat(findings.listRound(id, 1).get(0).status()).isEqualTo(FindingStatus.ANSWERED);
+        assertThat(assessmentOf(instance).currentRound()).isEqualTo(2);
+        assertThat(instance).isWaitingAt("userTask_retestItems");
+
+        test(instance, "userTask_retestItems", Verdicts.none().pass("CLD-04"));
+        approveAndIssue(instance);
+
+        assertThat(instance).isEnded().hasPassed("endEvent_assessmentCompleted");
+        assertThat(results.list(id)).filteredOn(result -> result.roundNo() == 2).extracting(CheckResult::itemId)
+                .containsExactly("CLD-04");
+        Finding closed = findings.listRound(id, 1).get(0);
+        assertThat(closed.status()).isEqualTo(FindingStatus.CLOSED);
+        assertThat(closed.retestOutcome()).isEqualTo("PASSED");
+        assertThat(closed.manufacturerResponse()).isEqualTo("TLS 1.0 and 1.1 disabled on every endpoint");
+        assertThat(rounds.list(id)).extracting(TestRound::outcome).containsExactly("FAILED", "PASSED");
+        assertThat(rounds.list(id).get(1).cloudVersion()).isEqualTo("2025.04");
+        assertThat(assessmentOf(instance).cloudVersion()).isEqualTo("2025.04");
+    }
+
+    @Test
+    void itemFailingItsFirstRetestNeedsASecondRectificationRound() {
+        ProcessInstance instance = failCloudInRoundOne();
+        long id = assessmentOf(instance).id();
+        rectify(instance, "2025.04", "CLD-04", "Disabled TLS 1.0");
+        // Round 1's verdict of CLD-04 does not carry into the retest's form.
+        assertThatThrownBy(() -> test(instance, "userTask_retestItems", Verdicts.none()))
+                .hasStackTraceContaining("verdict_CLD_04: a verdict is required");
+        test(instance, "userTask_retestItems", Verdicts.none().fail("CLD-04", "TLS 1.1 still accepted"));
+        scenario.executeDueJobs(instance);
+
+        assertThat(instance).isWaitingAt("userTask_submitRectification");
+        assertThat(findings.listRound(id, 1).get(0).status()).isEqualTo(FindingStatus.RETEST_FAILED);
+        assertThat(findings.listRound(id, 2)).singleElement().satisfies(f -> {
+            assertThat(f.itemId()).isEqualTo("CLD-04");
+            assertThat(f.observation()).isEqualTo("TLS 1.1 still accepted");
+            assertThat(f.status()).isEqualTo(FindingStatus.SENT_TO_MANUFACTURER);
+        });
+        assertThat(reports.find(id, ReportKind.ISSUE_LIST, 2)).isPresent();
+
+        rectify(instance, "2025.05", "CLD-04", "Only TLS 1.2 and 1.3 remain");
+        test(instance, "userTask_retestItems", Verdicts.none().pass("CLD-04"));
+        approveAndIssue(instance);
+
+        assertThat(instance).isEnded().hasPassed("endEvent_assessmentCompleted");
+        assertThat(findings.list(id)).extracting(Finding::roundNo, Finding::retestOutcome, Finding::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "FAILED", FindingStatus.CLOSED),
+                        org.assertj.core.groups.Tuple.tuple(2, "PASSED", FindingStatus.CLOSED));
+        assertThat(rounds.list(id)).extracting(TestRound::outcome).containsExactly("FAILED", "FAILED", "PASSED");
+    }
+
+    @Test
+    void incompleteDocumentationGoesBackToTheManufacturerAndIsReviewedAgain() {
+        ProcessInstance instance = scenario.apply(application(Component.DEVICE));
+        Map<String, Object> incomplete = allPass(Step.DOCUMENTATION).fail("DOC-07", "No threat model supplied").variables();
+
+        // An incomplete review must say what the manufacturer has to supply.
+        assertThatThrownBy(() -> scenario.complete(instance, "userTask_reviewDocumentation", ENGINEER, "engineers", incomplete))
+                .hasStackTraceContaining("documentRequest: say what the manufacturer must supply");
+        assertThat(instance).isWaitingAt("userTask_reviewDocumentation");
+
+        incomplete.put(AssessmentVariables.DOCUMENT_REQUEST.name(), "Threat model (DOC-07) covering the cloud API");
+        scenario.complete(instance, "userTask_reviewDocumentation", ENGINEER, "engineers", incomplete);
+        assertThat(instance).isWaitingAt("userTask_supplyDocuments");
+        assertThat(scenario.task(instance, "userTask_supplyDocuments")).hasCandidateGroup("manufacturers")
+                .hasDueDate((Date) engine.getRuntimeService().getVariable(instance.getId(),
+                        AssessmentVariables.DOCUMENTS_DUE_DATE.name()));
+
+        scenario.complete(instance, "userTask_supplyDocuments", MANUFACTURER, "manufacturers",
+                Map.of(AssessmentVariables.DOCUMENTS_SUPPLIED.name(), "threat-model-v2.pdf"));
+        assertThat(instance).isWaitingAt("userTask_reviewDocumentation");
+        passDocumentation(instance);
+        assertThat(instance).isWaitingAt("userTask_testDevice");
+        assertThat(results.list(assessmentOf(instance).id())).filteredOn(r -> r.itemId().equals("DOC-07"))
+                .singleElement().satisfies(r -> assertThat(r.verdict()).isEqualTo(Verdict.PASS));
+    }
+
+    @Test
+    void deviceOnlyScopeTestsOnlyTheDevice() {
+        ProcessInstance instance = scenario.apply(application(Component.DEVICE));
+        passDocumentation(instance);
+        assertThat(instance).isWaitingAt("userTask_testDevice").isNotWaitingAt("userTask_testApp", "userTask_testCloud");
+        test(instance, "userTask_testDevice", allPass(Step.DEVICE));
+        approveAndIssue(instance);
+
+        assertThat(instance).isEnded().hasPassed("endEvent_assessmentCompleted")
+                .hasNotPassed("userTask_testApp", "userTask_testCloud");
+        assertThat(results.list(assessmentOf(instance).id())).extracting(CheckResult::itemId)
+                .allMatch(itemId -> itemId.startsWith("DOC-") || itemId.startsWith("DEV-"));
+    }
+
+    @Test
+    void reviewerRejectionSendsTheResultsBackToTheEngineers() {
+        ProcessInstance instance = scenario.apply(application(Component.DEVICE, Component.CLOUD));
+        passDocumentation(instance);
+        test(instance, "userTask_testDevice", allPass(Step.DEVICE));
+        test(instance, "userTask_testCloud", allPass(Step.CLOUD));
+
+        assertThatThrownBy(() -> review(instance, "REJECT", " "))
+                .hasStackTraceContaining("rejectionReason: a reason is required");
+        review(instance, "REJECT", "DEV-03: the observation does not say how UART was probed");
+
+        assertThat(instance).isWaitingAt("userTask_reviseResults");
+        assertThat(scenario.task(instance, "userTask_reviseResults")).hasCandidateGroup("engineers");
+        assertThat(flagged(instance)).hasSize(7 + 5 + 5).contains("DOC-01", "DEV-03", "CLD-05").doesNotContain("APP-01");
+        Map<String, Object> revised = Verdicts.allPass(inScope(Step.DOCUMENTATION, Step.DEVICE, Step.CLOUD))
+                .judge("DEV-03", "PASS", "UART pads probed with a logic analyser: no console output").variables();
+        scenario.complete(instance, "userTask_reviseResults", ENGINEER, "engineers", revised);
+
+        assertThat(instance).isWaitingAt("userTask_reviewReport");
+        approveAndIssue(instance);
+        assertThat(instance).isEnded().hasPassed("endEvent_assessmentCompleted");
+        assertThat(assessments.get(assessmentOf(instance).id()).reviewedBy()).isEqualTo(REVIEWER);
+        assertThat(service().latestResults(assessmentOf(instance).id()).get("DEV-03").observation())
+                .startsWith("UART pads probed");
+    }
+
+    @Test
+    void engineerWhoTestedCannotReviewTheReport() {
+        ProcessInstance instance = scenario.apply(application(Component.DEVICE));
+        passDocumentation(instance);
+        test(instance, "userTask_testDevice", allPass(Step.DEVICE));
+        Map<String, Object> approve = Map.of(AssessmentVariables.REVIEW_DECISION.name(), "APPROVE");
+
+        assertThatThrownBy(() -> scenario.complete(instance, "userTask_reviewReport", ENGINEER, "reviewers", approve))
+                .hasStackTraceContaining("Four eyes: eng1 recorded verdicts");
+        assertThatThrownBy(() -> scenario.claim(instance, "userTask_reviewReport", ENGINEER))
+                .hasStackTraceContaining("Four eyes: eng1 recorded verdicts");
+        assertThat(instance).isWaitingAt("userTask_reviewReport");
+        assertThat(scenario.task(instance, "userTask_reviewReport")).isNotAssigned();
+
+        scenario.claim(instance, "userTask_reviewReport", REVIEWER);
+        scenario.complete(instance, "userTask_reviewReport", REVIEWER, "reviewers", approve);
+        assertThat(instance).isWaitingAt("serviceTask_generateFinalReport");
+    }
+
+    @Test
+    void afterThreeFailedRetestsTheLabManagerGrantsOneMoreRound() {
+        ProcessInstance instance = failThreeRetests();
+        scenario.complete(instance, "userTask_decideFurtherRound", LAB_MANAGER, "lab-managers",
+                Map.of(AssessmentVariables.FURTHER_ROUND_DECISION.name(), "EXTEND",
+                        AssessmentVariables.DECISION_REASON.name(), "Root cause found; fix is in review"));
+
+        assertThat(instance).isWaitingAt("userTask_submitRectification");
+        assertThat(engine.getRuntimeService().getVariable(instance.getId(), AssessmentVariables.RETEST_LIMIT.name()))
+                .isEqualTo(4);
+        rectify(instance, "2025.09", "CLD-04", "Load balancer replaced");
+        test(instance, "userTask_retestItems", Verdicts.none().pass("CLD-04"));
+        approveAndIssue(instance);
+
+        assertThat(instance).isEnded().hasPassed("endEvent_assessmentCompleted");
+        assertThat(rounds.list(assessmentOf(instance).id())).hasSize(5);
+    }
+
+    @Test
+    void afterThreeFailedRetestsTheLabManagerTerminatesTheAssessment() {
+        ProcessInstance instance = failThreeRetests();
+        assertThatThrownBy(() -> scenario.complete(instance, "userTask_decideFurtherRound", LAB_MANAGER, "lab-managers",
+                Map.of(AssessmentVariables.FURTHER_ROUND_DECISION.name(), "MAYBE")))
+                .hasStackTraceContaining("furtherRoundDecision: must be EXTEND or TERMINATE");
+
+        scenario.complete(instance, "userTask_decideFurtherRound", LAB_MANAGER, "lab-managers",
+                Map.of(AssessmentVariables.FURTHER_ROUND_DECISION.name(), "TERMINATE",
+                        AssessmentVariables.DECISION_REASON.name(), "Design flaw in the TLS stack"));
+
+        assertThat(instance).isEnded().hasPassed("endEvent_assessmentTerminated")
+                .hasNotPassed("userTask_reviewReport");
+        Assessment ended = assessmentOf(instance);
+        assertThat(ended.status()).isEqualTo(AssessmentStatus.TERMINATED);
+        assertThat(ended.endReason()).isEqualTo("Design flaw in the TLS stack");
+        assertThat(findings.list(ended.id())).hasSize(4).allSatisfy(f -> assertThat(f.status()).isEqualTo(FindingStatus.CLOSED));
+        assertThat(reports.find(ended.id(), ReportKind.FINAL, null)).isEmpty();
+    }
+
+    @Test
+    void overdueDocumentsAreEscalatedWhileTheManufacturersTaskStaysOpen() {
+        ProcessInstance instance = scenario.apply(application(Component.DEVICE));
+        scenario.complete(instance, "userTask_reviewDocumentation", ENGINEER, "engineers",
+                allPass(Step.DOCUMENTATION).fail("DOC-02", "Binding flow unreadable")
+                        .with(AssessmentVariables.DOCUMENT_REQUEST.name(), "A legible DOC-02").variables());
+        Date due = (Date) engine.getRuntimeService().getVariable(instance.getId(), AssessmentVariables.DOCUMENTS_DUE_DATE.name());
+
+        expectEscalationAt(instance, due, "DOCUMENTS");
+        assertThat(instance).isWaitingAt("userTask_supplyDocuments").hasPassed("serviceTask_escalateOverdueDocuments");
+    }
+
+    @Test
+    void overdueRectificationIsEscalatedWhileTheManufacturersTaskStaysOpen() {
+        ProcessInstance instance = failCloudInRoundOne();
+        Date due = (Date) engine.getRuntimeService().getVariable(instance.getId(), AssessmentVariables.RECTIFICATION_DUE_DATE.name());
+
+        expectEscalationAt(instance, due, "RECTIFICATION");
+        assertThat(instance).isWaitingAt("userTask_submitRectification").hasPassed("serviceTask_escalateOverdueRectification");
+    }
+
+    @Test
+    void verdictOtherThanPassFailOrNaIsRefusedAndNothingIsRecorded() {
+        ProcessInstance instance = scenario.apply(application(Component.CLOUD));
+        passDocumentation(instance);
+        long id = assessmentOf(instance).id();
+
+        assertThatThrownBy(() -> test(instance, "userTask_testCloud", allPass(Step.CLOUD).judge("CLD-02", "MAYBE", "unsure")))
+                .hasStackTraceContaining("verdict_CLD_02: must be PASS, FAIL or NA, was 'MAYBE'");
+        assertThatThrownBy(() -> test(instance, "userTask_testCloud", allPass(Step.CLOUD).judge("CLD-02", "NA", null)))
+                .hasStackTraceContaining("verdict_CLD_02: NA needs an observation for CLD-02");
+        assertThatThrownBy(() -> test(instance, "userTask_testCloud", Verdicts.none().pass("CLD-01")))
+                .hasStackTraceContaining("verdict_CLD_02: a verdict is required");
+
+        assertThat(instance).isWaitingAt("userTask_testCloud");
+        assertThat(results.list(id)).noneMatch(result -> result.itemId().startsWith("CLD-"));
+    }
+
+    // ---- steps of the scenarios ----
+
+    private Verdicts allPass(Step step) {
+        return Verdicts.allPass(catalog.itemsOf(step));
+    }
+
+    private List<CheckItem> inScope(Step... steps) {
+        return List.of(steps).stream().flatMap(step -> catalog.itemsOf(step).stream()).toList();
+    }
+
+    private void passDocumentation(ProcessInstance instance) {
+        scenario.complete(instance, "userTask_reviewDocumentation", ENGINEER, "engineers",
+                allPass(Step.DOCUMENTATION).variables());
+    }
+
+    private void test(ProcessInstance instance, String taskKey, Verdicts verdicts) {
+        scenario.complete(instance, taskKey, ENGINEER, "engineers", verdicts.variables());
+    }
+
+    private void review(ProcessInstance instance, String decision, String reason) {
+        scenario.complete(instance, "userTask_reviewReport", REVIEWER, "reviewers",
+                Map.of(AssessmentVariables.REVIEW_DECISION.name(), decision,
+                        AssessmentVariables.REJECTION_REASON.name(), reason));
+    }
+
+    private void approveAndIssue(ProcessInstance instance) {
+        assertThat(instance).isWaitingAt("userTask_reviewReport");
+        scenario.complete(instance, "userTask_reviewReport", REVIEWER, "reviewers",
+                Map.of(AssessmentVariables.REVIEW_DECISION.name(), "APPROVE"));
+        assertThat(instance).isWaitingAt("serviceTask_generateFinalReport");
+        scenario.executeDueJobs(instance);
+    }
+
+    private void rectify(ProcessInstance instance, String cloudVersion, String itemId, String response) {
+        Map<String, Object> rectification = new java.util.HashMap<>(Map.of(
+                AssessmentVariables.CLOUD_VERSION.name(), cloudVersion,
+                AssessmentVariables.CHANGED_DOCUMENTS.name(), "DOC-05 key management v1.1"));
+        ItemVariables.response(itemId).putInto(rectification, response);
+        assertThatThrownBy(() -> scenario.complete(instance, "userTask_submitRectification", MANUFACTURER, "manufacturers",
+                Map.of(AssessmentVariables.CLOUD_VERSION.name(), cloudVersion)))
+                .hasStackTraceContaining("a response to finding " + itemId + " is required");
+        scenario.complete(instance, "userTask_submitRectification", MANUFACTURER, "manufacturers", rectification);
+    }
+
+    private ProcessInstance failCloudInRoundOne() {
+        ProcessInstance instance = scenario.apply(application(Component.CLOUD));
+        passDocumentation(instance);
+        test(instance, "userTask_testCloud", allPass(Step.CLOUD).fail("CLD-04", "TLS 1.0 is accepted"));
+        scenario.executeDueJobs(instance);
+        assertThat(instance).isWaitingAt("userTask_submitRectification");
+        return instance;
+    }
+
+    /** Round 1 fails, then three retests fail: the lab manager must decide. */
+    private ProcessInstance failThreeRetests() {
+        ProcessInstance instance = failCloudInRoundOne();
+        for (int retest = 1; retest <= 3; retest++) {
+            assertThat(instance).isWaitingAt("userTask_submitRectification");
+            rectify(instance, "2025.0" + (retest + 4), "CLD-04", "Attempt " + retest);
+            test(instance, "userTask_retestItems", Verdicts.none().fail("CLD-04", "Still TLS 1.0, attempt " + retest));
+            scenario.executeDueJobs(instance);
+        }
+        assertThat(instance).isWaitingAt("userTask_decideFurtherRound");
+        assertThat(scenario.task(instance, "userTask_decideFurtherRound")).hasCandidateGroup("lab-managers");
+        return instance;
+    }
+
+    private void expectEscalationAt(ProcessInstance instance, Date due, String overdueWork) {
+        Job timer = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
+                .singleResult();
+        assertThat(timer.getDuedate()).isEqualTo(due);
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
+                .executable().count()).isZero();
+
+        ClockUtil.setCurrentTime(new Date(due.getTime() + 60_000));
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
+                .executable().count()).isOne();
+        engine.getManagementService().executeJob(timer.getId());
+
+        List<Notification> raised = notifications.list(assessmentOf(instance).id());
+        assertThat(raised).extracting(Notification::kind, Notification::recipientGroup).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(overdueWork + "_OVERDUE_REMINDER", "manufacturers"),
+                org.assertj.core.groups.Tuple.tuple(overdueWork + "_OVERDUE_ESCALATION", "lab-managers"));
+    }
+
+    private List<String> flagged(ProcessInstance instance) {
+        Map<String, Object> variables = engine.getRuntimeService().getVariables(instance.getId());
+        return catalog.items().stream().map(CheckItem::id)
+                .filter(itemId -> Boolean.TRUE.equals(variables.get(ItemVariables.retest(itemId).name()))).toList();
+    }
+
+    private Assessment assessmentOf(ProcessInstance instance) {
+        return assessments.findByProcessInstance(instance.getId()).orElseThrow();
+    }
+
+    @Autowired AssessmentService assessmentService;
+
+    private AssessmentService service() {
+        return assessmentService;
+    }
+}

@@ -1,0 +1,80 @@
+package jp.jcstar.lab.assessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import jp.jcstar.lab.assessment.process.AssessmentProcess;
+import jp.jcstar.lab.assessment.process.AssessmentVariables;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * Drives process_jcstarAssessment through the engine API as the people of the lab would: each step as a named user
+ * of a group, so that the listeners see who acted.
+ */
+public class AssessmentScenario {
+
+    public static final String MANUFACTURER = "maker";
+    public static final String ENGINEER = "eng1";
+    public static final String SECOND_ENGINEER = "eng2";
+    public static final String REVIEWER = "rev1";
+    public static final String LAB_MANAGER = "boss";
+
+    private final ProcessEngine engine;
+
+    public AssessmentScenario(ProcessEngine engine) {
+        this.engine = engine;
+    }
+
+    public static Application application(Component... scope) {
+        return new Application("株式会社サンプル電機", "スマートロック X1", "SL-X1, SL-X1P", "1.0.0", "2.3.0",
+                "2025.03", StarLevel.STAR_1, java.util.Set.of(scope));
+    }
+
+    public ProcessInstance apply(Application application) {
+        return as(MANUFACTURER, "manufacturers", () -> engine.getRuntimeService()
+                .startProcessInstanceByKey(AssessmentProcess.PROCESS_KEY, AssessmentVariables.startVariables(application)));
+    }
+
+    public Task task(ProcessInstance instance, String taskKey) {
+        List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(taskKey).list();
+        assertThat(tasks).as("open tasks %s", taskKey).hasSize(1);
+        return tasks.get(0);
+    }
+
+    /** Completes the one open task with this key as the given user. */
+    public void complete(ProcessInstance instance, String taskKey, String user, String group, Map<String, Object> variables) {
+        Task task = task(instance, taskKey);
+        as(user, group, () -> {
+            engine.getTaskService().complete(task.getId(), variables);
+            return null;
+        });
+    }
+
+    public void claim(ProcessInstance instance, String taskKey, String user) {
+        engine.getTaskService().claim(task(instance, taskKey).getId(), user);
+    }
+
+    /** Runs the asynchronous continuations that are due (report generation), as the job executor would. */
+    public void executeDueJobs(ProcessInstance instance) {
+        List<Job> jobs;
+        while (!(jobs = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+                .executable().messages().list()).isEmpty()) {
+            jobs.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+        }
+    }
+
+    private <T> T as(String user, String group, java.util.function.Supplier<T> action) {
+        engine.getIdentityService().setAuthentication(user, List.of(group));
+        try {
+            return action.get();
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+}
