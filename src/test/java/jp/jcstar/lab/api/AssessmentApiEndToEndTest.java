@@ -1,0 +1,148 @@
+package jp.jcstar.lab.api;
+
+import static jp.jcstar.lab.api.LabUsers.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jp.jcstar.lab.WebAppTest;
+import jp.jcstar.lab.assessment.Verdicts;
+import jp.jcstar.lab.catalog.Catalog;
+import jp.jcstar.lab.catalog.CatalogRepository;
+import jp.jcstar.lab.catalog.CheckItem;
+import jp.jcstar.lab.catalog.Step;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * One assessment through the REST API, from the application to the final PDF, with the job executor producing the
+ * reports: a failed cloud item is fixed in round 2.
+ */
+@WebAppTest
+class AssessmentApiEndToEndTest {
+
+    @LocalServerPort int port;
+    @Autowired CatalogRepository catalogs;
+
+    LabApi api;
+    Catalog catalog;
+
+    @BeforeEach
+    void setUp() {
+        api = LabUsers.on(port);
+        catalog = catalogs.current();
+    }
+
+    @Test
+    void failedCloudItemIsFixedInRoundTwoAndTheFinalReportListsEverything() throws IOException {
+        LabApi.Reply applied = api.post("/api/assessments", MANUFACTURER, Map.of(
+                "manufacturer", "株式会社サンプル電機", "productName", "スマートロック X1", "modelNumbers", "SL-X1, SL-X1P",
+                "firmwareVersion", "1.0.0", "appVersion", "2.3.0", "cloudVersion", "2025.03", "starLevel", "STAR-1",
+                "scope", List.of("DEVICE", "APP", "CLOUD")));
+        assertThat(applied.status()).as(applied.text()).isEqualTo(201);
+        long id = applied.json().path("id").asLong();
+        assertThat(applied.json().path("reference").asText()).matches("JCS-\\d{4}-\\d{5}");
+
+        JsonNode fresh = api.get("/api/assessments/" + id, ENGINEER).json();
+        assertThat(fresh.path("status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(fresh.path("round").asInt()).isEqualTo(1);
+        assertThat(fresh.path("appliedBy").asText()).isEqualTo(MANUFACTURER);
+        assertThat(fresh.path("items")).hasSize(catalog.items().size());
+
+        complete(id, "userTask_reviewDocumentation", ENGINEER, Verdicts.allPass(catalog.itemsOf(Step.DOCUMENTATION)));
+        assertThat(api.activeSteps(id, ENGINEER))
+                .containsExactlyInAnyOrder("userTask_testDevice", "userTask_testApp", "userTask_testCloud");
+        complete(id, "userTask_testDevice", ENGINEER, Verdicts.allPass(catalog.itemsOf(Step.DEVICE)));
+        complete(id, "userTask_testApp", ENGINEER, Verdicts.allPass(catalog.itemsOf(Step.APP)));
+        complete(id, "userTask_testCloud", ENGINEER, Verdicts.allPass(catalog.itemsOf(Step.CLOUD))
+                .fail("CLD-04", "api.example.jp が TLS 1.0 を受け付ける / accepts TLS 1.0"));
+
+        JsonNode failed = awaitAssessment(id, a -> a.path("activeSteps").findValuesAsText("step")
+                .contains("userTask_submitRectification"));
+        assertThat(failed.path("openFindings")).singleElement().satisfies(finding -> {
+            assertThat(finding.path("itemId").asText()).isEqualTo("CLD-04");
+            assertThat(finding.path("status").asText()).isEqualTo("SENT_TO_MANUFACTURER");
+        });
+        LabApi.Reply issueList = api.get("/api/assessments/" + id + "/reports/issue-list?round=1", MANUFACTURER);
+        assertThat(issueList.status()).isEqualTo(200);
+        assertThat(issueList.contentType()).isEqualTo("application/pdf");
+        assertThat(pdfText(issueList.body())).contains("CLD-04", "TLS1.0", "スマートロックX1");
+
+        LabApi.Reply early = api.get("/api/assessments/" + id + "/reports/final", MANUFACTURER);
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.json().path("detail").asText()).contains("exists once the assessment is completed");
+
+        complete(id, "userTask_submitRectification", MANUFACTURER, Verdicts.none()
+                .with("cloudVersion", "2025.04").with("response_CLD_04", "TLS 1.0/1.1 を無効化 / disabled"));
+        JsonNode retest = api.get("/api/assessments/" + id, ENGINEER).json();
+        assertThat(retest.path("round").asInt()).isEqualTo(2);
+        assertThat(retest.path("cloudVersion").asText()).isEqualTo("2025.04");
+        complete(id, "userTask_retestItems", ENGINEER, Verdicts.none().pass("CLD-04"));
+
+        // Four eyes, through the API: the engineer who tested may not decide the review.
+        LabApi.Reply byTester = api.post("/api/tasks/" + api.openTask(id, "userTask_reviewReport", REVIEWER) + "/complete",
+                ENGINEER, Map.of("reviewDecision", "APPROVE"));
+        assertThat(byTester.status()).isEqualTo(403);
+        complete(id, "userTask_reviewReport", REVIEWER, Verdicts.none().with("reviewDecision", "APPROVE"));
+
+        JsonNode done = awaitAssessment(id, a -> a.path("status").asText().equals("COMPLETED"));
+        assertThat(done.path("reviewedBy").asText()).isEqualTo(REVIEWER);
+        assertThat(done.path("openFindings")).isEmpty();
+        assertThat(done.path("rounds").findValuesAsText("outcome")).containsExactly("FAILED", "PASSED");
+
+        LabApi.Reply report = api.get("/api/assessments/" + id + "/reports/final", MANUFACTURER);
+        assertThat(report.status()).isEqualTo(200);
+        assertThat(report.contentType()).isEqualTo("application/pdf");
+        String text = pdfText(report.body());
+        assertThat(text).contains("スマートロックX1", "株式会社サンプル電機", applied.json().path("reference").asText(),
+                "2025.04", "STAR-1", REVIEWER);
+        assertThat(catalog.items()).extracting(CheckItem::id).allSatisfy(itemId -> assertThat(text).contains(itemId));
+        // Round history: round 1 failed on CLD-04, round 2 passed on the fixed cloud version.
+        assertThat(text).contains("FAILED", "PASSED", "2025.03", "TLS1.0/1.1を無効化");
+    }
+
+    private void complete(long assessmentId, String step, String user, Verdicts form) {
+        Map<String, Object> variables = new HashMap<>(form.variables());
+        LabApi.Reply reply = api.post("/api/tasks/" + api.openTask(assessmentId, step, user) + "/complete", user, variables);
+        assertThat(reply.status()).as("completing %s: %s", step, reply.text()).isEqualTo(204);
+    }
+
+    /** Waits for the job executor (issue list, final report) to move the assessment on. */
+    private JsonNode awaitAssessment(long id, Predicate<JsonNode> condition) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (true) {
+            JsonNode assessment = api.get("/api/assessments/" + id, ENGINEER).json();
+            if (condition.test(assessment)) {
+                return assessment;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Assessment did not reach the expected state: " + assessment);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /** The PDF's text with white space removed, so that wrapped lines still match. */
+    static String pdfText(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document).replaceAll("\\s+", "");
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package jp.jcstar.lab.api;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** A plain HTTP client for the running app, speaking as one user with HTTP Basic, as a lab's script would. */
+public class LabApi {
+
+    public static final String PASSWORD = "test-user-password-1";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String baseUrl;
+
+    public LabApi(int port) {
+        this.baseUrl = "http://localhost:" + port;
+    }
+
+    public record Reply(int status, byte[] body, String contentType) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new IllegalStateException("Not JSON: " + text(), e);
+            }
+        }
+
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    public Reply get(String path, String user, String password) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), user, password);
+    }
+
+    public Reply get(String path, String user) {
+        return get(path, user, PASSWORD);
+    }
+
+    public Reply post(String path, String user, String password, Object body) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json(body))), user, password);
+    }
+
+    public Reply post(String path, String user, Object body) {
+        return post(path, user, PASSWORD, body);
+    }
+
+    public Reply put(String path, String user, String password) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).PUT(HttpRequest.BodyPublishers.noBody()),
+                user, password);
+    }
+
+    /** Creates a user in a group through Camunda's REST API, as an administrator does in Camunda Admin. */
+    public void createUser(String adminPassword, String userId, String group) {
+        Reply created = post("/engine-rest/user/create", "admin", adminPassword, Map.of(
+                "profile", Map.of("id", userId, "firstName", userId, "lastName", "Test", "email", userId + "@lab.example"),
+                "credentials", Map.of("password", PASSWORD)));
+        if (created.status() != 204) {
+            throw new IllegalStateException("Creating " + userId + " failed: " + created.status() + " " + created.text());
+        }
+        Reply member = put("/engine-rest/group/" + group + "/members/" + userId, "admin", adminPassword);
+        if (member.status() != 204) {
+            throw new IllegalStateException("Adding " + userId + " to " + group + " failed: " + member.text());
+        }
+    }
+
+    /** The task ID of the open step with this BPMN ID, from GET /api/assessments/{id}. */
+    public String openTask(long assessmentId, String step, String user) {
+        JsonNode steps = get("/api/assessments/" + assessmentId, user).json().path("activeSteps");
+        for (JsonNode active : steps) {
+            if (active.path("step").asText().equals(step)) {
+                return active.path("taskId").asText();
+            }
+        }
+        throw new AssertionError("Assessment " + assessmentId + " is not waiting at " + step + " but at " + steps);
+    }
+
+    public List<String> activeSteps(long assessmentId, String user) {
+        return get("/api/assessments/" + assessmentId, user).json().path("activeSteps").findValuesAsText("step");
+    }
+
+    private Reply send(HttpRequest.Builder request, String user, String password) {
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        try {
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Reply(response.statusCode(), response.body(),
+                    response.headers().firstValue("Content-Type").orElse(""));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String json(Object body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}
