@@ -1,0 +1,147 @@
+package jp.jcstar.lab.api;
+
+import static jp.jcstar.lab.api.LabUsers.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import jp.jcstar.lab.WebAppTest;
+import jp.jcstar.lab.assessment.Verdicts;
+import jp.jcstar.lab.catalog.CatalogRepository;
+import jp.jcstar.lab.catalog.Step;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Who may call what, and bad input: a clear 4xx that changes nothing. */
+@WebAppTest
+class ApiRefusalTest {
+
+    /** Tries wrong passwords; kept apart from the users other tests log in as. */
+    static final String LOCKED_OUT = "guesser";
+
+    @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
+    @Autowired CatalogRepository catalogs;
+
+    LabApi api;
+
+    @BeforeEach
+    void setUp() {
+        api = LabUsers.on(port);
+        if (api.get("/engine-rest/user/" + LOCKED_OUT + "/profile", "admin", WebAppTest.ADMIN_PASSWORD).status() == 404) {
+            api.createUser(WebAppTest.ADMIN_PASSWORD, LOCKED_OUT, "engineers");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/catalog", "/api/assessments/1", "/engine-rest/task", "/engine-rest/process-definition",
+            "/engine-rest/user"})
+    void everyApiNeedsAuthentication(String path) {
+        assertThat(api.get(path, null).status()).isEqualTo(401);
+        // A wrong password for a real user (who is then throttled by the engine) and for nobody look the same.
+        assertThat(api.get(path, LOCKED_OUT, "wrong-password-123").status()).isEqualTo(401);
+        assertThat(api.get(path, "nobody", "wrong-password-123").status()).isEqualTo(401);
+        assertThat(api.get(path, ENGINEER).status()).isNotEqualTo(401);
+    }
+
+    @Test
+    void applicationWithUnknownScopeOrMissingProductNameIsRefusedAndNothingIsStored() {
+        long before = assessmentCount();
+
+        LabApi.Reply unknownScope = api.post("/api/assessments", MANUFACTURER, application("スマートプラグ", List.of("DEVICE", "FRIDGE")));
+        assertThat(unknownScope.status()).isEqualTo(400);
+        assertThat(unknownScope.json().path("detail").asText())
+                .contains("scope: unknown component 'FRIDGE'; allowed are DEVICE, APP, CLOUD");
+
+        LabApi.Reply noName = api.post("/api/assessments", MANUFACTURER, application(" ", List.of("DEVICE")));
+        assertThat(noName.status()).isEqualTo(400);
+        assertThat(noName.json().path("detail").asText()).contains("productName: is required");
+
+        LabApi.Reply malformed = api.post("/api/assessments", MANUFACTURER, "{not json");
+        assertThat(malformed.status()).isEqualTo(400);
+
+        assertThat(assessmentCount()).isEqualTo(before);
+    }
+
+    @Test
+    void onlyManufacturersAndLabManagersApply() {
+        LabApi.Reply byEngineer = api.post("/api/assessments", ENGINEER, application("スマートプラグ", List.of("DEVICE")));
+        assertThat(byEngineer.status()).isEqualTo(403);
+    }
+
+    @Test
+    void verdictOtherThanPassFailOrNaIsRefusedOnBothApisAndTheTaskStaysOpen() {
+        long id = apply();
+        String task = api.openTask(id, "userTask_reviewDocumentation", ENGINEER);
+        Map<String, Object> bad = Verdicts.allPass(catalogs.current().itemsOf(Step.DOCUMENTATION))
+                .judge("DOC-07", "OK", "looks fine").variables();
+
+        LabApi.Reply viaApi = api.post("/api/tasks/" + task + "/complete", ENGINEER, bad);
+        assertThat(viaApi.status()).isEqualTo(400);
+        assertThat(viaApi.json().path("detail").asText()).contains("verdict_DOC_07: must be PASS, FAIL or NA, was 'OK'");
+
+        Map<String, Object> typed = new java.util.HashMap<>();
+        bad.forEach((name, value) -> typed.put(name, Map.of("value", value, "type", "String")));
+        LabApi.Reply viaEngineRest = api.post("/engine-rest/task/" + task + "/complete", ENGINEER, Map.of("variables", typed));
+        assertThat(viaEngineRest.status()).isEqualTo(400);
+        assertThat(viaEngineRest.json().path("message").asText()).contains("verdict_DOC_07: must be PASS, FAIL or NA");
+
+        assertThat(api.openTask(id, "userTask_reviewDocumentation", ENGINEER)).isEqualTo(task);
+        assertThat(jdbc.sql("select count(*) from check_result where assessment_id = ?").param(id)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void completingATaskTwiceIsRefused() {
+        long id = apply();
+        String task = api.openTask(id, "userTask_reviewDocumentation", ENGINEER);
+        Map<String, Object> pass = Verdicts.allPass(catalogs.current().itemsOf(Step.DOCUMENTATION)).variables();
+
+        assertThat(api.post("/api/tasks/" + task + "/complete", ENGINEER, pass).status()).isEqualTo(204);
+        LabApi.Reply again = api.post("/api/tasks/" + task + "/complete", ENGINEER, pass);
+        assertThat(again.status()).isEqualTo(404);
+        assertThat(again.json().path("detail").asText()).contains("does not exist or is already completed");
+    }
+
+    @Test
+    void manufacturerCannotCompleteAnEngineersTask() {
+        long id = apply();
+        String task = api.openTask(id, "userTask_reviewDocumentation", ENGINEER);
+        LabApi.Reply reply = api.post("/api/tasks/" + task + "/complete", MANUFACTURER,
+                Verdicts.allPass(catalogs.current().itemsOf(Step.DOCUMENTATION)).variables());
+        assertThat(reply.status()).isEqualTo(403);
+        assertThat(reply.json().path("detail").asText()).contains("is for engineers");
+        assertThat(api.openTask(id, "userTask_reviewDocumentation", ENGINEER)).isEqualTo(task);
+    }
+
+    @Test
+    void reportsThatDoNotExistAreNotFound() {
+        long id = apply();
+        assertThat(api.get("/api/assessments/999999/reports/final", ENGINEER).status()).isEqualTo(404);
+        LabApi.Reply noIssueList = api.get("/api/assessments/" + id + "/reports/issue-list?round=1", ENGINEER);
+        assertThat(noIssueList.status()).isEqualTo(404);
+        assertThat(noIssueList.json().path("detail").asText()).contains("has no issue list for round 1");
+        assertThat(api.get("/api/assessments/" + id + "/reports/issue-list?round=one", ENGINEER).status()).isEqualTo(400);
+    }
+
+    private long apply() {
+        LabApi.Reply reply = api.post("/api/assessments", MANUFACTURER, application("スマートカメラ C2", List.of("DEVICE")));
+        assertThat(reply.status()).as(reply.text()).isEqualTo(201);
+        return reply.json().path("id").asLong();
+    }
+
+    private static Map<String, Object> application(String productName, List<String> scope) {
+        return Map.of("manufacturer", "株式会社テスト", "productName", productName, "modelNumbers", "TC-2",
+                "firmwareVersion", "3.1", "starLevel", "STAR-1", "scope", scope);
+    }
+
+    private long assessmentCount() {
+        return jdbc.sql("select count(*) from assessment").query(Long.class).single();
+    }
+}
