@@ -1,5 +1,7 @@
 package jp.jcstar.lab.reports;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
@@ -27,13 +29,21 @@ public class ReportRepository {
                 .update();
     }
 
-    public Optional<StoredReport> find(long assessmentId, ReportKind kind, Integer roundNo) {
-        return jdbc.sql("""
-                        select * from report where assessment_id = ? and kind = ? and (? is null or round_no = ?)
-                        order by round_no desc""")
-                .params(assessmentId, kind.name(), roundNo, roundNo)
-                .query((rs, row) -> new StoredReport(ReportKind.valueOf(rs.getString("kind")), rs.getInt("round_no"),
-                        rs.getBytes("content"), rs.getString("sha256"), rs.getObject("created_at", OffsetDateTime.class)))
-                .list().stream().findFirst();
+    public Optional<StoredReport> find(long assessmentId, ReportKind kind, int roundNo) {
+        return jdbc.sql("select * from report where assessment_id = ? and kind = ? and round_no = ?")
+                .params(assessmentId, kind.name(), roundNo)
+                .query(ReportRepository::map).optional();
+    }
+
+    /** The report of this kind from the latest round. */
+    public Optional<StoredReport> findLatest(long assessmentId, ReportKind kind) {
+        return jdbc.sql("select * from report where assessment_id = ? and kind = ? order by round_no desc")
+                .params(assessmentId, kind.name())
+                .query(ReportRepository::map).list().stream().findFirst();
+    }
+
+    private static StoredReport map(ResultSet rs, int row) throws SQLException {
+        return new StoredReport(ReportKind.valueOf(rs.getString("kind")), rs.getInt("round_no"), rs.getBytes("content"),
+                rs.getString("sha256"), rs.getObject("created_at", OffsetDateTime.class));
     }
 }

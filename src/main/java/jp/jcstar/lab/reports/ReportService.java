@@ -111,7 +111,7 @@ public class ReportService {
     @Transactional(readOnly = true)
     public Optional<StoredReport> finalReport(Assessment assessment) {
         return assessment.status() == AssessmentStatus.COMPLETED
-                ? reports.find(assessment.id(), ReportKind.FINAL, null) : Optional.empty();
+                ? reports.findLatest(assessment.id(), ReportKind.FINAL) : Optional.empty();
     }
 
     @Transactional(readOnly = true)

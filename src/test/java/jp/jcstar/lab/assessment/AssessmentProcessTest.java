@@ -84,7 +84,7 @@ class AssessmentProcessTest {
         assertThat(results.list(done.id())).hasSize(catalog.items().size())
                 .allSatisfy(result -> assertThat(result.roundNo()).isEqualTo(1));
         assertThat(rounds.list(done.id())).singleElement().satisfies(round -> assertThat(round.outcome()).isEqualTo("PASSED"));
-        assertThat(reports.find(done.id(), ReportKind.FINAL, null)).get()
+        assertThat(reports.findLatest(done.id(), ReportKind.FINAL)).get()
                 .satisfies(report -> assertThat(new String(report.content(), 0, 5)).isEqualTo("%PDF-"));
     }
 
@@ -285,7 +285,7 @@ class AssessmentProcessTest {
         assertThat(ended.status()).isEqualTo(AssessmentStatus.TERMINATED);
         assertThat(ended.endReason()).isEqualTo("Design flaw in the TLS stack");
         assertThat(findings.list(ended.id())).hasSize(4).allSatisfy(f -> assertThat(f.status()).isEqualTo(FindingStatus.CLOSED));
-        assertThat(reports.find(ended.id(), ReportKind.FINAL, null)).isEmpty();
+        assertThat(reports.findLatest(ended.id(), ReportKind.FINAL)).isEmpty();
     }
 
     @Test
