@@ -5,6 +5,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -31,7 +32,12 @@ public class SecurityConfig {
         // matcher would let it through.
         http.securityMatcher(new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
                         PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**")))
-                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> auth
+                        // Only process administrators deploy (Camunda Modeler's Deploy button) or remove deployments.
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/engine-rest/deployment/**"),
+                                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.DELETE, "/engine-rest/deployment/**"))
+                        .hasAuthority(CamundaIdentityAuthenticationProvider.GROUP_PREFIX + Roles.ADMINS)
+                        .anyRequest().authenticated())
                 .authenticationProvider(provider)
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

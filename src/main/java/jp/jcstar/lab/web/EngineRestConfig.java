@@ -9,6 +9,9 @@ public class EngineRestConfig {
 
     @Bean
     ResourceConfigCustomizer engineRestRefusals() {
-        return config -> config.register(EngineRestRefusalMapper.class);
+        return config -> {
+            config.register(EngineRestRefusals.WrappedRefusalMapper.class);
+            config.register(EngineRestRefusals.EngineRefusalMapper.class);
+        };
     }
 }

@@ -27,8 +27,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class RecordVerdictsListener implements TaskListener {
 
-    static final String CHECK_ITEMS = "checkItems";
-    static final String FLAGGED = "FLAGGED";
+    /** Extension property of a test task naming the items it records. */
+    public static final String CHECK_ITEMS = "checkItems";
+    /** checkItems value: the items flagged for retest (retest_* variables). */
+    public static final String FLAGGED = "FLAGGED";
 
     private final AssessmentService assessments;
     private final CurrentUser currentUser;

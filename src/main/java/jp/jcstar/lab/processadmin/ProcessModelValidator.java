@@ -1,0 +1,222 @@
+package jp.jcstar.lab.processadmin;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.jcstar.lab.assessment.process.RecordVerdictsListener;
+import jp.jcstar.lab.catalog.Catalog;
+import jp.jcstar.lab.catalog.CheckItem;
+import jp.jcstar.lab.catalog.Step;
+import jp.jcstar.lab.process.ModelProperties;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.ScriptTask;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+
+/**
+ * The checks a model and its forms must pass before they may meet running assessments. One implementation serves
+ * the engine (every new deployment), the command-line check and the test suite.
+ */
+public class ProcessModelValidator {
+
+    /** Tasklist 7.24 renders Camunda Forms up to this schema version. */
+    public static final int MAX_SCHEMA_VERSION = 16;
+    public static final List<String> VERDICT_VALUES = List.of("PASS", "FAIL", "NA");
+    private static final Pattern BEAN_EXPRESSION = Pattern.compile("\\$\\{(\\w+)}");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Catalog catalog;
+    private final Predicate<String> beanExists;
+    private final List<String> knownGroups;
+
+    public ProcessModelValidator(Catalog catalog, Predicate<String> beanExists, List<String> knownGroups) {
+        this.catalog = catalog;
+        this.beanExists = beanExists;
+        this.knownGroups = knownGroups;
+    }
+
+    /** Parses a Camunda Form; a form Tasklist cannot render is a problem. */
+    public FormCheck checkForm(String resource, byte[] content) {
+        JsonNode schema;
+        try {
+            schema = JSON.readTree(content);
+        } catch (IOException e) {
+            return new FormCheck(null, List.of(new ModelProblem(resource, null, "not valid JSON: "
+                    + e.getMessage().lines().findFirst().orElse(""))));
+        }
+        List<ModelProblem> problems = new ArrayList<>();
+        String id = schema.path("id").asText("");
+        if (id.isBlank()) {
+            problems.add(new ModelProblem(resource, null, "the form has no id, so no formRef can name it"));
+        }
+        if (!schema.path("components").isArray()) {
+            problems.add(new ModelProblem(resource, id, "the form has no components"));
+        }
+        int version = schema.path("schemaVersion").asInt(-1);
+        if (version < 1 || version > MAX_SCHEMA_VERSION) {
+            problems.add(new ModelProblem(resource, id, "schemaVersion " + schema.path("schemaVersion")
+                    + " cannot be rendered by Tasklist 7.24 (1 to " + MAX_SCHEMA_VERSION + ")"));
+        }
+        return new FormCheck(problems.isEmpty() ? schema : null, problems);
+    }
+
+    /**
+     * @param forms               forms deployed together with the model, by form id
+     * @param formAlreadyDeployed whether a form id is already deployed (enough for formRefBinding latest/version)
+     */
+    public List<ModelProblem> checkModel(String resource, BpmnModelInstance model, Map<String, JsonNode> forms,
+                                         Predicate<String> formAlreadyDeployed) {
+        List<ModelProblem> problems = new ArrayList<>();
+        for (Process process : model.getModelElementsByType(Process.class)) {
+            if (process.isExecutable() && blank(process.getCamundaHistoryTimeToLiveString())) {
+                problems.add(new ModelProblem(resource, process.getId(), "the process has no historyTimeToLive"));
+            }
+        }
+        for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
+            if (task.getCamundaClass() != null || task.getCamundaExpression() != null || task.getCamundaType() != null) {
+                problems.add(new ModelProblem(resource, task.getId(),
+                        "a service task must name a bean with a delegate expression ${beanName}"));
+            } else {
+                checkBean(resource, task.getId(), task.getCamundaDelegateExpression(), problems);
+            }
+        }
+        for (ScriptTask task : model.getModelElementsByType(ScriptTask.class)) {
+            problems.add(new ModelProblem(resource, task.getId(), "script tasks are not allowed; use a service task"));
+        }
+        for (CamundaTaskListener listener : model.getModelElementsByType(CamundaTaskListener.class)) {
+            checkBean(resource, owner(listener), listener.getCamundaDelegateExpression(), problems);
+        }
+        for (CamundaExecutionListener listener : model.getModelElementsByType(CamundaExecutionListener.class)) {
+            checkBean(resource, owner(listener), listener.getCamundaDelegateExpression(), problems);
+        }
+        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+            List<String> groups = task.getCamundaCandidateGroupsList();
+            if (groups.isEmpty()) {
+                problems.add(new ModelProblem(resource, task.getId(), "the user task has no candidate group (one of "
+                        + String.join(", ", knownGroups) + ")"));
+            }
+            groups.stream().filter(group -> !knownGroups.contains(group)).forEach(group -> problems.add(
+                    new ModelProblem(resource, task.getId(), "candidate group '" + group + "' is not one of "
+                            + String.join(", ", knownGroups))));
+            JsonNode form = checkFormRef(resource, task.getId(), task.getCamundaFormRef(),
+                    task.getCamundaFormRefBinding(), forms, formAlreadyDeployed, problems);
+            ModelProperties.find(task, RecordVerdictsListener.CHECK_ITEMS).ifPresent(checkItems ->
+                    checkItemsInForm(resource, task, checkItems, form, problems));
+        }
+        for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
+            if (start.getParentElement() instanceof Process && start.getCamundaFormRef() != null) {
+                checkFormRef(resource, start.getId(), start.getCamundaFormRef(), start.getCamundaFormRefBinding(), forms,
+                        formAlreadyDeployed, problems);
+            }
+        }
+        return problems;
+    }
+
+    private void checkBean(String resource, String element, String expression, List<ModelProblem> problems) {
+        if (expression == null) {
+            problems.add(new ModelProblem(resource, element, "needs a delegate expression ${beanName}"));
+            return;
+        }
+        Matcher matcher = BEAN_EXPRESSION.matcher(expression.strip());
+        if (!matcher.matches()) {
+            problems.add(new ModelProblem(resource, element, "delegate expression " + expression
+                    + " must name a bean as ${beanName}"));
+        } else if (!beanExists.test(matcher.group(1))) {
+            problems.add(new ModelProblem(resource, element, "no bean named '" + matcher.group(1) + "' exists"));
+        }
+    }
+
+    private static JsonNode checkFormRef(String resource, String element, String formRef, String binding,
+                                         Map<String, JsonNode> forms, Predicate<String> formAlreadyDeployed,
+                                         List<ModelProblem> problems) {
+        if (blank(formRef)) {
+            problems.add(new ModelProblem(resource, element, "has no formRef; every user task needs a Camunda Form"));
+            return null;
+        }
+        JsonNode form = forms.get(formRef);
+        boolean deploymentBinding = binding == null || "deployment".equals(binding);
+        if (form == null && (deploymentBinding || !formAlreadyDeployed.test(formRef))) {
+            problems.add(new ModelProblem(resource, element, "form '" + formRef + "' is not "
+                    + (deploymentBinding ? "in this deployment (formRefBinding deployment)" : "deployed")));
+        }
+        return form;
+    }
+
+    private void checkItemsInForm(String resource, UserTask task, String checkItems, JsonNode form,
+                                  List<ModelProblem> problems) {
+        List<CheckItem> items;
+        if (RecordVerdictsListener.FLAGGED.equals(checkItems)) {
+            items = catalog.items();
+        } else if (Arrays.stream(Step.values()).anyMatch(step -> step.name().equals(checkItems))) {
+            items = catalog.itemsOf(Step.valueOf(checkItems));
+        } else {
+            problems.add(new ModelProblem(resource, task.getId(), "checkItems '" + checkItems
+                    + "' is not a step (DOCUMENTATION, DEVICE, APP, CLOUD) or FLAGGED"));
+            return;
+        }
+        if (form == null) {
+            return; // a form deployed earlier was checked when it was deployed
+        }
+        for (CheckItem item : items) {
+            String suffix = item.id().replace('-', '_');
+            JsonNode verdict = component(form, "verdict_" + suffix);
+            if (verdict == null) {
+                problems.add(new ModelProblem(resource, task.getId(), "form '" + task.getCamundaFormRef()
+                        + "' has no field verdict_" + suffix + " for catalog item " + item.id()));
+                continue;
+            }
+            if (!verdict.path("label").asText().startsWith(item.id())) {
+                problems.add(new ModelProblem(resource, task.getId(), "the label of verdict_" + suffix
+                        + " must start with " + item.id()));
+            }
+            if (!verdict.path("values").findValuesAsText("value").equals(VERDICT_VALUES)) {
+                problems.add(new ModelProblem(resource, task.getId(), "verdict_" + suffix
+                        + " must offer exactly the values PASS, FAIL, NA"));
+            }
+            if (component(form, "observation_" + suffix) == null) {
+                problems.add(new ModelProblem(resource, task.getId(), "form '" + task.getCamundaFormRef()
+                        + "' has no field observation_" + suffix + " for catalog item " + item.id()));
+            }
+        }
+    }
+
+    private static JsonNode component(JsonNode form, String key) {
+        for (JsonNode component : form.path("components")) {
+            if (key.equals(component.path("key").asText())) {
+                return component;
+            }
+        }
+        return null;
+    }
+
+    private static String owner(ModelElementInstance element) {
+        for (ModelElementInstance e = element.getParentElement(); e != null; e = e.getParentElement()) {
+            if (e instanceof BaseElement base && base.getId() != null) {
+                return base.getId();
+            }
+        }
+        return null;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    /** A parsed form (null when it has problems) and what is wrong with it. */
+    public record FormCheck(JsonNode schema, List<ModelProblem> problems) {
+    }
+}

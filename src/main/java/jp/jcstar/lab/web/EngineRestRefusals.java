@@ -1,0 +1,60 @@
+package jp.jcstar.lab.web;
+
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+
+/**
+ * Camunda's REST API reports an exception thrown by a listener or a deployer as 500. When the app refused the input
+ * (a verdict other than PASS/FAIL/NA, the four-eyes rule, a model that would break running assessments),
+ * /engine-rest answers like /api: 400 or 403 with the app's message. Everything else goes to Camunda's own handlers
+ * unchanged; these mappers take precedence over them by their priority.
+ */
+public final class EngineRestRefusals {
+
+    private EngineRestRefusals() {
+    }
+
+    static Optional<Response> refusal(Throwable thrown) {
+        return refusal(InvalidInputException.class, thrown, Response.Status.BAD_REQUEST)
+                .or(() -> refusal(ForbiddenException.class, thrown, Response.Status.FORBIDDEN));
+    }
+
+    private static Optional<Response> refusal(Class<? extends RuntimeException> type, Throwable thrown,
+                                              Response.Status status) {
+        return ApiExceptionHandler.causeOfType(type, thrown).map(cause -> Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Map.of("type", type.getSimpleName(), "message", cause.getMessage()))
+                .build());
+    }
+
+    /** Exceptions the REST resources wrapped (task completion). */
+    @Priority(1)
+    public static class WrappedRefusalMapper implements ExceptionMapper<RestException> {
+        private final RestExceptionHandler camundaHandler = new RestExceptionHandler();
+
+        @Override
+        public Response toResponse(RestException exception) {
+            return refusal(exception).orElseGet(() -> camundaHandler.toResponse(exception));
+        }
+    }
+
+    /** Exceptions that reached the REST layer unwrapped (deployment). */
+    @Priority(1)
+    public static class EngineRefusalMapper implements ExceptionMapper<ProcessEngineException> {
+        private final ProcessEngineExceptionHandler camundaHandler = new ProcessEngineExceptionHandler();
+
+        @Override
+        public Response toResponse(ProcessEngineException exception) {
+            return refusal(exception).orElseGet(() -> camundaHandler.toResponse(exception));
+        }
+    }
+}
