@@ -37,6 +37,8 @@ public class SecurityConfig {
                         .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/engine-rest/deployment/**"),
                                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.DELETE, "/engine-rest/deployment/**"))
                         .hasAuthority(CamundaIdentityAuthenticationProvider.GROUP_PREFIX + Roles.ADMINS)
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/api/admin/**"))
+                        .hasAuthority(CamundaIdentityAuthenticationProvider.GROUP_PREFIX + Roles.ADMINS)
                         .anyRequest().authenticated())
                 .authenticationProvider(provider)
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))

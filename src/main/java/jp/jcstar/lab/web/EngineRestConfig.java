@@ -12,6 +12,7 @@ public class EngineRestConfig {
         return config -> {
             config.register(EngineRestRefusals.WrappedRefusalMapper.class);
             config.register(EngineRestRefusals.EngineRefusalMapper.class);
+            config.register(EngineRestRefusals.InvalidInputMapper.class);
         };
     }
 }

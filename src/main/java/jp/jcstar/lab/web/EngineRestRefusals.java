@@ -47,7 +47,15 @@ public final class EngineRestRefusals {
         }
     }
 
-    /** Exceptions that reached the REST layer unwrapped (deployment). */
+    /** The app's own refusals thrown straight through the engine (the deployment guard). */
+    public static class InvalidInputMapper implements ExceptionMapper<InvalidInputException> {
+        @Override
+        public Response toResponse(InvalidInputException exception) {
+            return refusal(exception).orElseThrow();
+        }
+    }
+
+    /** Engine exceptions whose cause is one of the app's refusals. */
     @Priority(1)
     public static class EngineRefusalMapper implements ExceptionMapper<ProcessEngineException> {
         private final ProcessEngineExceptionHandler camundaHandler = new ProcessEngineExceptionHandler();

@@ -4,9 +4,6 @@ import static jp.jcstar.lab.api.LabUsers.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -114,29 +111,11 @@ class AssessmentApiEndToEndTest {
     }
 
     private void complete(long assessmentId, String step, String user, Verdicts form) {
-        Map<String, Object> variables = new HashMap<>(form.variables());
-        LabApi.Reply reply = api.post("/api/tasks/" + api.openTask(assessmentId, step, user) + "/complete", user, variables);
-        assertThat(reply.status()).as("completing %s: %s", step, reply.text()).isEqualTo(204);
+        api.complete(assessmentId, step, user, form.variables());
     }
 
-    /** Waits for the job executor (issue list, final report) to move the assessment on. */
     private JsonNode awaitAssessment(long id, Predicate<JsonNode> condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (true) {
-            JsonNode assessment = api.get("/api/assessments/" + id, ENGINEER).json();
-            if (condition.test(assessment)) {
-                return assessment;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Assessment did not reach the expected state: " + assessment);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        return api.awaitAssessment(id, ENGINEER, condition);
     }
 
     /** The PDF's text with white space removed, so that wrapped lines still match. */

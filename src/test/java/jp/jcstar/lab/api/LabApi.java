@@ -63,6 +63,25 @@ public class LabApi {
                 user, password);
     }
 
+    /** Deploys files through /engine-rest as Camunda Modeler's Deploy button does (multipart/form-data). */
+    public Reply deploy(String user, String password, String deploymentName, Map<String, byte[]> files) {
+        String boundary = "----jcstar" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.util.function.Consumer<String> text = s -> body.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+        text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n"
+                + deploymentName + "\r\n");
+        files.forEach((name, content) -> {
+            text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
+                    + name + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+            body.writeBytes(content);
+            text.accept("\r\n");
+        });
+        text.accept("--" + boundary + "--\r\n");
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/engine-rest/deployment/create"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), user, password);
+    }
+
     /** Creates a user in a group through Camunda's REST API, as an administrator does in Camunda Admin. */
     public void createUser(String adminPassword, String userId, String group) {
         Reply created = post("/engine-rest/user/create", "admin", adminPassword, Map.of(
@@ -86,6 +105,34 @@ public class LabApi {
             }
         }
         throw new AssertionError("Assessment " + assessmentId + " is not waiting at " + step + " but at " + steps);
+    }
+
+    /** Completes the open step of an assessment through /api/tasks, expecting success. */
+    public void complete(long assessmentId, String step, String user, Map<String, Object> formValues) {
+        Reply reply = post("/api/tasks/" + openTask(assessmentId, step, user) + "/complete", user, formValues);
+        if (reply.status() != 204) {
+            throw new AssertionError("Completing " + step + " as " + user + " gave " + reply.status() + ": " + reply.text());
+        }
+    }
+
+    /** Waits for the job executor (issue list, final report) to move the assessment on. */
+    public JsonNode awaitAssessment(long assessmentId, String user, java.util.function.Predicate<JsonNode> condition) {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+        while (true) {
+            JsonNode assessment = get("/api/assessments/" + assessmentId, user).json();
+            if (condition.test(assessment)) {
+                return assessment;
+            }
+            if (java.time.Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Assessment did not reach the expected state: " + assessment);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     public List<String> activeSteps(long assessmentId, String user) {
