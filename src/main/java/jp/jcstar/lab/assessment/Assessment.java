@@ -7,10 +7,6 @@ import java.util.Set;
 public record Assessment(long id, String reference, String processInstanceId, String catalogVersion,
                          String manufacturer, String productName, String modelNumbers, String firmwareVersion,
                          String appVersion, String cloudVersion, StarLevel starLevel, Set<Component> scope,
-                         AssessmentStatus status, int currentRound, String appliedBy, OffsetDateTime appliedAt,
+                         AssessmentStatus status, int currentRound, int retestLimit, String appliedBy, OffsetDateTime appliedAt,
                          String reviewedBy, OffsetDateTime reviewedAt, OffsetDateTime endedAt, String endReason) {
-
-    public boolean covers(Component component) {
-        return scope.contains(component);
-    }
 }

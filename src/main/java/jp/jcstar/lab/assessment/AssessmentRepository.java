@@ -21,19 +21,20 @@ public class AssessmentRepository {
     }
 
     /** Stores a new assessment in round 1 and gives it its reference (JCS-yyyy-nnnnn). */
-    public long insert(Application application, String catalogVersion, String appliedBy, String processInstanceId,
-                       OffsetDateTime now) {
+    public long insert(Application application, String catalogVersion, int retestLimit, String appliedBy,
+                       String processInstanceId, OffsetDateTime now) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into assessment (process_instance_id, catalog_version, manufacturer, product_name,
                             model_numbers, firmware_version, app_version, cloud_version, star_level, scope_device,
-                            scope_app, scope_cloud, status, current_round, applied_by, applied_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)""")
+                            scope_app, scope_cloud, status, current_round, retest_limit, applied_by, applied_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)""")
                 .params(processInstanceId, catalogVersion, application.manufacturer(), application.productName(),
                         application.modelNumbers(), application.firmwareVersion(), application.appVersion(),
                         application.cloudVersion(), application.starLevel().label(),
                         application.covers(Component.DEVICE), application.covers(Component.APP),
-                        application.covers(Component.CLOUD), AssessmentStatus.IN_PROGRESS.name(), appliedBy, now)
+                        application.covers(Component.CLOUD), AssessmentStatus.IN_PROGRESS.name(), retestLimit, appliedBy,
+                        now)
                 .update(key, "id");
         long id = key.getKeyAs(Number.class).longValue();
         jdbc.sql("update assessment set reference = ? where id = ?")
@@ -61,6 +62,10 @@ public class AssessmentRepository {
                 .params(round, firmwareVersion, appVersion, cloudVersion, id).update();
     }
 
+    public void raiseRetestLimit(long id) {
+        jdbc.sql("update assessment set retest_limit = retest_limit + 1 where id = ?").param(id).update();
+    }
+
     public void recordReview(long id, String reviewer, OffsetDateTime at) {
         jdbc.sql("update assessment set reviewed_by = ?, reviewed_at = ? where id = ?").params(reviewer, at, id).update();
     }
@@ -79,7 +84,7 @@ public class AssessmentRepository {
                 rs.getString("catalog_version"), rs.getString("manufacturer"), rs.getString("product_name"),
                 rs.getString("model_numbers"), rs.getString("firmware_version"), rs.getString("app_version"),
                 rs.getString("cloud_version"), StarLevel.parse(rs.getString("star_level")), Set.copyOf(scope),
-                AssessmentStatus.valueOf(rs.getString("status")), rs.getInt("current_round"),
+                AssessmentStatus.valueOf(rs.getString("status")), rs.getInt("current_round"), rs.getInt("retest_limit"),
                 rs.getString("applied_by"), rs.getObject("applied_at", OffsetDateTime.class),
                 rs.getString("reviewed_by"), rs.getObject("reviewed_at", OffsetDateTime.class),
                 rs.getObject("ended_at", OffsetDateTime.class), rs.getString("end_reason"));

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import jp.jcstar.lab.LabClock;
+import jp.jcstar.lab.LabProperties;
 import jp.jcstar.lab.catalog.Catalog;
 import jp.jcstar.lab.catalog.CatalogRepository;
 import jp.jcstar.lab.catalog.CheckItem;
@@ -42,30 +43,45 @@ public class AssessmentService {
     private final CheckResultRepository results;
     private final FindingRepository findings;
     private final NotificationRepository notifications;
+    private final AssessmentEventRepository events;
     private final CatalogRepository catalogs;
     private final LabClock clock;
+    private final LabProperties lab;
 
     public AssessmentService(AssessmentRepository assessments, TestRoundRepository rounds,
                              CheckResultRepository results, FindingRepository findings,
-                             NotificationRepository notifications, CatalogRepository catalogs, LabClock clock) {
+                             NotificationRepository notifications, AssessmentEventRepository events,
+                             CatalogRepository catalogs, LabClock clock, LabProperties lab) {
         this.assessments = assessments;
         this.rounds = rounds;
         this.results = results;
         this.findings = findings;
         this.notifications = notifications;
+        this.events = events;
         this.catalogs = catalogs;
         this.clock = clock;
+        this.lab = lab;
     }
 
     /** Stores a new assessment on the current catalog and opens round 1 on the applied versions. */
     public Assessment register(Application application, String appliedBy, String processInstanceId) {
         OffsetDateTime now = clock.now();
-        long id = assessments.insert(application, catalogs.current().version(), appliedBy, processInstanceId, now);
+        long id = assessments.insert(application, catalogs.current().version(), lab.retestLimit(), appliedBy,
+                processInstanceId, now);
         rounds.open(id, 1, application.firmwareVersion(), application.appVersion(), application.cloudVersion(), null, now);
         Assessment assessment = assessments.get(id);
         log.info("Assessment {} registered for {} / {}", assessment.reference(), application.manufacturer(),
                 application.productName());
         return assessment;
+    }
+
+    /**
+     * The assessment a process instance runs, from the app's table. Delegates use this rather than the assessmentId
+     * variable, which a client completing a task could overwrite.
+     */
+    public long idOf(String processInstanceId) {
+        return assessments.findByProcessInstance(processInstanceId).map(Assessment::id).orElseThrow(() ->
+                new IllegalStateException("No assessment belongs to process instance " + processInstanceId));
     }
 
     public Assessment get(long assessmentId) {
@@ -90,6 +106,9 @@ public class AssessmentService {
     public List<CheckResult> recordVerdicts(long assessmentId, List<RawVerdict> submitted, String user) {
         Assessment assessment = assessments.get(assessmentId);
         Set<String> inScope = itemsInScope(assessment).stream().map(CheckItem::id).collect(Collectors.toSet());
+        Set<String> beingRetested = findings.listRound(assessmentId, assessment.currentRound() - 1).stream()
+                .filter(finding -> finding.status() == FindingStatus.ANSWERED).map(Finding::itemId)
+                .collect(Collectors.toSet());
         OffsetDateTime now = clock.now();
         List<String> problems = new ArrayList<>();
         List<CheckResult> recorded = new ArrayList<>();
@@ -106,13 +125,16 @@ public class AssessmentService {
                 continue;
             }
             String observation = raw.observation() == null || raw.observation().isBlank() ? null : raw.observation().strip();
-            if (verdict != Verdict.PASS && observation == null) {
+            if (verdict == Verdict.NA && beingRetested.contains(raw.itemId())) {
+                problems.add(raw.field() + ": " + raw.itemId() + " failed in round " + (assessment.currentRound() - 1)
+                        + " and was rectified; its retest must be PASS or FAIL");
+            } else if (verdict != Verdict.PASS && observation == null) {
                 problems.add(raw.field() + ": " + verdict + " needs an observation for " + raw.itemId());
             } else if (observation != null && observation.length() > MAX_OBSERVATION) {
                 problems.add(raw.field() + ": the observation for " + raw.itemId() + " is longer than "
                         + MAX_OBSERVATION + " characters");
             } else {
-                recorded.add(new CheckResult(assessment.currentRound(), raw.itemId(), verdict, observation, user, now));
+                recorded.add(new CheckResult(assessment.currentRound(), raw.itemId(), 0, verdict, observation, user, now));
             }
         }
         if (!problems.isEmpty()) {
@@ -136,7 +158,21 @@ public class AssessmentService {
                     "documentRequest: say what the manufacturer must supply for the documents marked FAIL");
         }
         recordVerdicts(assessmentId, submitted, user);
+        if (incomplete) {
+            events.add(assessmentId, AssessmentEvent.Kind.DOCUMENT_REQUEST, null, user, documentRequest.strip(), clock.now());
+        }
         return !incomplete;
+    }
+
+    /** The manufacturer's answer to a document request. */
+    public void recordDocumentsSupplied(long assessmentId, String supplied, String user) {
+        if (supplied == null || supplied.isBlank()) {
+            throw new InvalidInputException("documentsSupplied: say which documents you supplied");
+        }
+        if (supplied.length() > MAX_OBSERVATION) {
+            throw new InvalidInputException("documentsSupplied: longer than " + MAX_OBSERVATION + " characters");
+        }
+        events.add(assessmentId, AssessmentEvent.Kind.DOCUMENTS_SUPPLIED, null, user, supplied.strip(), clock.now());
     }
 
     /** Closes the current round: which items fail now, and what the retests of the previous round's findings showed. */
@@ -160,7 +196,9 @@ public class AssessmentService {
         rounds.evaluate(assessmentId, round, failed.isEmpty(), now);
         log.info("Assessment {} round {} evaluated: {}", assessment.reference(), round,
                 failed.isEmpty() ? "all items pass" : "failed " + failed);
-        return new RoundEvaluation(round, failed, failed.isEmpty() ? 0 : round - 1);
+        int failedRetests = (int) rounds.list(assessmentId).stream()
+                .filter(r -> r.roundNo() > 1 && "FAILED".equals(r.outcome())).count();
+        return new RoundEvaluation(round, failed, failedRetests);
     }
 
     /** Each item failing in the current round becomes an open finding due at the given date. */
@@ -233,19 +271,26 @@ public class AssessmentService {
         if (review == ReviewDecision.REJECT && (rejectionReason == null || rejectionReason.isBlank())) {
             throw new InvalidInputException("rejectionReason: a reason is required to send the report back");
         }
+        OffsetDateTime now = clock.now();
         if (review == ReviewDecision.APPROVE) {
-            assessments.recordReview(assessmentId, reviewer, clock.now());
+            assessments.recordReview(assessmentId, reviewer, now);
         }
+        events.add(assessmentId, AssessmentEvent.Kind.REPORT_REVIEW, review.name(), reviewer,
+                rejectionReason == null || rejectionReason.isBlank() ? null : rejectionReason.strip(), now);
         log.info("Assessment {} report review by {}: {}", assessments.get(assessmentId).reference(), reviewer, review);
         return review;
     }
 
-    /** Validates a lab manager's decision after the retest limit. */
+    /** A lab manager's decision after the retest limit; one more round raises the limit by one. */
     public FurtherRoundDecision decideFurtherRound(long assessmentId, String decision, String reason, String manager) {
         FurtherRoundDecision further = FurtherRoundDecision.parse(decision);
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("decisionReason: a reason is required");
         }
+        if (further == FurtherRoundDecision.EXTEND) {
+            assessments.raiseRetestLimit(assessmentId);
+        }
+        events.add(assessmentId, AssessmentEvent.Kind.FURTHER_ROUND, further.name(), manager, reason.strip(), clock.now());
         log.info("Assessment {} further round decided by {}: {} ({})", assessments.get(assessmentId).reference(),
                 manager, further, reason.strip());
         return further;
@@ -255,15 +300,19 @@ public class AssessmentService {
         end(assessmentId, AssessmentStatus.COMPLETED, null);
     }
 
-    public void terminate(long assessmentId, String reason) {
+    /** Ends the assessment as failed, for the reason of the lab manager's decision. */
+    public void terminate(long assessmentId) {
+        String reason = events.list(assessmentId).stream()
+                .filter(event -> event.kind() == AssessmentEvent.Kind.FURTHER_ROUND)
+                .reduce((first, second) -> second).map(AssessmentEvent::text).orElse(null);
         end(assessmentId, AssessmentStatus.TERMINATED, reason);
     }
 
     /** Records that work is overdue: a reminder to the manufacturer and an escalation to the lab managers. */
-    public void escalateOverdue(long assessmentId, String overdueWork) {
+    public void escalateOverdue(long assessmentId, OverdueWork overdueWork) {
         Assessment assessment = assessments.get(assessmentId);
         OffsetDateTime now = clock.now();
-        String what = "DOCUMENTS".equals(overdueWork) ? "requested documents" : "rectification";
+        String what = overdueWork.description();
         notifications.add(assessmentId, overdueWork + "_OVERDUE_REMINDER", Roles.MANUFACTURERS,
                 "The " + what + " for " + assessment.reference() + " are overdue; please submit them.", now);
         notifications.add(assessmentId, overdueWork + "_OVERDUE_ESCALATION", Roles.LAB_MANAGERS,
@@ -272,7 +321,11 @@ public class AssessmentService {
         log.warn("Assessment {}: {} overdue, escalated to {}", assessment.reference(), what, Roles.LAB_MANAGERS);
     }
 
-    /** The latest verdict of every judged item: a later round's verdict replaces an earlier one. */
+    public List<AssessmentEvent> events(long assessmentId) {
+        return events.list(assessmentId);
+    }
+
+    /** The latest verdict of every judged item: a later round's or revision's verdict replaces an earlier one. */
     public Map<String, CheckResult> latestResults(long assessmentId) {
         Map<String, CheckResult> latest = new LinkedHashMap<>();
         results.list(assessmentId).forEach(result -> latest.put(result.itemId(), result));

@@ -15,29 +15,23 @@ public class CheckResultRepository {
         this.jdbc = jdbc;
     }
 
-    /** Records a verdict; a second verdict in the same round (a revision after review) replaces the first. */
+    /** Appends a verdict as the next revision of the item in its round; earlier revisions stay. */
     public void save(long assessmentId, CheckResult result) {
-        int updated = jdbc.sql("""
-                        update check_result set verdict = ?, observation = ?, recorded_by = ?, recorded_at = ?
+        jdbc.sql("""
+                        insert into check_result (assessment_id, round_no, item_id, revision, verdict, observation,
+                            recorded_by, recorded_at)
+                        select ?, ?, ?, coalesce(max(revision), 0) + 1, ?, ?, ?, ? from check_result
                         where assessment_id = ? and round_no = ? and item_id = ?""")
-                .params(result.verdict().name(), result.observation(), result.recordedBy(), result.recordedAt(),
-                        assessmentId, result.roundNo(), result.itemId())
+                .params(assessmentId, result.roundNo(), result.itemId(), result.verdict().name(), result.observation(),
+                        result.recordedBy(), result.recordedAt(), assessmentId, result.roundNo(), result.itemId())
                 .update();
-        if (updated == 0) {
-            jdbc.sql("""
-                            insert into check_result (assessment_id, round_no, item_id, verdict, observation,
-                                recorded_by, recorded_at) values (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(assessmentId, result.roundNo(), result.itemId(), result.verdict().name(),
-                            result.observation(), result.recordedBy(), result.recordedAt())
-                    .update();
-        }
     }
 
-    /** Every verdict of the assessment, oldest round first. */
+    /** Every verdict of the assessment, in the order they were given (round, then revision). */
     public List<CheckResult> list(long assessmentId) {
-        return jdbc.sql("select * from check_result where assessment_id = ? order by round_no, item_id")
+        return jdbc.sql("select * from check_result where assessment_id = ? order by round_no, revision, item_id")
                 .param(assessmentId)
-                .query((rs, row) -> new CheckResult(rs.getInt("round_no"), rs.getString("item_id"),
+                .query((rs, row) -> new CheckResult(rs.getInt("round_no"), rs.getString("item_id"), rs.getInt("revision"),
                         Verdict.valueOf(rs.getString("verdict")), rs.getString("observation"),
                         rs.getString("recorded_by"), rs.getObject("recorded_at", OffsetDateTime.class)))
                 .list();

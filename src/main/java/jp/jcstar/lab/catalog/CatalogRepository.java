@@ -2,6 +2,7 @@ package jp.jcstar.lab.catalog;
 
 import java.util.List;
 
+import jp.jcstar.lab.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,7 +18,9 @@ public class CatalogRepository {
 
     /** The newest published catalog: what a new assessment starts with. */
     public Catalog current() {
-        String version = jdbc.sql("select version from catalog_version order by published_on desc, version desc")
+        String version = jdbc.sql("""
+                        select version from catalog_version where published_on <= current_date
+                        order by published_on desc, version desc""")
                 .query(String.class).list().stream().findFirst()
                 .orElseThrow(() -> new IllegalStateException("No catalog version is published; the migrations did not run"));
         return version(version);
@@ -32,7 +35,7 @@ public class CatalogRepository {
                         rs.getString("title_ja"), rs.getString("title_en"), rs.getString("requirement")))
                 .list();
         if (items.isEmpty()) {
-            throw new IllegalArgumentException("Catalog version " + version + " does not exist");
+            throw new NotFoundException("Catalog version " + version + " does not exist");
         }
         return new Catalog(version, items);
     }

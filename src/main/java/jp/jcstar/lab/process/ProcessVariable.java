@@ -3,6 +3,7 @@ package jp.jcstar.lab.process;
 import java.util.Map;
 import java.util.Optional;
 
+import jp.jcstar.lab.web.InvalidInputException;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -43,10 +44,6 @@ public final class ProcessVariable<T> {
         scope.removeVariable(name);
     }
 
-    public Optional<T> from(Map<String, ?> variables) {
-        return Optional.ofNullable(convert(variables.get(name)));
-    }
-
     /** Adds this variable to a variable map, as the engine API and tests pass them. */
     public void putInto(Map<String, Object> variables, T value) {
         variables.put(name, value);
@@ -63,8 +60,8 @@ public final class ProcessVariable<T> {
         if (value instanceof Number number && type == Integer.class) {
             return type.cast(number.intValue());
         }
-        throw new IllegalArgumentException("Process variable " + name + " must be a " + type.getSimpleName()
-                + ", was a " + value.getClass().getSimpleName());
+        throw new InvalidInputException(name + ": must be " + (type == String.class ? "text" : "a " + type.getSimpleName())
+                + ", was " + value.getClass().getSimpleName() + " '" + value + "'");
     }
 
     @Override

@@ -33,12 +33,15 @@ public class AdminAccountInitializer {
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
+    private final WorkflowAuthorizations workflowAuthorizations;
     private final String configuredPassword;
 
     public AdminAccountInitializer(IdentityService identityService, AuthorizationService authorizationService,
+                                   WorkflowAuthorizations workflowAuthorizations,
                                    @Value("${JCSTAR_ADMIN_PASSWORD:}") String configuredPassword) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
+        this.workflowAuthorizations = workflowAuthorizations;
         this.configuredPassword = configuredPassword;
         if (!configuredPassword.isEmpty() && configuredPassword.length() < MIN_PASSWORD_LENGTH) {
             throw new IllegalStateException("JCSTAR_ADMIN_PASSWORD must have at least " + MIN_PASSWORD_LENGTH
@@ -54,6 +57,7 @@ public class AdminAccountInitializer {
         createGroupIfMissing(Roles.REVIEWERS, "Reviewers", Groups.GROUP_TYPE_WORKFLOW);
         createGroupIfMissing(Roles.LAB_MANAGERS, "Lab managers", Groups.GROUP_TYPE_WORKFLOW);
         grantAdministratorsEverything();
+        workflowAuthorizations.apply();
         if (identityService.createUserQuery().count() > 0) {
             return;
         }

@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -34,10 +33,8 @@ public class EngineAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        List<String> groups = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith(CamundaIdentityAuthenticationProvider.GROUP_PREFIX))
-                .map(a -> a.substring(CamundaIdentityAuthenticationProvider.GROUP_PREFIX.length())).toList();
-        identityService.setAuthentication(authentication.getName(), groups);
+        LabUser user = LabUser.of(authentication);
+        identityService.setAuthentication(user.id(), List.copyOf(user.groups()));
         try {
             chain.doFilter(request, response);
         } finally {

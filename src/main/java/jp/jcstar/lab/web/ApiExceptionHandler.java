@@ -2,6 +2,8 @@ package jp.jcstar.lab.web;
 
 import java.util.Optional;
 
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -23,6 +25,10 @@ public class ApiExceptionHandler {
                 .or(() -> problem(NotFoundException.class, exception, HttpStatus.NOT_FOUND))
                 .or(() -> problem(ConflictException.class, exception, HttpStatus.CONFLICT))
                 .or(() -> problem(ForbiddenException.class, exception, HttpStatus.FORBIDDEN))
+                .or(() -> problem(AuthorizationException.class, exception, HttpStatus.FORBIDDEN))
+                .or(() -> causeOfType(OptimisticLockingException.class, exception).map(conflict ->
+                        ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                                "Someone else changed this assessment at the same moment; reload and try again")))
                 .orElseThrow(() -> exception);
     }
 

@@ -119,6 +119,9 @@ class AssessmentProcessTest {
         assertThat(assessmentOf(instance).currentRound()).isEqualTo(2);
         assertThat(instance).isWaitingAt("userTask_retestItems");
 
+        assertThatThrownBy(() -> test(instance, "userTask_retestItems",
+                Verdicts.none().judge("CLD-04", "NA", "No longer applicable")))
+                .hasStackTraceContaining("verdict_CLD_04: CLD-04 failed in round 1 and was rectified; its retest must be PASS or FAIL");
         test(instance, "userTask_retestItems", Verdicts.none().pass("CLD-04"));
         approveAndIssue(instance);
 
@@ -182,13 +185,29 @@ class AssessmentProcessTest {
                 .hasDueDate((Date) engine.getRuntimeService().getVariable(instance.getId(),
                         AssessmentVariables.DOCUMENTS_DUE_DATE.name()));
 
+        assertThatThrownBy(() -> scenario.complete(instance, "userTask_supplyDocuments", MANUFACTURER, "manufacturers", Map.of()))
+                .hasStackTraceContaining("documentsSupplied: say which documents you supplied");
         scenario.complete(instance, "userTask_supplyDocuments", MANUFACTURER, "manufacturers",
                 Map.of(AssessmentVariables.DOCUMENTS_SUPPLIED.name(), "threat-model-v2.pdf"));
         assertThat(instance).isWaitingAt("userTask_reviewDocumentation");
-        passDocumentation(instance);
+        assertThat(engine.getRuntimeService().getVariables(instance.getId()))
+                .doesNotContainKeys(AssessmentVariables.DOCUMENT_REQUEST.name(), AssessmentVariables.DOCUMENTS_SUPPLIED.name());
+        scenario.complete(instance, "userTask_reviewDocumentation", SECOND_ENGINEER, "engineers",
+                allPass(Step.DOCUMENTATION).variables());
         assertThat(instance).isWaitingAt("userTask_testDevice");
-        assertThat(results.list(assessmentOf(instance).id())).filteredOn(r -> r.itemId().equals("DOC-07"))
-                .singleElement().satisfies(r -> assertThat(r.verdict()).isEqualTo(Verdict.PASS));
+
+        // Both reviews stay on record, and so do the request and the answer.
+        long id = assessmentOf(instance).id();
+        assertThat(results.list(id)).filteredOn(r -> r.itemId().equals("DOC-07"))
+                .extracting(CheckResult::revision, CheckResult::verdict, CheckResult::recordedBy)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, Verdict.FAIL, ENGINEER),
+                        org.assertj.core.groups.Tuple.tuple(2, Verdict.PASS, SECOND_ENGINEER));
+        assertThat(service().events(id)).extracting(AssessmentEvent::kind, AssessmentEvent::actor, AssessmentEvent::text)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(AssessmentEvent.Kind.DOCUMENT_REQUEST, ENGINEER,
+                                "Threat model (DOC-07) covering the cloud API"),
+                        org.assertj.core.groups.Tuple.tuple(AssessmentEvent.Kind.DOCUMENTS_SUPPLIED, MANUFACTURER,
+                                "threat-model-v2.pdf"));
     }
 
     @Test
@@ -251,6 +270,45 @@ class AssessmentProcessTest {
     }
 
     @Test
+    void anEngineerWhoseVerdictWasLaterReplacedIsStillKeptFromTheReview() {
+        ProcessInstance instance = scenario.apply(application(Component.DEVICE));
+        scenario.complete(instance, "userTask_reviewDocumentation", ENGINEER, "engineers",
+                allPass(Step.DOCUMENTATION).fail("DOC-01", "No diagram")
+                        .with(AssessmentVariables.DOCUMENT_REQUEST.name(), "DOC-01").variables());
+        scenario.complete(instance, "userTask_supplyDocuments", MANUFACTURER, "manufacturers",
+                Map.of(AssessmentVariables.DOCUMENTS_SUPPLIED.name(), "architecture.pdf"));
+        scenario.complete(instance, "userTask_reviewDocumentation", SECOND_ENGINEER, "engineers",
+                allPass(Step.DOCUMENTATION).variables());
+        scenario.complete(instance, "userTask_testDevice", SECOND_ENGINEER, "engineers", allPass(Step.DEVICE).variables());
+
+        assertThatThrownBy(() -> scenario.complete(instance, "userTask_reviewReport", ENGINEER, "reviewers",
+                Map.of(AssessmentVariables.REVIEW_DECISION.name(), "APPROVE")))
+                .hasStackTraceContaining("Four eyes: eng1 recorded verdicts");
+    }
+
+    @Test
+    void aRevisionThatFindsAFailureGoesToRectification() {
+        ProcessInstance instance = scenario.apply(application(Component.DEVICE));
+        passDocumentation(instance);
+        test(instance, "userTask_testDevice", allPass(Step.DEVICE));
+        review(instance, "REJECT", "DEV-03 was not probed at all");
+        scenario.complete(instance, "userTask_reviseResults", SECOND_ENGINEER, "engineers",
+                Verdicts.allPass(inScope(Step.DOCUMENTATION, Step.DEVICE))
+                        .fail("DEV-03", "UART console open at 115200 baud").variables());
+
+        assertThat(instance).isWaitingAt("serviceTask_generateIssueList");
+        scenario.executeDueJobs(instance);
+        assertThat(instance).isWaitingAt("userTask_submitRectification");
+        long id = assessmentOf(instance).id();
+        assertThat(findings.listRound(id, 1)).extracting(Finding::itemId).containsExactly("DEV-03");
+        assertThat(service().events(id)).extracting(AssessmentEvent::kind, AssessmentEvent::decision, AssessmentEvent::text)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(AssessmentEvent.Kind.REPORT_REVIEW, "REJECT",
+                        "DEV-03 was not probed at all"));
+        assertThat(engine.getRuntimeService().getVariables(instance.getId()))
+                .doesNotContainKeys(AssessmentVariables.REVIEW_DECISION.name(), AssessmentVariables.REJECTION_REASON.name());
+    }
+
+    @Test
     void afterThreeFailedRetestsTheLabManagerGrantsOneMoreRound() {
         ProcessInstance instance = failThreeRetests();
         scenario.complete(instance, "userTask_decideFurtherRound", LAB_MANAGER, "lab-managers",
@@ -260,12 +318,29 @@ class AssessmentProcessTest {
         assertThat(instance).isWaitingAt("userTask_submitRectification");
         assertThat(engine.getRuntimeService().getVariable(instance.getId(), AssessmentVariables.RETEST_LIMIT.name()))
                 .isEqualTo(4);
+        assertThat(assessmentOf(instance).retestLimit()).isEqualTo(4);
+
+        // The fourth retest fails too: the lab manager decides again, on an empty form.
         rectify(instance, "2025.09", "CLD-04", "Load balancer replaced");
+        test(instance, "userTask_retestItems", Verdicts.none().fail("CLD-04", "Still TLS 1.0"));
+        scenario.executeDueJobs(instance);
+        assertThat(instance).isWaitingAt("userTask_decideFurtherRound");
+        assertThatThrownBy(() -> scenario.complete(instance, "userTask_decideFurtherRound", LAB_MANAGER, "lab-managers", Map.of()))
+                .hasStackTraceContaining("furtherRoundDecision: must be EXTEND or TERMINATE, was 'null'");
+        scenario.complete(instance, "userTask_decideFurtherRound", LAB_MANAGER, "lab-managers",
+                Map.of(AssessmentVariables.FURTHER_ROUND_DECISION.name(), "EXTEND",
+                        AssessmentVariables.DECISION_REASON.name(), "Vendor replaced the TLS library"));
+
+        rectify(instance, "2025.10", "CLD-04", "New TLS library");
         test(instance, "userTask_retestItems", Verdicts.none().pass("CLD-04"));
         approveAndIssue(instance);
 
         assertThat(instance).isEnded().hasPassed("endEvent_assessmentCompleted");
-        assertThat(rounds.list(assessmentOf(instance).id())).hasSize(5);
+        long id = assessmentOf(instance).id();
+        assertThat(rounds.list(id)).hasSize(6);
+        assertThat(service().events(id)).filteredOn(e -> e.kind() == AssessmentEvent.Kind.FURTHER_ROUND)
+                .extracting(AssessmentEvent::decision, AssessmentEvent::actor).containsOnly(
+                        org.assertj.core.groups.Tuple.tuple("EXTEND", LAB_MANAGER));
     }
 
     @Test

@@ -90,6 +90,7 @@ class AdminAccountInitializerTest {
     }
 
     private AdminAccountInitializer initializer(String configuredPassword) {
-        return new AdminAccountInitializer(engine.getIdentityService(), engine.getAuthorizationService(), configuredPassword);
+        return new AdminAccountInitializer(engine.getIdentityService(), engine.getAuthorizationService(),
+                new WorkflowAuthorizations(engine.getAuthorizationService()), configuredPassword);
     }
 }

@@ -1,5 +1,8 @@
 package jp.jcstar.lab.assessment.process;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +15,11 @@ import jp.jcstar.lab.security.Roles;
 import jp.jcstar.lab.web.ForbiddenException;
 import jp.jcstar.lab.web.InvalidInputException;
 import jp.jcstar.lab.web.NotFoundException;
-import org.camunda.bpm.engine.IdentityService;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.jcstar.lab.security.LabUser;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -30,14 +34,16 @@ public class AssessmentProcess {
 
     private final RuntimeService runtimeService;
     private final TaskService taskService;
-    private final IdentityService identityService;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final FormService formService;
     private final AssessmentRepository assessments;
 
-    public AssessmentProcess(RuntimeService runtimeService, TaskService taskService, IdentityService identityService,
+    public AssessmentProcess(RuntimeService runtimeService, TaskService taskService, FormService formService,
                              AssessmentRepository assessments) {
         this.runtimeService = runtimeService;
         this.taskService = taskService;
-        this.identityService = identityService;
+        this.formService = formService;
         this.assessments = assessments;
     }
 
@@ -63,23 +69,41 @@ public class AssessmentProcess {
 
     /** Claims a task for the user; the review task refuses anyone who tested (four eyes). */
     @Transactional
-    public void claim(String taskId, String userId) {
+    public void claim(String taskId, LabUser user) {
         Task task = openTask(taskId);
-        requireMayWorkOn(task, userId);
-        taskService.claim(taskId, userId);
+        requireMayWorkOn(task, user);
+        taskService.claim(taskId, user.id());
     }
 
-    /** Completes a task with the submitted form values; the task's listeners validate them. */
+    /**
+     * Completes a task with the submitted form values; the task's listeners validate them. Only the fields of the
+     * task's form are accepted, so a client cannot set the variables that route the process.
+     */
     @Transactional
-    public void complete(String taskId, String userId, Map<String, Object> variables) {
+    public void complete(String taskId, LabUser user, Map<String, Object> variables) {
         Task task = openTask(taskId);
-        requireMayWorkOn(task, userId);
+        requireMayWorkOn(task, user);
+        Set<String> fields = formFields(task);
+        List<String> problems = new ArrayList<>();
         variables.forEach((name, value) -> {
-            if (value != null && !(value instanceof String || value instanceof Number || value instanceof Boolean)) {
-                throw new InvalidInputException("variables." + name + ": only text, numbers and booleans are accepted");
+            if (!fields.contains(name)) {
+                problems.add(name + ": not a field of the form of " + task.getName());
+            } else if (value != null && !(value instanceof String || value instanceof Number || value instanceof Boolean)) {
+                problems.add(name + ": only text, numbers and booleans are accepted");
             }
         });
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("Form values refused: " + String.join("; ", problems));
+        }
         taskService.complete(taskId, variables);
+    }
+
+    private Set<String> formFields(Task task) {
+        try (InputStream form = formService.getDeployedTaskForm(task.getId())) {
+            return new HashSet<>(JSON.readTree(form).path("components").findValuesAsText("key"));
+        } catch (IOException e) {
+            throw new IllegalStateException("The form of task " + task.getId() + " cannot be read", e);
+        }
     }
 
     private Task openTask(String taskId) {
@@ -90,15 +114,13 @@ public class AssessmentProcess {
         return task;
     }
 
-    private void requireMayWorkOn(Task task, String userId) {
-        Set<String> groups = new HashSet<>(identityService.createGroupQuery().groupMember(userId).list().stream()
-                .map(Group::getId).toList());
-        boolean candidate = candidateGroups(task).stream().anyMatch(groups::contains);
-        if (!candidate && !userId.equals(task.getAssignee()) && !groups.contains(Roles.ADMINS)) {
+    private void requireMayWorkOn(Task task, LabUser user) {
+        boolean candidate = user.isInAny(candidateGroups(task));
+        if (!candidate && !user.id().equals(task.getAssignee()) && !user.groups().contains(Roles.ADMINS)) {
             throw new ForbiddenException("Task " + task.getId() + " (" + task.getName() + ") is for "
-                    + String.join(", ", candidateGroups(task)) + "; " + userId + " is not a member");
+                    + String.join(", ", candidateGroups(task)) + "; " + user.id() + " is not a member");
         }
-        if (task.getAssignee() != null && !userId.equals(task.getAssignee())) {
+        if (task.getAssignee() != null && !user.id().equals(task.getAssignee())) {
             throw new ForbiddenException("Task " + task.getId() + " is claimed by " + task.getAssignee());
         }
     }

@@ -13,7 +13,9 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * Every variable of process_jcstarAssessment, declared once. The process holds only what routes it and what the
- * forms show; the assessment's data of record lives in the app's tables (see V1__assessment_schema.sql).
+ * forms show; the assessment's data of record lives in the app's tables (see V1__assessment_schema.sql). Form
+ * values are recorded by the task's listener and then removed, so that a later form never starts from a stale
+ * value; routing values are set by the app (from its tables) right before the gateway that reads them.
  */
 public final class AssessmentVariables {
 
@@ -47,10 +49,14 @@ public final class AssessmentVariables {
     public static final ProcessVariable<Integer> RETEST_LIMIT = ProcessVariable.of("retestLimit", Integer.class);
     public static final ProcessVariable<Date> RECTIFICATION_DUE_DATE = ProcessVariable.of("rectificationDueDate", Date.class);
     public static final ProcessVariable<String> CHANGED_DOCUMENTS = ProcessVariable.of("changedDocuments", String.class);
+    /** Routing: set by the decision's listener, read by gateway_furtherRoundDecided. */
+    public static final ProcessVariable<Boolean> FURTHER_ROUND_GRANTED = ProcessVariable.of("furtherRoundGranted", Boolean.class);
     public static final ProcessVariable<String> FURTHER_ROUND_DECISION = ProcessVariable.of("furtherRoundDecision", String.class);
     public static final ProcessVariable<String> DECISION_REASON = ProcessVariable.of("decisionReason", String.class);
 
     // Report review.
+    /** Routing: set by the review's listener, read by gateway_reportApproved. */
+    public static final ProcessVariable<Boolean> REPORT_APPROVED = ProcessVariable.of("reportApproved", Boolean.class);
     public static final ProcessVariable<String> REVIEW_DECISION = ProcessVariable.of("reviewDecision", String.class);
     public static final ProcessVariable<String> REJECTION_REASON = ProcessVariable.of("rejectionReason", String.class);
 

@@ -1,7 +1,5 @@
 package jp.jcstar.lab.assessment.process;
 
-import static jp.jcstar.lab.assessment.process.AssessmentVariables.ASSESSMENT_ID;
-
 import jp.jcstar.lab.assessment.AssessmentService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,6 +17,6 @@ public class CompleteAssessmentDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        assessments.complete(ASSESSMENT_ID.get(execution));
+        assessments.complete(assessments.idOf(execution.getProcessInstanceId()));
     }
 }

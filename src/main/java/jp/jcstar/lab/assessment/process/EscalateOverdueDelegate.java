@@ -3,6 +3,7 @@ package jp.jcstar.lab.assessment.process;
 import static jp.jcstar.lab.assessment.process.AssessmentVariables.*;
 
 import jp.jcstar.lab.assessment.AssessmentService;
+import jp.jcstar.lab.assessment.OverdueWork;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -22,6 +23,6 @@ public class EscalateOverdueDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        assessments.escalateOverdue(ASSESSMENT_ID.get(execution), OVERDUE_WORK.get(execution));
+        assessments.escalateOverdue(assessments.idOf(execution.getProcessInstanceId()), OverdueWork.parse(OVERDUE_WORK.get(execution)));
     }
 }

@@ -20,13 +20,14 @@ public class EvaluateRoundDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long assessmentId = ASSESSMENT_ID.get(execution);
+        long assessmentId = assessments.idOf(execution.getProcessInstanceId());
         RoundEvaluation evaluation = assessments.evaluateRound(assessmentId);
         ALL_ITEMS_PASSED.set(execution, evaluation.allItemsPassed());
         FAILED_RETESTS.set(execution, evaluation.failedRetests());
+        RETEST_LIMIT.set(execution, assessments.get(assessmentId).retestLimit());
         ItemVariables.flagForRetest(execution, assessments.catalogOf(assessments.get(assessmentId)).items(),
                 evaluation.failedItems());
         // A reviewer's reason for sending the report back has been dealt with once the round is evaluated again.
-        REJECTION_REASON.set(execution, null);
+        REJECTION_REASON.remove(execution);
     }
 }

@@ -1,7 +1,6 @@
 package jp.jcstar.lab.assessment.process;
 
-import static jp.jcstar.lab.assessment.process.AssessmentVariables.ASSESSMENT_ID;
-
+import jp.jcstar.lab.assessment.AssessmentService;
 import jp.jcstar.lab.reports.ReportService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -12,13 +11,15 @@ import org.springframework.stereotype.Component;
 public class GenerateFinalReportDelegate implements JavaDelegate {
 
     private final ReportService reports;
+    private final AssessmentService assessments;
 
-    public GenerateFinalReportDelegate(ReportService reports) {
+    public GenerateFinalReportDelegate(ReportService reports, AssessmentService assessments) {
         this.reports = reports;
+        this.assessments = assessments;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        reports.generateFinalReport(ASSESSMENT_ID.get(execution));
+        reports.generateFinalReport(assessments.idOf(execution.getProcessInstanceId()));
     }
 }

@@ -1,7 +1,5 @@
 package jp.jcstar.lab.assessment.process;
 
-import static jp.jcstar.lab.assessment.process.AssessmentVariables.ASSESSMENT_ID;
-
 import jp.jcstar.lab.assessment.Assessment;
 import jp.jcstar.lab.assessment.AssessmentService;
 import jp.jcstar.lab.catalog.CheckItem;
@@ -21,7 +19,7 @@ public class PrepareRevisionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Assessment assessment = assessments.get(ASSESSMENT_ID.get(execution));
+        Assessment assessment = assessments.get(assessments.idOf(execution.getProcessInstanceId()));
         ItemVariables.flagForRetest(execution, assessments.catalogOf(assessment).items(),
                 assessments.itemsInScope(assessment).stream().map(CheckItem::id).toList());
     }

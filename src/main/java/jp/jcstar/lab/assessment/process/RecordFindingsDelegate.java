@@ -29,7 +29,7 @@ public class RecordFindingsDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         OffsetDateTime due = clock.now().plus(lab.rectificationDuePeriod());
-        assessments.recordFindings(ASSESSMENT_ID.get(execution), due);
+        assessments.recordFindings(assessments.idOf(execution.getProcessInstanceId()), due);
         RECTIFICATION_DUE_DATE.set(execution, Date.from(due.toInstant()));
     }
 }

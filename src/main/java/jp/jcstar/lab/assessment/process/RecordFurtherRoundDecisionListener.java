@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** Complete listener of userTask_decideFurtherRound: one more round raises the retest limit by one. */
+/** Complete listener of userTask_decideFurtherRound: records the decision; one more round raises the retest limit. */
 @Component
 public class RecordFurtherRoundDecisionListener implements TaskListener {
 
@@ -23,11 +23,13 @@ public class RecordFurtherRoundDecisionListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        FurtherRoundDecision decision = assessments.decideFurtherRound(ASSESSMENT_ID.get(task),
+        long assessmentId = assessments.idOf(task.getProcessInstanceId());
+        FurtherRoundDecision decision = assessments.decideFurtherRound(assessmentId,
                 FURTHER_ROUND_DECISION.find(task).orElse(null), DECISION_REASON.find(task).orElse(null),
                 currentUser.of(task));
-        if (decision == FurtherRoundDecision.EXTEND) {
-            RETEST_LIMIT.set(task, RETEST_LIMIT.get(task) + 1);
-        }
+        FURTHER_ROUND_GRANTED.set(task, decision == FurtherRoundDecision.EXTEND);
+        RETEST_LIMIT.set(task, assessments.get(assessmentId).retestLimit());
+        FURTHER_ROUND_DECISION.remove(task);
+        DECISION_REASON.remove(task);
     }
 }

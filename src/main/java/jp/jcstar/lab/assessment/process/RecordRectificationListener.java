@@ -28,7 +28,7 @@ public class RecordRectificationListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        long assessmentId = ASSESSMENT_ID.get(task);
+        long assessmentId = assessments.idOf(task.getProcessInstanceId());
         List<CheckItem> flagged = ItemVariables.flagged(task, assessments.catalogOf(assessments.get(assessmentId)).items());
         Map<String, String> responses = new LinkedHashMap<>();
         flagged.forEach(item -> ItemVariables.response(item.id()).find(task)

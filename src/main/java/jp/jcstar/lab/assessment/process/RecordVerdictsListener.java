@@ -47,7 +47,7 @@ public class RecordVerdictsListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        long assessmentId = ASSESSMENT_ID.get(task);
+        long assessmentId = assessments.idOf(task.getProcessInstanceId());
         Assessment assessment = assessments.get(assessmentId);
         String checkItems = ModelProperties.find(task.getBpmnModelElementInstance(), CHECK_ITEMS)
                 .orElseThrow(() -> new IllegalStateException("User task " + task.getTaskDefinitionKey()

@@ -2,7 +2,6 @@ package jp.jcstar.lab.assessment.process;
 
 import static jp.jcstar.lab.assessment.process.AssessmentVariables.*;
 
-import jp.jcstar.lab.LabProperties;
 import jp.jcstar.lab.assessment.Application;
 import jp.jcstar.lab.assessment.Assessment;
 import jp.jcstar.lab.assessment.AssessmentService;
@@ -15,11 +14,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 public class RegisterApplicationDelegate implements JavaDelegate {
 
     private final AssessmentService assessments;
-    private final LabProperties lab;
 
-    public RegisterApplicationDelegate(AssessmentService assessments, LabProperties lab) {
+    public RegisterApplicationDelegate(AssessmentService assessments) {
         this.assessments = assessments;
-        this.lab = lab;
     }
 
     @Override
@@ -29,7 +26,7 @@ public class RegisterApplicationDelegate implements JavaDelegate {
                 execution.getProcessInstanceId());
         execution.setProcessBusinessKey(assessment.reference());
         ASSESSMENT_ID.set(execution, assessment.id());
-        RETEST_LIMIT.set(execution, lab.retestLimit());
+        RETEST_LIMIT.set(execution, assessment.retestLimit());
         // An unticked checkbox leaves no variable; the scope gateway's conditions need all three.
         SCOPE_DEVICE.set(execution, application.covers(Component.DEVICE));
         SCOPE_APP.set(execution, application.covers(Component.APP));

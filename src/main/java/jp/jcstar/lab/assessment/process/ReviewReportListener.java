@@ -3,6 +3,7 @@ package jp.jcstar.lab.assessment.process;
 import static jp.jcstar.lab.assessment.process.AssessmentVariables.*;
 
 import jp.jcstar.lab.assessment.AssessmentService;
+import jp.jcstar.lab.assessment.ReviewDecision;
 import jp.jcstar.lab.process.CurrentUser;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -25,14 +26,16 @@ public class ReviewReportListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        long assessmentId = ASSESSMENT_ID.get(task);
+        long assessmentId = assessments.idOf(task.getProcessInstanceId());
         if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
             if (task.getAssignee() != null) {
                 assessments.requireIndependentReviewer(assessmentId, task.getAssignee());
             }
             return;
         }
-        assessments.recordReview(assessmentId, currentUser.of(task), REVIEW_DECISION.find(task).orElse(null),
-                REJECTION_REASON.find(task).orElse(null));
+        ReviewDecision decision = assessments.recordReview(assessmentId, currentUser.of(task),
+                REVIEW_DECISION.find(task).orElse(null), REJECTION_REASON.find(task).orElse(null));
+        REPORT_APPROVED.set(task, decision == ReviewDecision.APPROVE);
+        REVIEW_DECISION.remove(task);
     }
 }

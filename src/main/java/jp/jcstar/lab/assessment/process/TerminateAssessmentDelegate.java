@@ -1,7 +1,5 @@
 package jp.jcstar.lab.assessment.process;
 
-import static jp.jcstar.lab.assessment.process.AssessmentVariables.*;
-
 import jp.jcstar.lab.assessment.AssessmentService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,6 +17,6 @@ public class TerminateAssessmentDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        assessments.terminate(ASSESSMENT_ID.get(execution), DECISION_REASON.find(execution).orElse(null));
+        assessments.terminate(assessments.idOf(execution.getProcessInstanceId()));
     }
 }

@@ -1,7 +1,6 @@
 package jp.jcstar.lab.assessment.web;
 
 import java.net.URI;
-import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +12,7 @@ import jp.jcstar.lab.assessment.TestRoundRepository;
 import jp.jcstar.lab.assessment.process.AssessmentProcess;
 import jp.jcstar.lab.findings.FindingRepository;
 import jp.jcstar.lab.notifications.NotificationRepository;
-import jp.jcstar.lab.security.CamundaIdentityAuthenticationProvider;
+import jp.jcstar.lab.security.LabUser;
 import jp.jcstar.lab.security.Roles;
 import jp.jcstar.lab.web.ForbiddenException;
 import jp.jcstar.lab.web.NotFoundException;
@@ -55,8 +54,7 @@ public class AssessmentController {
     @PostMapping("/assessments")
     public ResponseEntity<Map<String, Object>> apply(@RequestBody ApplicationRequest request,
                                                      Authentication user) {
-        if (APPLICANT_GROUPS.stream().noneMatch(group -> user.getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().equals(CamundaIdentityAuthenticationProvider.GROUP_PREFIX + group)))) {
+        if (!LabUser.of(user).isInAny(APPLICANT_GROUPS)) {
             throw new ForbiddenException("Only members of " + String.join(", ", APPLICANT_GROUPS) + " may apply");
         }
         Assessment assessment = process.start(request.toApplication());
@@ -89,13 +87,13 @@ public class AssessmentController {
                 assessment.appVersion(), assessment.cloudVersion(), assessment.starLevel().label(),
                 assessment.scope().stream().sorted().map(Enum::name).toList(), assessment.appliedBy(),
                 assessment.appliedAt(), assessment.reviewedBy(), assessment.endedAt(), assessment.endReason(), steps,
-                items, open, rounds.list(id), notifications.list(id));
+                items, open, rounds.list(id), service.events(id), notifications.list(id));
     }
 
     /** Claims an open task of an assessment for the calling user. */
     @PostMapping("/tasks/{taskId}/claim")
-    public ResponseEntity<Void> claim(@PathVariable String taskId, Principal user) {
-        process.claim(taskId, user.getName());
+    public ResponseEntity<Void> claim(@PathVariable String taskId, Authentication user) {
+        process.claim(taskId, LabUser.of(user));
         return ResponseEntity.noContent().build();
     }
 
@@ -105,8 +103,8 @@ public class AssessmentController {
      */
     @PostMapping("/tasks/{taskId}/complete")
     public ResponseEntity<Void> complete(@PathVariable String taskId, @RequestBody Map<String, Object> variables,
-                                         Principal user) {
-        process.complete(taskId, user.getName(), variables);
+                                         Authentication user) {
+        process.complete(taskId, LabUser.of(user), variables);
         return ResponseEntity.noContent().build();
     }
 }

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
 
+import jp.jcstar.lab.assessment.AssessmentEvent;
 import jp.jcstar.lab.assessment.TestRound;
 import jp.jcstar.lab.notifications.Notification;
 
@@ -13,7 +14,7 @@ public record AssessmentView(long id, String reference, String status, int round
                              String appVersion, String cloudVersion, String starLevel, List<String> scope,
                              String appliedBy, OffsetDateTime appliedAt, String reviewedBy, OffsetDateTime endedAt,
                              String endReason, List<ActiveStep> activeSteps, List<ItemView> items,
-                             List<FindingView> openFindings, List<TestRound> rounds,
+                             List<FindingView> openFindings, List<TestRound> rounds, List<AssessmentEvent> events,
                              List<Notification> notifications) {
 
     /** An open user task: what the assessment waits for, and from whom. */

@@ -1,0 +1,31 @@
+package jp.jcstar.lab.assessment.process;
+
+import static jp.jcstar.lab.assessment.process.AssessmentVariables.*;
+
+import jp.jcstar.lab.assessment.AssessmentService;
+import jp.jcstar.lab.process.CurrentUser;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Complete listener of userTask_supplyDocuments: records the manufacturer's answer to the lab's request. */
+@Component
+public class RecordDocumentsSuppliedListener implements TaskListener {
+
+    private final AssessmentService assessments;
+    private final CurrentUser currentUser;
+
+    public RecordDocumentsSuppliedListener(AssessmentService assessments, CurrentUser currentUser) {
+        this.assessments = assessments;
+        this.currentUser = currentUser;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        assessments.recordDocumentsSupplied(assessments.idOf(task.getProcessInstanceId()),
+                DOCUMENTS_SUPPLIED.find(task).orElse(null), currentUser.of(task));
+        // Request and answer are on record; the next documentation review starts without them.
+        DOCUMENT_REQUEST.remove(task);
+        DOCUMENTS_SUPPLIED.remove(task);
+    }
+}
