@@ -110,13 +110,51 @@ class ApiRefusalTest {
     }
 
     @Test
-    void manufacturerCannotCompleteAnEngineersTask() {
+    void manufacturerCannotSeeOrCompleteAnEngineersTask() {
         long id = apply();
         String task = api.openTask(id, "userTask_reviewDocumentation", ENGINEER);
-        LabApi.Reply reply = api.post("/api/tasks/" + task + "/complete", MANUFACTURER,
-                Verdicts.allPass(catalogs.current().itemsOf(Step.DOCUMENTATION)).variables());
-        assertThat(reply.status()).isEqualTo(403);
-        assertThat(reply.json().path("detail").asText()).contains("is for engineers");
+        Map<String, Object> pass = Verdicts.allPass(catalogs.current().itemsOf(Step.DOCUMENTATION)).variables();
+        assertThat(api.post("/api/tasks/" + task + "/complete", MANUFACTURER, pass).status()).isEqualTo(404);
+        Map<String, Object> typed = new java.util.HashMap<>();
+        pass.forEach((name, value) -> typed.put(name, Map.of("value", value, "type", "String")));
+        assertThat(api.post("/engine-rest/task/" + task + "/complete", MANUFACTURER, Map.of("variables", typed)).status())
+                .isIn(403, 404);
+        // A reviewer sees the task (lab staff follow every assessment) but it is not theirs to do.
+        LabApi.Reply byReviewer = api.post("/api/tasks/" + task + "/complete", REVIEWER, pass);
+        assertThat(byReviewer.status()).isEqualTo(403);
+        assertThat(byReviewer.json().path("detail").asText()).contains("is for engineers");
+        assertThat(api.openTask(id, "userTask_reviewDocumentation", ENGINEER)).isEqualTo(task);
+    }
+
+    @Test
+    void aManufacturerCannotActAsAnAdministratorThroughCamundasApi() {
+        long id = apply();
+        String processInstance = jdbc.sql("select process_instance_id from assessment where id = ?").param(id)
+                .query(String.class).single();
+
+        assertThat(api.put("/engine-rest/group/camunda-admin/members/" + MANUFACTURER, MANUFACTURER, LabApi.PASSWORD)
+                .status()).isEqualTo(403);
+        assertThat(api.post("/engine-rest/process-instance/" + processInstance + "/variables", MANUFACTURER,
+                Map.of("modifications", Map.of("retestLimit", Map.of("value", 99, "type", "Integer")))).status())
+                .isIn(403, 404);
+        assertThat(api.get("/engine-rest/user", MANUFACTURER).json().findValuesAsText("id")).containsExactly(MANUFACTURER);
+        assertThat(api.post("/engine-rest/process-definition/key/process_jcstarAssessment/start", ENGINEER, Map.of())
+                .status()).isEqualTo(403);
+        assertThat(api.get("/engine-rest/group/camunda-admin/members", "admin", WebAppTest.ADMIN_PASSWORD).status())
+                .isNotEqualTo(403);
+    }
+
+    @Test
+    void onlyTheFieldsOfTheTasksFormAreAccepted() {
+        long id = apply();
+        String task = api.openTask(id, "userTask_reviewDocumentation", ENGINEER);
+        Map<String, Object> tampered = Verdicts.allPass(catalogs.current().itemsOf(Step.DOCUMENTATION))
+                .with("retestLimit", 99).with("assessmentId", 1).variables();
+
+        LabApi.Reply reply = api.post("/api/tasks/" + task + "/complete", ENGINEER, tampered);
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().path("detail").asText()).contains("retestLimit: not a field of the form of Review documentation",
+                "assessmentId: not a field of the form");
         assertThat(api.openTask(id, "userTask_reviewDocumentation", ENGINEER)).isEqualTo(task);
     }
 
