@@ -1,10 +1,7 @@
 package jp.jcstar.lab.assessment;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
-
 import jp.jcstar.lab.catalog.Step;
-import jp.jcstar.lab.web.InvalidInputException;
+import jp.jcstar.lab.web.EnumValues;
 
 /** A part of the IoT product that can be in an assessment's scope, with the test step that covers it. */
 public enum Component {
@@ -21,8 +18,6 @@ public enum Component {
     }
 
     public static Component parse(String value) {
-        return Arrays.stream(values()).filter(c -> c.name().equals(value)).findFirst()
-                .orElseThrow(() -> new InvalidInputException("scope: unknown component '" + value + "'; allowed are "
-                        + Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "))));
+        return EnumValues.parse(Component.class, "scope", value);
     }
 }

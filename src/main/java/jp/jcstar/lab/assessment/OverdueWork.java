@@ -1,6 +1,6 @@
 package jp.jcstar.lab.assessment;
 
-import java.util.Arrays;
+import jp.jcstar.lab.web.EnumValues;
 
 /** What a manufacturer is late with; the escalation service tasks name it in their input parameter overdueWork. */
 public enum OverdueWork {
@@ -17,7 +17,6 @@ public enum OverdueWork {
     }
 
     public static OverdueWork parse(String value) {
-        return Arrays.stream(values()).filter(work -> work.name().equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("overdueWork must be DOCUMENTS or RECTIFICATION, was " + value));
+        return EnumValues.parse(OverdueWork.class, "overdueWork", value);
     }
 }

@@ -1,8 +1,6 @@
 package jp.jcstar.lab.assessment;
 
-import java.util.Arrays;
-
-import jp.jcstar.lab.web.InvalidInputException;
+import jp.jcstar.lab.web.EnumValues;
 
 /** The JC-STAR level the manufacturer applies for, written as the scheme writes it ("STAR-1"). */
 public enum StarLevel {
@@ -13,8 +11,6 @@ public enum StarLevel {
     }
 
     public static StarLevel parse(String value) {
-        return Arrays.stream(values()).filter(level -> level.label().equals(value)).findFirst()
-                .orElseThrow(() -> new InvalidInputException(
-                        "starLevel: must be one of STAR-1, STAR-2, STAR-3, STAR-4, was '" + value + "'"));
+        return EnumValues.parse(StarLevel.class, "starLevel", value, StarLevel::label);
     }
 }

@@ -1,7 +1,6 @@
 package jp.jcstar.lab.assessment;
 
-import java.util.Arrays;
-
+import jp.jcstar.lab.web.EnumValues;
 import jp.jcstar.lab.web.InvalidInputException;
 
 /** An engineer's judgement of one check item in one round. */
@@ -13,8 +12,6 @@ public enum Verdict {
         if (value == null || value.toString().isBlank()) {
             throw new InvalidInputException(field + ": a verdict is required (PASS, FAIL or NA)");
         }
-        return Arrays.stream(values()).filter(v -> v.name().equals(value.toString())).findFirst()
-                .orElseThrow(() -> new InvalidInputException(
-                        field + ": must be PASS, FAIL or NA, was '" + value + "'"));
+        return EnumValues.parse(Verdict.class, field, value);
     }
 }

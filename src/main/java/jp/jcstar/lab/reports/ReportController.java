@@ -2,12 +2,18 @@ package jp.jcstar.lab.reports;
 
 import jp.jcstar.lab.assessment.Assessment;
 import jp.jcstar.lab.assessment.AssessmentRepository;
+import java.util.List;
+
+import jp.jcstar.lab.security.LabUser;
+import jp.jcstar.lab.security.Roles;
 import jp.jcstar.lab.web.ConflictException;
+import jp.jcstar.lab.web.ForbiddenException;
 import jp.jcstar.lab.web.NotFoundException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,6 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/assessments/{id}/reports")
 public class ReportController {
+
+    static final List<String> LAB_STAFF = List.of(Roles.ENGINEERS, Roles.REVIEWERS, Roles.LAB_MANAGERS, Roles.ADMINS);
 
     private final ReportService reports;
     private final AssessmentRepository assessments;
@@ -33,6 +41,18 @@ public class ReportController {
                 "The final report of " + assessment.reference() + " exists once the assessment is completed; it is "
                         + assessment.status()));
         return pdf(report, assessment.reference() + "-final-report.pdf");
+    }
+
+    /** The final report as it stands, for lab staff (the reviewer reads it before deciding). */
+    @GetMapping("/draft")
+    public ResponseEntity<byte[]> draft(@PathVariable long id, Authentication user) {
+        Assessment assessment = assessment(id);
+        if (!LabUser.of(user).isInAny(LAB_STAFF)) {
+            throw new ForbiddenException("Draft reports are for lab staff (" + String.join(", ", LAB_STAFF) + ")");
+        }
+        byte[] pdf = reports.draftFinalReport(id);
+        return pdf(new StoredReport(ReportKind.FINAL, assessment.currentRound(), pdf, ReportService.sha256(pdf), null),
+                assessment.reference() + "-draft-report.pdf");
     }
 
     @GetMapping("/issue-list")

@@ -79,32 +79,47 @@ public class ReportService {
         return report;
     }
 
-    /** The final assessment report of an approved assessment. */
+    /** The final assessment report of an approved assessment, stored. */
     public StoredReport generateFinalReport(long assessmentId) {
         Assessment assessment = assessments.get(assessmentId);
+        OffsetDateTime now = clock.now();
+        FinalReportData data = finalReportData(assessment, dateTime(now), "合格 / PASSED: every item in scope passes");
+        return store(assessmentId, ReportKind.FINAL, assessment.currentRound(), renderer.renderFinalReport(data), now);
+    }
+
+    /**
+     * The final report as it stands, for the reviewer to read before deciding; rendered on request, never stored.
+     */
+    @Transactional(readOnly = true)
+    public byte[] draftFinalReport(long assessmentId) {
+        Assessment assessment = assessments.get(assessmentId);
+        return renderer.renderFinalReport(finalReportData(assessment, "-",
+                "下書き / DRAFT for review, " + dateTime(clock.now()) + ": not an issued report"));
+    }
+
+    private FinalReportData finalReportData(Assessment assessment, String completedAt, String verdict) {
+        long assessmentId = assessment.id();
         Catalog catalog = assessments.catalogOf(assessment);
         Map<String, CheckResult> latest = assessments.latestResults(assessmentId);
         List<CheckResult> all = results.list(assessmentId);
-        OffsetDateTime now = clock.now();
         List<ItemResultRow> items = catalog.items().stream().map(item -> itemRow(item, latest.get(item.id()))).toList();
         Map<Integer, List<String>> failedByRound = all.stream().filter(r -> r.verdict() == Verdict.FAIL)
                 .collect(Collectors.groupingBy(CheckResult::roundNo,
-                        Collectors.mapping(CheckResult::itemId, Collectors.toList())));
+                        Collectors.mapping(CheckResult::itemId, Collectors.toCollection(java.util.TreeSet::new))))
+                .entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> List.copyOf(e.getValue())));
         List<RoundRow> roundRows = rounds.list(assessmentId).stream().map(round -> new RoundRow(
                 String.valueOf(round.roundNo()), text(round.firmwareVersion()), text(round.appVersion()),
                 text(round.cloudVersion()), dateTime(round.startedAt()), dateTime(round.evaluatedAt()),
                 text(round.outcome()), String.join(", ", failedByRound.getOrDefault(round.roundNo(), List.of()))))
                 .toList();
         Set<String> testers = new LinkedHashSet<>(results.testers(assessmentId));
-        FinalReportData data = new FinalReportData(lab.labName(), assessment.reference(), assessment.manufacturer(),
+        return new FinalReportData(lab.labName(), assessment.reference(), assessment.manufacturer(),
                 assessment.productName(), assessment.modelNumbers(), text(assessment.firmwareVersion()),
                 text(assessment.appVersion()), text(assessment.cloudVersion()), assessment.starLevel().label(),
                 assessment.scope().stream().sorted().map(Component::name).collect(Collectors.joining(", ")),
-                assessment.catalogVersion(), dateTime(assessment.appliedAt()), dateTime(now),
+                assessment.catalogVersion(), dateTime(assessment.appliedAt()), completedAt,
                 String.join(", ", testers), text(assessment.reviewedBy()), dateTime(assessment.reviewedAt()),
-                "合格 / PASSED: every item in scope passes",
-                items, roundRows, findings.list(assessmentId).stream().map(f -> row(f, catalog)).toList());
-        return store(assessmentId, ReportKind.FINAL, assessment.currentRound(), renderer.renderFinalReport(data), now);
+                verdict, items, roundRows, findings.list(assessmentId).stream().map(f -> row(f, catalog)).toList());
     }
 
     /** The final report, once the assessment is completed. */

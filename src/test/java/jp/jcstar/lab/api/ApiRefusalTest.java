@@ -57,7 +57,7 @@ class ApiRefusalTest {
         LabApi.Reply unknownScope = api.post("/api/assessments", MANUFACTURER, application("スマートプラグ", List.of("DEVICE", "FRIDGE")));
         assertThat(unknownScope.status()).isEqualTo(400);
         assertThat(unknownScope.json().path("detail").asText())
-                .contains("scope: unknown component 'FRIDGE'; allowed are DEVICE, APP, CLOUD");
+                .contains("scope: must be one of DEVICE, APP, CLOUD, was 'FRIDGE'");
 
         LabApi.Reply noName = api.post("/api/assessments", MANUFACTURER, application(" ", List.of("DEVICE")));
         assertThat(noName.status()).isEqualTo(400);
@@ -73,6 +73,9 @@ class ApiRefusalTest {
     void onlyManufacturersAndLabManagersApply() {
         LabApi.Reply byEngineer = api.post("/api/assessments", ENGINEER, application("スマートプラグ", List.of("DEVICE")));
         assertThat(byEngineer.status()).isEqualTo(403);
+        LabApi.Reply byAdministrator = api.post("/api/assessments", "admin", WebAppTest.ADMIN_PASSWORD,
+                application("スマートプラグ", List.of("DEVICE")));
+        assertThat(byAdministrator.status()).isEqualTo(201);
     }
 
     @Test
@@ -84,13 +87,13 @@ class ApiRefusalTest {
 
         LabApi.Reply viaApi = api.post("/api/tasks/" + task + "/complete", ENGINEER, bad);
         assertThat(viaApi.status()).isEqualTo(400);
-        assertThat(viaApi.json().path("detail").asText()).contains("verdict_DOC_07: must be PASS, FAIL or NA, was 'OK'");
+        assertThat(viaApi.json().path("detail").asText()).contains("verdict_DOC_07: must be one of PASS, FAIL, NA, was 'OK'");
 
         Map<String, Object> typed = new java.util.HashMap<>();
         bad.forEach((name, value) -> typed.put(name, Map.of("value", value, "type", "String")));
         LabApi.Reply viaEngineRest = api.post("/engine-rest/task/" + task + "/complete", ENGINEER, Map.of("variables", typed));
         assertThat(viaEngineRest.status()).isEqualTo(400);
-        assertThat(viaEngineRest.json().path("message").asText()).contains("verdict_DOC_07: must be PASS, FAIL or NA");
+        assertThat(viaEngineRest.json().path("message").asText()).contains("verdict_DOC_07: must be one of PASS, FAIL, NA");
 
         assertThat(api.openTask(id, "userTask_reviewDocumentation", ENGINEER)).isEqualTo(task);
         assertThat(jdbc.sql("select count(*) from check_result where assessment_id = ?").param(id)

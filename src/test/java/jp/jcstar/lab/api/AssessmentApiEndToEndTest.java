@@ -11,6 +11,8 @@ import java.util.function.Predicate;
 import com.fasterxml.jackson.databind.JsonNode;
 import jp.jcstar.lab.WebAppTest;
 import jp.jcstar.lab.assessment.Verdicts;
+import jp.jcstar.lab.assessment.process.AssessmentVariables;
+import jp.jcstar.lab.assessment.process.ItemVariables;
 import jp.jcstar.lab.catalog.Catalog;
 import jp.jcstar.lab.catalog.CatalogRepository;
 import jp.jcstar.lab.catalog.CheckItem;
@@ -82,17 +84,24 @@ class AssessmentApiEndToEndTest {
         assertThat(early.json().path("detail").asText()).contains("exists once the assessment is completed");
 
         complete(id, "userTask_submitRectification", MANUFACTURER, Verdicts.none()
-                .with("cloudVersion", "2025.04").with("response_CLD_04", "TLS 1.0/1.1 を無効化 / disabled"));
+                .with(AssessmentVariables.CLOUD_VERSION.name(), "2025.04")
+                .with(ItemVariables.response("CLD-04").name(), "TLS 1.0/1.1 を無効化 / disabled"));
         JsonNode retest = api.get("/api/assessments/" + id, ENGINEER).json();
         assertThat(retest.path("round").asInt()).isEqualTo(2);
         assertThat(retest.path("cloudVersion").asText()).isEqualTo("2025.04");
         complete(id, "userTask_retestItems", ENGINEER, Verdicts.none().pass("CLD-04"));
 
+        // The reviewer reads the draft before deciding; the manufacturer gets no draft.
+        LabApi.Reply draft = api.get("/api/assessments/" + id + "/reports/draft", REVIEWER);
+        assertThat(draft.status()).isEqualTo(200);
+        assertThat(pdfText(draft.body())).contains("DRAFT", "スマートロックX1", "CLD-04");
+        assertThat(api.get("/api/assessments/" + id + "/reports/draft", MANUFACTURER).status()).isEqualTo(403);
+
         // Four eyes, through the API: the engineer who tested may not decide the review.
         LabApi.Reply byTester = api.post("/api/tasks/" + api.openTask(id, "userTask_reviewReport", REVIEWER) + "/complete",
-                ENGINEER, Map.of("reviewDecision", "APPROVE"));
+                ENGINEER, Map.of(AssessmentVariables.REVIEW_DECISION.name(), "APPROVE"));
         assertThat(byTester.status()).isEqualTo(403);
-        complete(id, "userTask_reviewReport", REVIEWER, Verdicts.none().with("reviewDecision", "APPROVE"));
+        complete(id, "userTask_reviewReport", REVIEWER, Verdicts.none().with(AssessmentVariables.REVIEW_DECISION.name(), "APPROVE"));
 
         JsonNode done = awaitAssessment(id, a -> a.path("status").asText().equals("COMPLETED"));
         assertThat(done.path("reviewedBy").asText()).isEqualTo(REVIEWER);

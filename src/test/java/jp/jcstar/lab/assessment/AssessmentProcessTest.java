@@ -326,7 +326,7 @@ class AssessmentProcessTest {
         scenario.executeDueJobs(instance);
         assertThat(instance).isWaitingAt("userTask_decideFurtherRound");
         assertThatThrownBy(() -> scenario.complete(instance, "userTask_decideFurtherRound", LAB_MANAGER, "lab-managers", Map.of()))
-                .hasStackTraceContaining("furtherRoundDecision: must be EXTEND or TERMINATE, was 'null'");
+                .hasStackTraceContaining("furtherRoundDecision: must be one of EXTEND, TERMINATE, was 'null'");
         scenario.complete(instance, "userTask_decideFurtherRound", LAB_MANAGER, "lab-managers",
                 Map.of(AssessmentVariables.FURTHER_ROUND_DECISION.name(), "EXTEND",
                         AssessmentVariables.DECISION_REASON.name(), "Vendor replaced the TLS library"));
@@ -348,7 +348,7 @@ class AssessmentProcessTest {
         ProcessInstance instance = failThreeRetests();
         assertThatThrownBy(() -> scenario.complete(instance, "userTask_decideFurtherRound", LAB_MANAGER, "lab-managers",
                 Map.of(AssessmentVariables.FURTHER_ROUND_DECISION.name(), "MAYBE")))
-                .hasStackTraceContaining("furtherRoundDecision: must be EXTEND or TERMINATE");
+                .hasStackTraceContaining("furtherRoundDecision: must be one of EXTEND, TERMINATE");
 
         scenario.complete(instance, "userTask_decideFurtherRound", LAB_MANAGER, "lab-managers",
                 Map.of(AssessmentVariables.FURTHER_ROUND_DECISION.name(), "TERMINATE",
@@ -391,7 +391,7 @@ class AssessmentProcessTest {
         long id = assessmentOf(instance).id();
 
         assertThatThrownBy(() -> test(instance, "userTask_testCloud", allPass(Step.CLOUD).judge("CLD-02", "MAYBE", "unsure")))
-                .hasStackTraceContaining("verdict_CLD_02: must be PASS, FAIL or NA, was 'MAYBE'");
+                .hasStackTraceContaining("verdict_CLD_02: must be one of PASS, FAIL, NA, was 'MAYBE'");
         assertThatThrownBy(() -> test(instance, "userTask_testCloud", allPass(Step.CLOUD).judge("CLD-02", "NA", null)))
                 .hasStackTraceContaining("verdict_CLD_02: NA needs an observation for CLD-02");
         assertThatThrownBy(() -> test(instance, "userTask_testCloud", Verdicts.none().pass("CLD-01")))

@@ -9,6 +9,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.jcstar.lab.assessment.process.ItemVariables;
 import jp.jcstar.lab.catalog.Catalog;
 import jp.jcstar.lab.processadmin.ModelCheck;
 import jp.jcstar.lab.processadmin.ModelProblem;
@@ -59,10 +60,22 @@ class ProcessModelTest {
         Catalog catalog = ModelCheck.catalogOfMigrations();
         JsonNode retest = new ObjectMapper().readTree(Path.of("forms/retest-items.form").toFile());
         catalog.items().forEach(item -> {
-            String suffix = item.id().replace('-', '_');
             assertThat(retest.path("components").findParents("key").stream()
-                    .filter(c -> c.path("key").asText().equals("verdict_" + suffix)).findFirst().orElseThrow()
-                    .path("conditional").path("hide").asText()).isEqualTo("=retest_" + suffix + " != true");
+                    .filter(c -> c.path("key").asText().equals(ItemVariables.verdict(item.id()).name())).findFirst()
+                    .orElseThrow().path("conditional").path("hide").asText())
+                    .isEqualTo("=" + ItemVariables.retest(item.id()).name() + " != true");
+        });
+    }
+
+    @Test
+    void theRectificationFormAsksAResponseForEveryItemOnlyWhenItIsFlagged() throws IOException {
+        JsonNode rectification = new ObjectMapper().readTree(Path.of("forms/submit-rectification.form").toFile());
+        ModelCheck.catalogOfMigrations().items().forEach(item -> {
+            JsonNode response = rectification.path("components").findParents("key").stream()
+                    .filter(c -> c.path("key").asText().equals(ItemVariables.response(item.id()).name()))
+                    .findFirst().orElseThrow(() -> new AssertionError("no response field for " + item.id()));
+            assertThat(response.path("conditional").path("hide").asText())
+                    .isEqualTo("=" + ItemVariables.retest(item.id()).name() + " != true");
         });
     }
 
