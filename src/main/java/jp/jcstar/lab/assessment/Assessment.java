@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.Set;
 
 /** An assessment as the app's tables hold it. */
-public record Assessment(long id, String reference, String processInstanceId, String catalogVersion,
+public record Assessment(long id, String reference, String processInstanceId, String companyId, String catalogVersion,
                          String manufacturer, String productName, String modelNumbers, String firmwareVersion,
                          String appVersion, String cloudVersion, StarLevel starLevel, Set<Component> scope,
                          AssessmentStatus status, int currentRound, int retestLimit, String appliedBy, OffsetDateTime appliedAt,

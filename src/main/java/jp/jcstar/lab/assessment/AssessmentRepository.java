@@ -21,15 +21,15 @@ public class AssessmentRepository {
     }
 
     /** Stores a new assessment in round 1 and gives it its reference (JCS-yyyy-nnnnn). */
-    public long insert(Application application, String catalogVersion, int retestLimit, String appliedBy,
-                       String processInstanceId, OffsetDateTime now) {
+    public long insert(Application application, String companyId, String catalogVersion, int retestLimit,
+                       String appliedBy, String processInstanceId, OffsetDateTime now) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
-                        insert into assessment (process_instance_id, catalog_version, manufacturer, product_name,
+                        insert into assessment (process_instance_id, company_id, catalog_version, manufacturer, product_name,
                             model_numbers, firmware_version, app_version, cloud_version, star_level, scope_device,
                             scope_app, scope_cloud, status, current_round, retest_limit, applied_by, applied_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)""")
-                .params(processInstanceId, catalogVersion, application.manufacturer(), application.productName(),
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)""")
+                .params(processInstanceId, companyId, catalogVersion, application.manufacturer(), application.productName(),
                         application.modelNumbers(), application.firmwareVersion(), application.appVersion(),
                         application.cloudVersion(), application.starLevel().label(),
                         application.covers(Component.DEVICE), application.covers(Component.APP),
@@ -81,6 +81,7 @@ public class AssessmentRepository {
         if (rs.getBoolean("scope_app")) scope.add(Component.APP);
         if (rs.getBoolean("scope_cloud")) scope.add(Component.CLOUD);
         return new Assessment(rs.getLong("id"), rs.getString("reference"), rs.getString("process_instance_id"),
+                rs.getString("company_id"),
                 rs.getString("catalog_version"), rs.getString("manufacturer"), rs.getString("product_name"),
                 rs.getString("model_numbers"), rs.getString("firmware_version"), rs.getString("app_version"),
                 rs.getString("cloud_version"), StarLevel.parse(rs.getString("star_level")), Set.copyOf(scope),

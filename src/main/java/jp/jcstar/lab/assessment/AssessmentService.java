@@ -63,11 +63,15 @@ public class AssessmentService {
         this.lab = lab;
     }
 
-    /** Stores a new assessment on the current catalog and opens round 1 on the applied versions. */
-    public Assessment register(Application application, String appliedBy, String processInstanceId) {
+    /**
+     * Stores a new assessment on the current catalog and opens round 1 on the applied versions.
+     *
+     * @param companyId the manufacturer company (its tenant); null only for an assessment the app starts itself
+     */
+    public Assessment register(Application application, String companyId, String appliedBy, String processInstanceId) {
         OffsetDateTime now = clock.now();
-        long id = assessments.insert(application, catalogs.current().version(), lab.retestLimit(), appliedBy,
-                processInstanceId, now);
+        long id = assessments.insert(application, companyId, catalogs.current().version(), lab.retestLimit(),
+                appliedBy, processInstanceId, now);
         rounds.open(id, 1, application.firmwareVersion(), application.appVersion(), application.cloudVersion(), null, now);
         Assessment assessment = assessments.get(id);
         log.info("Assessment {} registered for {} / {}", assessment.reference(), application.manufacturer(),

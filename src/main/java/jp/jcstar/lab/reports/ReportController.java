@@ -1,7 +1,7 @@
 package jp.jcstar.lab.reports;
 
 import jp.jcstar.lab.assessment.Assessment;
-import jp.jcstar.lab.assessment.AssessmentRepository;
+import jp.jcstar.lab.assessment.AssessmentAccess;
 import java.util.List;
 
 import jp.jcstar.lab.security.LabUser;
@@ -27,16 +27,16 @@ public class ReportController {
     static final List<String> LAB_STAFF = List.of(Roles.ENGINEERS, Roles.REVIEWERS, Roles.LAB_MANAGERS, Roles.ADMINS);
 
     private final ReportService reports;
-    private final AssessmentRepository assessments;
+    private final AssessmentAccess access;
 
-    public ReportController(ReportService reports, AssessmentRepository assessments) {
+    public ReportController(ReportService reports, AssessmentAccess access) {
         this.reports = reports;
-        this.assessments = assessments;
+        this.access = access;
     }
 
     @GetMapping("/final")
-    public ResponseEntity<byte[]> finalReport(@PathVariable long id) {
-        Assessment assessment = assessment(id);
+    public ResponseEntity<byte[]> finalReport(@PathVariable long id, Authentication user) {
+        Assessment assessment = access.visible(id, LabUser.of(user));
         StoredReport report = reports.finalReport(assessment).orElseThrow(() -> new ConflictException(
                 "The final report of " + assessment.reference() + " exists once the assessment is completed; it is "
                         + assessment.status()));
@@ -46,7 +46,7 @@ public class ReportController {
     /** The final report as it stands, for lab staff (the reviewer reads it before deciding). */
     @GetMapping("/draft")
     public ResponseEntity<byte[]> draft(@PathVariable long id, Authentication user) {
-        Assessment assessment = assessment(id);
+        Assessment assessment = access.visible(id, LabUser.of(user));
         if (!LabUser.of(user).isInAny(LAB_STAFF)) {
             throw new ForbiddenException("Draft reports are for lab staff (" + String.join(", ", LAB_STAFF) + ")");
         }
@@ -56,16 +56,12 @@ public class ReportController {
     }
 
     @GetMapping("/issue-list")
-    public ResponseEntity<byte[]> issueList(@PathVariable long id, @RequestParam int round) {
-        Assessment assessment = assessment(id);
+    public ResponseEntity<byte[]> issueList(@PathVariable long id, @RequestParam int round, Authentication user) {
+        Assessment assessment = access.visible(id, LabUser.of(user));
         StoredReport report = reports.issueList(id, round).orElseThrow(() -> new NotFoundException(
                 assessment.reference() + " has no issue list for round " + round
                         + " (an issue list exists for each failed round)"));
         return pdf(report, assessment.reference() + "-issue-list-round-" + round + ".pdf");
-    }
-
-    private Assessment assessment(long id) {
-        return assessments.find(id).orElseThrow(() -> new NotFoundException("Assessment " + id + " does not exist"));
     }
 
     private static ResponseEntity<byte[]> pdf(StoredReport report, String fileName) {

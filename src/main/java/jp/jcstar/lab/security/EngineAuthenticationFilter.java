@@ -34,7 +34,7 @@ public class EngineAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         LabUser user = LabUser.of(authentication);
-        identityService.setAuthentication(user.id(), List.copyOf(user.groups()));
+        identityService.setAuthentication(user.id(), List.copyOf(user.groups()), List.copyOf(user.tenants()));
         try {
             chain.doFilter(request, response);
         } finally {

@@ -13,6 +13,8 @@ public final class Roles {
     public static final String ADMINS = org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN;
 
     public static final List<String> WORKFLOW_GROUPS = List.of(MANUFACTURERS, ENGINEERS, REVIEWERS, LAB_MANAGERS);
+    /** The lab's own people: members of every company's tenant, they follow every assessment. */
+    public static final List<String> LAB_STAFF = List.of(ENGINEERS, REVIEWERS, LAB_MANAGERS);
 
     private Roles() {
     }

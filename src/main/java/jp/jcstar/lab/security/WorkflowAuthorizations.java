@@ -26,7 +26,6 @@ import org.springframework.stereotype.Component;
 public class WorkflowAuthorizations {
 
     private static final String PROCESS = AssessmentProcess.PROCESS_KEY;
-    private static final List<String> LAB_STAFF = List.of(Roles.ENGINEERS, Roles.REVIEWERS, Roles.LAB_MANAGERS);
 
     private final AuthorizationService authorizations;
 
@@ -47,7 +46,7 @@ public class WorkflowAuthorizations {
             grant(applicant, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
         }
         // Lab staff follow every assessment; lab managers watch in Cockpit and may (re)assign work.
-        for (String staff : LAB_STAFF) {
+        for (String staff : Roles.LAB_STAFF) {
             grant(staff, Resources.PROCESS_DEFINITION, PROCESS, ProcessDefinitionPermissions.READ,
                     ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
                     ProcessDefinitionPermissions.READ_TASK);

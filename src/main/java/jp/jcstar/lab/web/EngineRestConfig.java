@@ -13,6 +13,7 @@ public class EngineRestConfig {
             config.register(EngineRestRefusals.WrappedRefusalMapper.class);
             config.register(EngineRestRefusals.EngineRefusalMapper.class);
             config.register(EngineRestRefusals.InvalidInputMapper.class);
+            config.register(EngineRestRefusals.ForbiddenMapper.class);
         };
     }
 }

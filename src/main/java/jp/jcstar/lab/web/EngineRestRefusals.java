@@ -55,6 +55,14 @@ public final class EngineRestRefusals {
         }
     }
 
+    /** Likewise for the app's 403s (a manufacturer applying for another company). */
+    public static class ForbiddenMapper implements ExceptionMapper<ForbiddenException> {
+        @Override
+        public Response toResponse(ForbiddenException exception) {
+            return refusal(exception).orElseThrow();
+        }
+    }
+
     /** Engine exceptions whose cause is one of the app's refusals. */
     @Priority(1)
     public static class EngineRefusalMapper implements ExceptionMapper<ProcessEngineException> {

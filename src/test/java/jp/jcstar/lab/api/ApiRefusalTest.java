@@ -73,9 +73,13 @@ class ApiRefusalTest {
     void onlyManufacturersAndLabManagersApply() {
         LabApi.Reply byEngineer = api.post("/api/assessments", ENGINEER, application("スマートプラグ", List.of("DEVICE")));
         assertThat(byEngineer.status()).isEqualTo(403);
-        LabApi.Reply byAdministrator = api.post("/api/assessments", "admin", WebAppTest.ADMIN_PASSWORD,
-                application("スマートプラグ", List.of("DEVICE")));
-        assertThat(byAdministrator.status()).isEqualTo(201);
+        Map<String, Object> onBehalf = new java.util.HashMap<>(application("スマートプラグ", List.of("DEVICE")));
+        LabApi.Reply unnamed = api.post("/api/assessments", "admin", WebAppTest.ADMIN_PASSWORD, onBehalf);
+        assertThat(unnamed.status()).isEqualTo(400);
+        assertThat(unnamed.json().path("detail").asText()).contains("manufacturerId: lab staff applying on a manufacturer's behalf");
+        onBehalf.put("manufacturerId", COMPANY);
+        LabApi.Reply byAdministrator = api.post("/api/assessments", "admin", WebAppTest.ADMIN_PASSWORD, onBehalf);
+        assertThat(byAdministrator.status()).as(byAdministrator.text()).isEqualTo(201);
     }
 
     @Test

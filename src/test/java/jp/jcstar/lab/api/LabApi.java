@@ -12,6 +12,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.jcstar.lab.WebAppTest;
 
 /** A plain HTTP client for the running app, speaking as one user with HTTP Basic, as a lab's script would. */
 public class LabApi {
@@ -93,6 +94,30 @@ public class LabApi {
         Reply member = put("/engine-rest/group/" + group + "/members/" + userId, "admin", adminPassword);
         if (member.status() != 204) {
             throw new IllegalStateException("Adding " + userId + " to " + group + " failed: " + member.text());
+        }
+    }
+
+    /** Registers a manufacturer company through POST /api/manufacturers, as the lab's administrator. */
+    public void registerCompany(String id, String name) {
+        expectCreated(post("/api/manufacturers", "admin", WebAppTest.ADMIN_PASSWORD, Map.of("id", id, "name", name)));
+    }
+
+    /** Registers a manufacturer's user with {@link #PASSWORD}. */
+    public void registerManufacturerUser(String company, String userId) {
+        expectCreated(post("/api/manufacturers/" + company + "/users", "admin", WebAppTest.ADMIN_PASSWORD,
+                Map.of("id", userId, "firstName", userId, "lastName", "Test", "email", userId + "@maker.example",
+                        "password", PASSWORD)));
+    }
+
+    /** Registers lab staff with {@link #PASSWORD} in a role: engineer, reviewer, lab-manager, process-admin. */
+    public void registerStaff(String userId, String role) {
+        expectCreated(post("/api/staff", "admin", WebAppTest.ADMIN_PASSWORD, Map.of("id", userId, "firstName", userId,
+                "lastName", "Test", "email", userId + "@lab.example", "password", PASSWORD, "role", role)));
+    }
+
+    private static void expectCreated(Reply reply) {
+        if (reply.status() != 201) {
+            throw new IllegalStateException("Registration failed: " + reply.status() + " " + reply.text());
         }
     }
 

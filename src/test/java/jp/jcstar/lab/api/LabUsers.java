@@ -14,6 +14,7 @@ final class LabUsers {
     static final String MANUFACTURER = "maker";
     static final String ENGINEER = "eng1";
     static final String REVIEWER = "rev1";
+    static final String COMPANY = "sample-denki";
 
     private static final Set<Integer> initializedPorts = ConcurrentHashMap.newKeySet();
 
@@ -23,9 +24,10 @@ final class LabUsers {
     static LabApi on(int port) {
         LabApi api = new LabApi(port);
         if (initializedPorts.add(port)) {
-            api.createUser(WebAppTest.ADMIN_PASSWORD, MANUFACTURER, "manufacturers");
-            api.createUser(WebAppTest.ADMIN_PASSWORD, ENGINEER, "engineers");
-            api.createUser(WebAppTest.ADMIN_PASSWORD, REVIEWER, "reviewers");
+            api.registerCompany(COMPANY, "株式会社サンプル電機");
+            api.registerManufacturerUser(COMPANY, MANUFACTURER);
+            api.registerStaff(ENGINEER, "engineer");
+            api.registerStaff(REVIEWER, "reviewer");
         }
         return api;
     }

@@ -49,8 +49,11 @@ class AssessmentProcessTest {
     AssessmentScenario scenario;
     Catalog catalog;
 
+    @Autowired jp.jcstar.lab.company.AccountService accounts;
+
     @BeforeEach
     void setUp() {
+        AssessmentScenario.registerCompany(accounts);
         AbstractAssertions.init(engine);
         scenario = new AssessmentScenario(engine);
         catalog = catalogs.current();

@@ -23,6 +23,8 @@ public class AssessmentScenario {
     public static final String SECOND_ENGINEER = "eng2";
     public static final String REVIEWER = "rev1";
     public static final String LAB_MANAGER = "boss";
+    /** The manufacturer company of the scenarios; {@link #registerCompany} makes it a tenant. */
+    public static final String COMPANY = "sample-denki";
 
     private final ProcessEngine engine;
 
@@ -69,8 +71,16 @@ public class AssessmentScenario {
         }
     }
 
+    /** Registers the scenarios' company once per engine, through the app's registration. */
+    public static void registerCompany(jp.jcstar.lab.company.AccountService accounts) {
+        if (accounts.companies().stream().noneMatch(company -> company.id().equals(COMPANY))) {
+            accounts.registerCompany(COMPANY, "株式会社サンプル電機", "test");
+        }
+    }
+
+    /** Acts as a user of one group; the company's staff and users are members of its tenant. */
     private <T> T as(String user, String group, java.util.function.Supplier<T> action) {
-        engine.getIdentityService().setAuthentication(user, List.of(group));
+        engine.getIdentityService().setAuthentication(user, List.of(group), List.of(COMPANY));
         try {
             return action.get();
         } finally {

@@ -47,11 +47,18 @@ public class AssessmentProcess {
         this.assessments = assessments;
     }
 
-    /** Starts an assessment exactly as the Tasklist start form does; the applicant is the authenticated user. */
+    /**
+     * Starts an assessment exactly as the Tasklist start form does; the applicant is the authenticated user.
+     *
+     * @param manufacturerId the company lab staff apply for; null for a manufacturer's own application
+     */
     @Transactional
-    public Assessment start(Application application) {
-        String processInstanceId = runtimeService.startProcessInstanceByKey(PROCESS_KEY,
-                AssessmentVariables.startVariables(application)).getProcessInstanceId();
+    public Assessment start(Application application, String manufacturerId) {
+        Map<String, Object> variables = AssessmentVariables.startVariables(application);
+        if (manufacturerId != null && !manufacturerId.isBlank()) {
+            AssessmentVariables.MANUFACTURER_ID.putInto(variables, manufacturerId);
+        }
+        String processInstanceId = runtimeService.startProcessInstanceByKey(PROCESS_KEY, variables).getProcessInstanceId();
         return assessments.findByProcessInstance(processInstanceId).orElseThrow(() -> new IllegalStateException(
                 "Process " + processInstanceId + " started without registering its assessment"));
     }

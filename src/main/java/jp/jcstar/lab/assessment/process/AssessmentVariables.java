@@ -22,6 +22,9 @@ public final class AssessmentVariables {
     /** Set by the engine from camunda:initiator on the start event. */
     public static final ProcessVariable<String> APPLICANT = ProcessVariable.of("applicant", String.class);
 
+    /** The company lab staff apply for (a manufacturer's user applies for its own); see CompanyTenantProvider. */
+    public static final ProcessVariable<String> MANUFACTURER_ID = ProcessVariable.of("manufacturerId", String.class);
+
     // The application, as the start form and POST /api/assessments send it.
     public static final ProcessVariable<String> MANUFACTURER = ProcessVariable.of("manufacturer", String.class);
     public static final ProcessVariable<String> PRODUCT_NAME = ProcessVariable.of("productName", String.class);

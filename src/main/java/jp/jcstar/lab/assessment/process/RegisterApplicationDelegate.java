@@ -22,8 +22,8 @@ public class RegisterApplicationDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Application application = application(execution);
-        Assessment assessment = assessments.register(application, APPLICANT.find(execution).orElse(null),
-                execution.getProcessInstanceId());
+        Assessment assessment = assessments.register(application, execution.getTenantId(),
+                APPLICANT.find(execution).orElse(null), execution.getProcessInstanceId());
         execution.setProcessBusinessKey(assessment.reference());
         ASSESSMENT_ID.set(execution, assessment.id());
         RETEST_LIMIT.set(execution, assessment.retestLimit());

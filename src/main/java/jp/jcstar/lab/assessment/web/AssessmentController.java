@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import jp.jcstar.lab.assessment.Assessment;
-import jp.jcstar.lab.assessment.AssessmentRepository;
+import jp.jcstar.lab.assessment.AssessmentAccess;
 import jp.jcstar.lab.assessment.AssessmentService;
 import jp.jcstar.lab.assessment.CheckResult;
 import jp.jcstar.lab.assessment.TestRoundRepository;
@@ -15,7 +15,6 @@ import jp.jcstar.lab.notifications.NotificationRepository;
 import jp.jcstar.lab.security.LabUser;
 import jp.jcstar.lab.security.Roles;
 import jp.jcstar.lab.web.ForbiddenException;
-import jp.jcstar.lab.web.NotFoundException;
 import org.springframework.security.core.Authentication;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,17 +33,17 @@ public class AssessmentController {
 
     private final AssessmentProcess process;
     private final AssessmentService service;
-    private final AssessmentRepository assessments;
+    private final AssessmentAccess access;
     private final TestRoundRepository rounds;
     private final FindingRepository findings;
     private final NotificationRepository notifications;
 
-    public AssessmentController(AssessmentProcess process, AssessmentService service, AssessmentRepository assessments,
+    public AssessmentController(AssessmentProcess process, AssessmentService service, AssessmentAccess access,
                                 TestRoundRepository rounds, FindingRepository findings,
                                 NotificationRepository notifications) {
         this.process = process;
         this.service = service;
-        this.assessments = assessments;
+        this.access = access;
         this.rounds = rounds;
         this.findings = findings;
         this.notifications = notifications;
@@ -57,15 +56,14 @@ public class AssessmentController {
         if (!LabUser.of(user).isInAny(APPLICANT_GROUPS)) {
             throw new ForbiddenException("Only members of " + String.join(", ", APPLICANT_GROUPS) + " may apply");
         }
-        Assessment assessment = process.start(request.toApplication());
+        Assessment assessment = process.start(request.toApplication(), request.manufacturerId());
         return ResponseEntity.created(URI.create("/api/assessments/" + assessment.id()))
                 .body(Map.of("id", assessment.id(), "reference", assessment.reference()));
     }
 
     @GetMapping("/assessments/{id}")
-    public AssessmentView assessment(@PathVariable long id) {
-        Assessment assessment = assessments.find(id)
-                .orElseThrow(() -> new NotFoundException("Assessment " + id + " does not exist"));
+    public AssessmentView assessment(@PathVariable long id, Authentication user) {
+        Assessment assessment = access.visible(id, LabUser.of(user));
         Map<String, CheckResult> latest = service.latestResults(id);
         List<AssessmentView.ActiveStep> steps = process.openTasks(assessment).stream()
                 .map(task -> new AssessmentView.ActiveStep(task.getId(), task.getTaskDefinitionKey(), task.getName(),

@@ -1,0 +1,26 @@
+package jp.jcstar.lab.assessment;
+
+import jp.jcstar.lab.security.LabUser;
+import jp.jcstar.lab.web.NotFoundException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which assessments a caller of the app's API may see: lab staff every one, a manufacturer's user only its own
+ * company's. Another company's assessment answers exactly like one that does not exist.
+ */
+@Component
+public class AssessmentAccess {
+
+    private final AssessmentRepository assessments;
+
+    public AssessmentAccess(AssessmentRepository assessments) {
+        this.assessments = assessments;
+    }
+
+    public Assessment visible(long id, LabUser user) {
+        return assessments.find(id)
+                .filter(assessment -> user.seesEveryCompany()
+                        || (assessment.companyId() != null && user.tenants().contains(assessment.companyId())))
+                .orElseThrow(() -> new NotFoundException("Assessment " + id + " does not exist"));
+    }
+}

@@ -1,0 +1,57 @@
+package jp.jcstar.lab.security;
+
+import java.util.List;
+
+import jp.jcstar.lab.assessment.process.AssessmentVariables;
+import jp.jcstar.lab.web.ForbiddenException;
+import jp.jcstar.lab.web.InvalidInputException;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstanceContext;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDecisionInstanceContext;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInstanceContext;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+
+/**
+ * Puts every new assessment in its manufacturer company's tenant, so the engine itself keeps it from other companies.
+ * A manufacturer's user applies for its own company (its one tenant); lab staff applying on a company's behalf name
+ * it in the variable manufacturerId. A manufacturer naming another company is refused.
+ */
+public class CompanyTenantProvider implements TenantIdProvider {
+
+    @Override
+    public String provideTenantIdForProcessInstance(TenantIdProviderProcessInstanceContext context) {
+        Object named = context.getVariables().get(AssessmentVariables.MANUFACTURER_ID.name());
+        Authentication authentication = Context.getCommandContext().getAuthentication();
+        List<String> tenants = authentication == null || authentication.getTenantIds() == null
+                ? List.of() : authentication.getTenantIds();
+        boolean labStaff = authentication != null && authentication.getGroupIds() != null
+                && authentication.getGroupIds().stream()
+                .anyMatch(group -> Roles.LAB_STAFF.contains(group) || Roles.ADMINS.equals(group));
+        if (named != null && !named.toString().isBlank()) {
+            if (!labStaff && !tenants.contains(named.toString())) {
+                throw new ForbiddenException("manufacturerId: you may apply only for your own company");
+            }
+            return named.toString();
+        }
+        if (tenants.size() == 1 && !labStaff) {
+            return tenants.get(0);
+        }
+        if (authentication == null) {
+            return null; // the app itself (tests, migrations) decides
+        }
+        throw new InvalidInputException(labStaff
+                ? "manufacturerId: lab staff applying on a manufacturer's behalf must name its company"
+                : "You are not registered with a manufacturer company; ask the lab to register you");
+    }
+
+    @Override
+    public String provideTenantIdForCaseInstance(TenantIdProviderCaseInstanceContext context) {
+        return null;
+    }
+
+    @Override
+    public String provideTenantIdForHistoricDecisionInstance(TenantIdProviderHistoricDecisionInstanceContext context) {
+        return null;
+    }
+}

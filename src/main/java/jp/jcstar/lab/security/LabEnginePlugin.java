@@ -1,0 +1,24 @@
+package jp.jcstar.lab.security;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine settings security depends on, in code so that no configuration file can loosen them: companies as
+ * tenants, the password policy, no expressions in queries, checked deserialization.
+ */
+@Component
+public class LabEnginePlugin extends AbstractProcessEnginePlugin {
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setTenantIdProvider(new CompanyTenantProvider());
+        configuration.setEnablePasswordPolicy(true);
+        configuration.setPasswordPolicy(new PasswordRules());
+        configuration.setEnableExpressionsInAdhocQueries(false);
+        configuration.setEnableExpressionsInStoredQueries(false);
+        configuration.setDeserializationTypeValidationEnabled(true);
+        configuration.setJavaSerializationFormatEnabled(false);
+    }
+}
