@@ -1,0 +1,124 @@
+package jp.jcstar.lab.api;
+
+import static jp.jcstar.lab.api.LabUsers.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jp.jcstar.lab.WebAppTest;
+import jp.jcstar.lab.assessment.AssessmentRepository;
+import jp.jcstar.lab.assessment.Verdicts;
+import jp.jcstar.lab.catalog.CatalogRepository;
+import jp.jcstar.lab.catalog.Step;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A user of company B tries every endpoint that names company A's assessment, process instance, task, variable,
+ * history entry and report, and gets 403/404 or an empty list, never data.
+ */
+@WebAppTest
+class CompanyIsolationTest {
+
+    static final String RIVAL_COMPANY = "rival-works";
+    static final String RIVAL = "rival";
+
+    @LocalServerPort int port;
+    @Autowired AssessmentRepository assessments;
+    @Autowired CatalogRepository catalogs;
+
+    LabApi api;
+
+    @BeforeEach
+    void setUp() {
+        api = LabUsers.on(port);
+        if (api.get("/engine-rest/user/" + RIVAL + "/profile", "admin", WebAppTest.ADMIN_PASSWORD).status() == 404) {
+            api.registerCompany(RIVAL_COMPANY, "ライバル工業株式会社");
+            api.registerManufacturerUser(RIVAL_COMPANY, RIVAL);
+        }
+    }
+
+    @Test
+    void aUserOfAnotherCompanyGetsNothingOfCompanyAsAssessment() {
+        // Company A's assessment with a failed round: tasks, variables, history and an issue list exist.
+        LabApi.Reply applied = api.post("/api/assessments", MANUFACTURER, Map.of("manufacturer", "株式会社サンプル電機",
+                "productName", "極秘スマートロック", "modelNumbers", "SECRET-1", "firmwareVersion", "0.9",
+                "starLevel", "STAR-1", "scope", List.of("DEVICE")));
+        assertThat(applied.status()).isEqualTo(201);
+        long id = applied.json().path("id").asLong();
+        api.complete(id, "userTask_reviewDocumentation", ENGINEER,
+                Verdicts.allPass(catalogs.current().itemsOf(Step.DOCUMENTATION)).variables());
+        api.complete(id, "userTask_testDevice", ENGINEER, Verdicts.allPass(catalogs.current().itemsOf(Step.DEVICE))
+                .fail("DEV-01", "default password admin/admin").variables());
+        api.awaitAssessment(id, MANUFACTURER, a -> a.path("activeSteps").findValuesAsText("step")
+                .contains("userTask_submitRectification"));
+        String processInstance = assessments.get(id).processInstanceId();
+        String task = api.openTask(id, "userTask_submitRectification", MANUFACTURER);
+        String reference = applied.json().path("reference").asText();
+
+        // The app's API: as if it did not exist.
+        for (String path : List.of("/api/assessments/" + id, "/api/assessments/" + id + "/reports/issue-list?round=1",
+                "/api/assessments/" + id + "/reports/final", "/api/assessments/" + id + "/reports/draft")) {
+            assertThat(api.get(path, RIVAL).status()).as(path).isIn(403, 404);
+        }
+        assertThat(api.post("/api/tasks/" + task + "/claim", RIVAL, Map.of()).status()).isEqualTo(404);
+        assertThat(api.post("/api/tasks/" + task + "/complete", RIVAL, Map.of("response_DEV_01", "hijacked")).status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/manufacturers", RIVAL).status()).isEqualTo(403);
+
+        // Camunda's REST API: single resources are refused, queries come back empty.
+        for (String path : List.of("/engine-rest/task/" + task, "/engine-rest/task/" + task + "/variables",
+                "/engine-rest/task/" + task + "/form-variables", "/engine-rest/process-instance/" + processInstance,
+                "/engine-rest/process-instance/" + processInstance + "/variables",
+                "/engine-rest/history/process-instance/" + processInstance)) {
+            LabApi.Reply reply = api.get(path, RIVAL);
+            assertThat(reply.status()).as(path + " " + reply.text()).isIn(403, 404);
+            assertThat(reply.text()).as(path).doesNotContain("極秘", "SECRET-1", "admin/admin");
+        }
+        for (String query : List.of("/engine-rest/task", "/engine-rest/task?processInstanceId=" + processInstance,
+                "/engine-rest/process-instance?businessKey=" + reference,
+                "/engine-rest/variable-instance?processInstanceIdIn=" + processInstance,
+                "/engine-rest/history/process-instance?processInstanceId=" + processInstance,
+                "/engine-rest/history/task?processInstanceId=" + processInstance,
+                "/engine-rest/history/variable-instance?processInstanceId=" + processInstance,
+                "/engine-rest/history/activity-instance?processInstanceId=" + processInstance,
+                "/engine-rest/history/detail?processInstanceId=" + processInstance)) {
+            LabApi.Reply reply = api.get(query, RIVAL);
+            assertThat(reply.status()).as(query + " " + reply.text()).isEqualTo(200);
+            JsonNode result = reply.json();
+            assertThat(result.isArray() && result.isEmpty()).as(query + " " + reply.text()).isTrue();
+        }
+        assertThat(api.post("/engine-rest/task/" + task + "/complete", RIVAL, Map.of()).status()).isIn(403, 404);
+        assertThat(api.post("/engine-rest/process-instance/" + processInstance + "/variables", RIVAL,
+                Map.of("modifications", Map.of("x", Map.of("value", 1, "type", "Integer")))).status()).isIn(403, 404);
+
+        // Nothing changed: company A's manufacturer still has its task, untouched.
+        assertThat(api.openTask(id, "userTask_submitRectification", MANUFACTURER)).isEqualTo(task);
+        assertThat(api.get("/api/assessments/" + id + "/reports/issue-list?round=1", MANUFACTURER).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aManufacturerCannotApplyForAnotherCompany() {
+        LabApi.Reply reply = api.post("/api/assessments", RIVAL, Map.of("manufacturerId", COMPANY,
+                "manufacturer", "株式会社サンプル電機", "productName", "なりすまし", "modelNumbers", "X",
+                "firmwareVersion", "1", "starLevel", "STAR-1", "scope", List.of("DEVICE")));
+        assertThat(reply.status()).isEqualTo(403);
+        assertThat(reply.json().path("detail").asText()).contains("you may apply only for your own company");
+    }
+
+    @Test
+    void labStaffSeeEveryCompanysAssessments() {
+        LabApi.Reply rivals = api.post("/api/assessments", RIVAL, Map.of("manufacturer", "ライバル工業株式会社",
+                "productName", "ライバルカメラ", "modelNumbers", "RC-1", "firmwareVersion", "1", "starLevel", "STAR-1",
+                "scope", List.of("DEVICE")));
+        assertThat(rivals.status()).isEqualTo(201);
+        long id = rivals.json().path("id").asLong();
+        assertThat(api.get("/api/assessments/" + id, ENGINEER).status()).isEqualTo(200);
+        assertThat(api.get("/api/assessments/" + id, MANUFACTURER).status()).isEqualTo(404);
+        assertThat(api.activeSteps(id, ENGINEER)).containsExactly("userTask_reviewDocumentation");
+    }
+}
