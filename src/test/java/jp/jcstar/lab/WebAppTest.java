@@ -19,6 +19,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         "spring.datasource.password=${JCSTAR_TEST_DB_PASSWORD:}",
         "camunda.bpm.job-execution.wait-time-in-millis=200",
         "camunda.bpm.job-execution.max-wait=1000",
+        // No delay between failed logins, so that a test reaches the lockout without waiting minutes.
+        "camunda.bpm.generic-properties.properties.login-delay-base=0",
         "JCSTAR_ADMIN_PASSWORD=" + WebAppTest.ADMIN_PASSWORD})
 public @interface WebAppTest {
 

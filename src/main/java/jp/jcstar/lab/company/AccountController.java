@@ -75,6 +75,13 @@ public class AccountController {
         return ResponseEntity.status(201).body(Map.of("id", request.id(), "role", role.label()));
     }
 
+    /** After too many failed logins the engine locks an account until a lab manager or administrator unlocks it. */
+    @PostMapping("/users/{userId}/unlock")
+    public ResponseEntity<Void> unlock(@PathVariable String userId, Authentication user) {
+        accounts.unlock(userId, registrar(user).id());
+        return ResponseEntity.noContent().build();
+    }
+
     private static LabUser registrar(Authentication user) {
         LabUser registrar = LabUser.of(user);
         if (!registrar.isInAny(REGISTRARS)) {

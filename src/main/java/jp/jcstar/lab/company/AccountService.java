@@ -117,6 +117,18 @@ public class AccountService {
         log.info("Staff {} registered as {} by {}", person.id(), role.label(), registeredBy);
     }
 
+    /** Lifts the lock the engine puts on an account after too many failed logins. */
+    public void unlock(String userId, String unlockedBy) {
+        asApp(() -> {
+            if (identityService.createUserQuery().userId(userId).count() == 0) {
+                throw new NotFoundException("User " + userId + " does not exist");
+            }
+            identityService.unlockUser(userId);
+            return null;
+        });
+        log.info("User {} unlocked by {}", userId, unlockedBy);
+    }
+
     private void createUser(Person person, String group) {
         List<String> problems = new ArrayList<>();
         if (person.id() == null || !USER_ID.matcher(person.id()).matches() || person.id().length() > 64) {

@@ -6,7 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The engine settings security depends on, in code so that no configuration file can loosen them: companies as
- * tenants, the password policy, no expressions in queries, checked deserialization.
+ * tenants, the password policy, no expressions in ad-hoc queries (and no orQueries trick around that:
+ * {@link QueryExpressionGuard}), checked deserialization.
  */
 @Component
 public class LabEnginePlugin extends AbstractProcessEnginePlugin {
@@ -17,7 +18,6 @@ public class LabEnginePlugin extends AbstractProcessEnginePlugin {
         configuration.setEnablePasswordPolicy(true);
         configuration.setPasswordPolicy(new PasswordRules());
         configuration.setEnableExpressionsInAdhocQueries(false);
-        configuration.setEnableExpressionsInStoredQueries(false);
         configuration.setDeserializationTypeValidationEnabled(true);
         configuration.setJavaSerializationFormatEnabled(false);
     }

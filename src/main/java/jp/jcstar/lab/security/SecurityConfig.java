@@ -48,15 +48,30 @@ public class SecurityConfig {
         return http.build();
     }
 
-    /** The webapps (Tasklist, Cockpit, Admin) authenticate their own users against the same identity service. */
+    /**
+     * The webapps (Tasklist, Cockpit, Admin) authenticate their own users against the same identity service. Admin's
+     * initial-setup endpoint (create the first administrator when none exists) is closed for good: the app creates
+     * the administrator itself.
+     */
     @Bean
     @Order(2)
     SecurityFilterChain webappSecurity(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/camunda/api/admin/setup/**"))
+                        .denyAll()
+                        .anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
         return http.build();
+    }
+
+    @Bean
+    FilterRegistrationBean<QueryExpressionGuard> queryExpressionGuard() {
+        FilterRegistrationBean<QueryExpressionGuard> registration = new FilterRegistrationBean<>(new QueryExpressionGuard());
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        registration.setOrder(1);
+        return registration;
     }
 
     @Bean

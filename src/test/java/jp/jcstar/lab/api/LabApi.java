@@ -59,6 +59,12 @@ public class LabApi {
         return post(path, user, PASSWORD, body);
     }
 
+    /** Any method with a JSON body, as the default password. */
+    public Reply send(String method, String path, String user, Object body) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json(body))), user, PASSWORD);
+    }
+
     public Reply put(String path, String user, String password) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).PUT(HttpRequest.BodyPublishers.noBody()),
                 user, password);
