@@ -20,6 +20,7 @@ import jp.jcstar.lab.findings.FindingRepository;
 import jp.jcstar.lab.findings.FindingStatus;
 import jp.jcstar.lab.notifications.NotificationRepository;
 import jp.jcstar.lab.security.Roles;
+import jp.jcstar.lab.security.SecurityAudit;
 import jp.jcstar.lab.web.ForbiddenException;
 import jp.jcstar.lab.web.InvalidInputException;
 import org.slf4j.Logger;
@@ -47,11 +48,12 @@ public class AssessmentService {
     private final CatalogRepository catalogs;
     private final LabClock clock;
     private final LabProperties lab;
+    private final SecurityAudit audit;
 
     public AssessmentService(AssessmentRepository assessments, TestRoundRepository rounds,
                              CheckResultRepository results, FindingRepository findings,
                              NotificationRepository notifications, AssessmentEventRepository events,
-                             CatalogRepository catalogs, LabClock clock, LabProperties lab) {
+                             CatalogRepository catalogs, LabClock clock, LabProperties lab, SecurityAudit audit) {
         this.assessments = assessments;
         this.rounds = rounds;
         this.results = results;
@@ -61,6 +63,7 @@ public class AssessmentService {
         this.catalogs = catalogs;
         this.clock = clock;
         this.lab = lab;
+        this.audit = audit;
     }
 
     /**
@@ -74,8 +77,8 @@ public class AssessmentService {
                 appliedBy, processInstanceId, now);
         rounds.open(id, 1, application.firmwareVersion(), application.appVersion(), application.cloudVersion(), null, now);
         Assessment assessment = assessments.get(id);
-        log.info("Assessment {} registered for {} / {}", assessment.reference(), application.manufacturer(),
-                application.productName());
+        decision(appliedBy, assessment, "APPLIED", Map.of("manufacturer", application.manufacturer(),
+                "product", application.productName()));
         return assessment;
     }
 
@@ -145,6 +148,8 @@ public class AssessmentService {
             throw new InvalidInputException("Verdicts refused: " + String.join("; ", problems));
         }
         recorded.forEach(result -> results.save(assessmentId, result));
+        decision(user, assessment, "VERDICTS", Map.of("round", assessment.currentRound(), "items", recorded.size(),
+                "failed", recorded.stream().filter(r -> r.verdict() == Verdict.FAIL).map(CheckResult::itemId).toList()));
         return recorded;
     }
 
@@ -177,6 +182,7 @@ public class AssessmentService {
             throw new InvalidInputException("documentsSupplied: longer than " + MAX_OBSERVATION + " characters");
         }
         events.add(assessmentId, AssessmentEvent.Kind.DOCUMENTS_SUPPLIED, null, user, supplied.strip(), clock.now());
+        decision(user, assessments.get(assessmentId), "DOCUMENTS_SUPPLIED", Map.of());
     }
 
     /** Closes the current round: which items fail now, and what the retests of the previous round's findings showed. */
@@ -251,7 +257,7 @@ public class AssessmentService {
         int next = assessment.currentRound() + 1;
         rounds.open(assessmentId, next, firmware, app, cloud, changedDocuments, now);
         assessments.startRound(assessmentId, next, firmware, app, cloud);
-        log.info("Assessment {} rectification by {} opens round {}", assessment.reference(), user, next);
+        decision(user, assessment, "RECTIFICATION", Map.of("answered", toAnswer.size(), "opensRound", next));
         return next;
     }
 
@@ -281,7 +287,7 @@ public class AssessmentService {
         }
         events.add(assessmentId, AssessmentEvent.Kind.REPORT_REVIEW, review.name(), reviewer,
                 rejectionReason == null || rejectionReason.isBlank() ? null : rejectionReason.strip(), now);
-        log.info("Assessment {} report review by {}: {}", assessments.get(assessmentId).reference(), reviewer, review);
+        decision(reviewer, assessments.get(assessmentId), "REPORT_REVIEW", Map.of("decision", review));
         return review;
     }
 
@@ -295,8 +301,7 @@ public class AssessmentService {
             assessments.raiseRetestLimit(assessmentId);
         }
         events.add(assessmentId, AssessmentEvent.Kind.FURTHER_ROUND, further.name(), manager, reason.strip(), clock.now());
-        log.info("Assessment {} further round decided by {}: {} ({})", assessments.get(assessmentId).reference(),
-                manager, further, reason.strip());
+        decision(manager, assessments.get(assessmentId), "FURTHER_ROUND", Map.of("decision", further));
         return further;
     }
 
@@ -334,6 +339,15 @@ public class AssessmentService {
         Map<String, CheckResult> latest = new LinkedHashMap<>();
         results.list(assessmentId).forEach(result -> latest.put(result.itemId(), result));
         return latest;
+    }
+
+    /** Every decision of a person in the process goes to the audit trail (reasons and observations stay in the tables). */
+    private void decision(String user, Assessment assessment, String decision, Map<String, ?> details) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("assessment", assessment.reference());
+        fields.put("decision", decision);
+        fields.putAll(details);
+        audit.record(SecurityAudit.Event.WORKFLOW_DECISION, user, null, fields);
     }
 
     private void end(long assessmentId, AssessmentStatus status, String reason) {

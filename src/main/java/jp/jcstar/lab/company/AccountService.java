@@ -2,11 +2,13 @@ package jp.jcstar.lab.company;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import jp.jcstar.lab.LabClock;
 import jp.jcstar.lab.security.PasswordRules;
+import jp.jcstar.lab.security.SecurityAudit;
 import jp.jcstar.lab.security.Roles;
 import jp.jcstar.lab.web.ConflictException;
 import jp.jcstar.lab.web.EnumValues;
@@ -66,11 +68,14 @@ public class AccountService {
     private final IdentityService identityService;
     private final CompanyRepository companies;
     private final LabClock clock;
+    private final SecurityAudit audit;
 
-    public AccountService(IdentityService identityService, CompanyRepository companies, LabClock clock) {
+    public AccountService(IdentityService identityService, CompanyRepository companies, LabClock clock,
+                          SecurityAudit audit) {
         this.identityService = identityService;
         this.companies = companies;
         this.clock = clock;
+        this.audit = audit;
     }
 
     public ManufacturerCompany registerCompany(String id, String name, String registeredBy) {
@@ -109,12 +114,14 @@ public class AccountService {
             identityService.createTenantUserMembership(companyId, person.id());
             return null;
         });
-        log.info("User {} of manufacturer {} registered by {}", person.id(), companyId, registeredBy);
+        audit.record(SecurityAudit.Event.ACCOUNT_REGISTERED, registeredBy, null,
+                Map.of("account", person.id(), "manufacturer", companyId));
     }
 
     public void registerStaff(Person person, StaffRole role, String registeredBy) {
         createUser(person, role.group());
-        log.info("Staff {} registered as {} by {}", person.id(), role.label(), registeredBy);
+        audit.record(SecurityAudit.Event.ACCOUNT_REGISTERED, registeredBy, null,
+                Map.of("account", person.id(), "role", role.label()));
     }
 
     /** Lifts the lock the engine puts on an account after too many failed logins. */
@@ -126,7 +133,7 @@ public class AccountService {
             identityService.unlockUser(userId);
             return null;
         });
-        log.info("User {} unlocked by {}", userId, unlockedBy);
+        audit.record(SecurityAudit.Event.ACCOUNT_UNLOCKED, unlockedBy, null, Map.of("account", userId));
     }
 
     private void createUser(Person person, String group) {

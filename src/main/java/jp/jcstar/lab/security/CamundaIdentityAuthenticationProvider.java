@@ -2,8 +2,13 @@ package jp.jcstar.lab.security;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -24,9 +29,14 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
     public static final String TENANT_PREFIX = "TENANT_";
 
     private final IdentityService identityService;
+    private final ProcessEngineConfigurationImpl engineConfiguration;
+    private final SecurityAudit audit;
 
-    public CamundaIdentityAuthenticationProvider(IdentityService identityService) {
+    public CamundaIdentityAuthenticationProvider(IdentityService identityService, ProcessEngine engine,
+                                                 SecurityAudit audit) {
         this.identityService = identityService;
+        this.engineConfiguration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        this.audit = audit;
     }
 
     @Override
@@ -35,7 +45,8 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
         Object credentials = authentication.getCredentials();
         if (userId == null || userId.isBlank() || credentials == null
                 || !identityService.checkPassword(userId, credentials.toString())) {
-            // One message whether or not the user exists.
+            recordIfNowLocked(userId, authentication);
+            // One message whether or not the user exists, and whether or not it is locked.
             throw new BadCredentialsException("Invalid user name or password");
         }
         List<SimpleGrantedAuthority> authorities = new ArrayList<>();
@@ -44,6 +55,18 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
         identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().forEach(tenant ->
                 authorities.add(new SimpleGrantedAuthority(TENANT_PREFIX + tenant.getId())));
         return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
+    }
+
+    /** The failure that reached the engine's limit locks the account: recorded once, when it happens. */
+    private void recordIfNowLocked(String userId, Authentication authentication) {
+        if (userId == null || userId.isBlank()) {
+            return;
+        }
+        User user = identityService.createUserQuery().userId(userId).singleResult();
+        if (user instanceof UserEntity entity && entity.getAttempts() == engineConfiguration.getLoginMaxAttempts()) {
+            audit.record(SecurityAudit.Event.ACCOUNT_LOCKED, userId, SecurityAuditListener.from(authentication),
+                    Map.of("failedAttempts", entity.getAttempts()));
+        }
     }
 
     @Override

@@ -1,6 +1,10 @@
 package jp.jcstar.lab.web;
 
+import java.util.Map;
 import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jp.jcstar.lab.security.SecurityAudit;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -19,8 +23,23 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @RestControllerAdvice(basePackages = "jp.jcstar.lab")
 public class ApiExceptionHandler {
 
+    private final SecurityAudit audit;
+
+    public ApiExceptionHandler(SecurityAudit audit) {
+        this.audit = audit;
+    }
+
     @ExceptionHandler(RuntimeException.class)
-    ProblemDetail handle(RuntimeException exception) {
+    ProblemDetail handle(RuntimeException exception, HttpServletRequest request) {
+        ProblemDetail problem = problemFor(exception);
+        if (problem.getStatus() == HttpStatus.FORBIDDEN.value()) {
+            audit.record(SecurityAudit.Event.AUTHORIZATION_DENIED, request.getRemoteUser(), request.getRemoteAddr(),
+                    Map.of("method", request.getMethod(), "path", request.getRequestURI(), "reason", problem.getDetail()));
+        }
+        return problem;
+    }
+
+    private ProblemDetail problemFor(RuntimeException exception) {
         return problem(InvalidInputException.class, exception, HttpStatus.BAD_REQUEST)
                 .or(() -> problem(NotFoundException.class, exception, HttpStatus.NOT_FOUND))
                 .or(() -> problem(ConflictException.class, exception, HttpStatus.CONFLICT))

@@ -9,12 +9,16 @@ import java.util.Map;
 import jp.jcstar.lab.WebAppTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Accounts: registration rights, the password policy, lockout, and the engine weaknesses closed in front of it. */
 @WebAppTest
+@ExtendWith(OutputCaptureExtension.class)
 class AccountSecurityTest {
 
     @LocalServerPort int port;
@@ -72,7 +76,7 @@ class AccountSecurityTest {
     }
 
     @Test
-    void anAccountIsLockedAfterTheConfiguredFailuresUntilUnlocked() {
+    void anAccountIsLockedAfterTheConfiguredFailuresUntilUnlocked(CapturedOutput output) {
         api.registerStaff("locky", "engineer");
         assertThat(api.get("/api/catalog", "locky").status()).isEqualTo(200);
         for (int attempt = 1; attempt <= 5; attempt++) {
@@ -86,6 +90,8 @@ class AccountSecurityTest {
         assertThat(api.post("/api/users/locky/unlock", ENGINEER, Map.of()).status()).isEqualTo(403);
         assertThat(api.post("/api/users/locky/unlock", "admin", WebAppTest.ADMIN_PASSWORD, Map.of()).status()).isEqualTo(204);
         assertThat(api.get("/api/catalog", "locky").status()).isEqualTo(200);
+        assertThat(output.getAll()).contains("event=ACCOUNT_LOCKED user=\"locky\" from=\"127.0.0.1\"")
+                .contains("event=ACCOUNT_UNLOCKED user=\"admin\"");
     }
 
     @Test
@@ -126,6 +132,24 @@ class AccountSecurityTest {
         assertThat(serialized.status()).as(serialized.text()).isIn(400, 403, 500);
         assertThat(serialized.text()).contains("serialization");
         assertThat(api.get("/engine-rest/task/" + task + "/variables/payload", ENGINEER).status()).isEqualTo(404);
+    }
+
+    @Test
+    void securityAndWorkflowEventsAreAuditedWithoutSecrets(CapturedOutput output) {
+        api.registerStaff("auditee", "engineer");
+        api.get("/api/catalog", "auditee", "a-wrong-secret-guess");
+        api.get("/api/catalog", "auditee");
+        api.post("/api/staff", "auditee", staff("notallowed", "a-long-enough-passphrase"));
+        api.post("/api/assessments", MANUFACTURER, Map.of("manufacturer", "株式会社サンプル電機", "productName", "監査テスト",
+                "modelNumbers", "AU-1", "firmwareVersion", "1", "starLevel", "STAR-1", "scope", List.of("DEVICE")));
+
+        String log = output.getAll();
+        assertThat(log).contains("event=ACCOUNT_REGISTERED user=\"admin\"")
+                .contains("event=LOGIN_FAILURE user=\"auditee\" from=\"127.0.0.1\"")
+                .contains("event=LOGIN_SUCCESS user=\"auditee\" from=\"127.0.0.1\"")
+                .contains("event=AUTHORIZATION_DENIED user=\"auditee\" from=\"127.0.0.1\"")
+                .containsPattern("event=WORKFLOW_DECISION user=\"maker\" .*decision=\"APPLIED\"");
+        assertThat(log).doesNotContain("a-wrong-secret-guess").doesNotContain(LabApi.PASSWORD);
     }
 
     private static Map<String, Object> staff(String id, String password) {
