@@ -13,6 +13,7 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
@@ -49,12 +50,23 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
             // One message whether or not the user exists, and whether or not it is locked.
             throw new BadCredentialsException("Invalid user name or password");
         }
-        List<SimpleGrantedAuthority> authorities = new ArrayList<>();
+        UsernamePasswordAuthenticationToken authenticated =
+                UsernamePasswordAuthenticationToken.authenticated(userId, null, authoritiesOf(userId));
+        authenticated.setDetails(authentication.getDetails());
+        return authenticated;
+    }
+
+    /**
+     * What a user may do, as authorities: its Camunda groups ({@code GROUP_}) and tenants ({@code TENANT_}, staff
+     * through their groups). The second factor, where one is needed, is not part of it.
+     */
+    public List<GrantedAuthority> authoritiesOf(String userId) {
+        List<GrantedAuthority> authorities = new ArrayList<>();
         identityService.createGroupQuery().groupMember(userId).list().forEach(group ->
                 authorities.add(new SimpleGrantedAuthority(GROUP_PREFIX + group.getId())));
         identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().forEach(tenant ->
                 authorities.add(new SimpleGrantedAuthority(TENANT_PREFIX + tenant.getId())));
-        return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
+        return authorities;
     }
 
     /** The failure that reached the engine's limit locks the account: recorded once, when it happens. */

@@ -21,7 +21,7 @@ public class SecurityAudit {
 
     public enum Event {
         LOGIN_SUCCESS, LOGIN_FAILURE, ACCOUNT_LOCKED, ACCOUNT_UNLOCKED, AUTHORIZATION_DENIED, ACCOUNT_REGISTERED,
-        WORKFLOW_DECISION
+        MFA_ENROLLED, MFA_FAILURE, LOGOUT, API_TOKEN_CREATED, API_TOKEN_REVOKED, WORKFLOW_DECISION
     }
 
     /** @param details further key/value pairs, in order; values are quoted and escaped */

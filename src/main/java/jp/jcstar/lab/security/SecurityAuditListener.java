@@ -39,7 +39,7 @@ public class SecurityAuditListener {
                 Map.of("resource", String.valueOf(event.getSource())));
     }
 
-    static String from(Authentication authentication) {
+    public static String from(Authentication authentication) {
         return authentication != null && authentication.getDetails() instanceof WebAuthenticationDetails details
                 ? details.getRemoteAddress() : null;
     }

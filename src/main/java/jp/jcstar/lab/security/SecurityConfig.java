@@ -1,71 +1,129 @@
 package jp.jcstar.lab.security;
 
+import java.util.Map;
+
+import jp.jcstar.lab.security.login.Factors;
+import jp.jcstar.lab.security.login.PasswordStepHandler;
+import jp.jcstar.lab.security.token.ApiCredentialsAuthenticationProvider;
+import jp.jcstar.lab.security.token.ApiTokenService;
+import jp.jcstar.lab.security.token.BearerTokenFilter;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authorization.AuthorizationEventPublisher;
 import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Authentication on every API: /api/** and Camunda's /engine-rest/** take HTTP Basic against the engine's users,
- * statelessly (no cookie, hence no CSRF exposure). The Camunda webapps under /camunda keep their own login and CSRF
- * protection for now.
+ * Two ways in, one set of users (the engine's):
+ * <ul>
+ * <li>the APIs ({@code /api/**} but {@code /api/account/**}, and Camunda's {@code /engine-rest/**}): stateless HTTP
+ * Basic or Bearer with a personal API token; a password only for accounts without a second factor;</li>
+ * <li>everything else (Tasklist, Cockpit, Admin, {@code /api/account/**}): one login page with the second factor, a
+ * session with CSRF protection, handed to the Camunda webapps as the container's user.</li>
+ * </ul>
  */
 @Configuration
 public class SecurityConfig {
 
+    static final String ADMIN_AUTHORITY = CamundaIdentityAuthenticationProvider.GROUP_PREFIX + Roles.ADMINS;
+    /** Our pages and APIs; the Camunda webapps send their own Content-Security-Policy. */
+    static final String CONTENT_SECURITY_POLICY =
+            "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; "
+                    + "frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiCredentialsAuthenticationProvider credentials,
+                                    ApiTokenService tokens, AuthenticationEventPublisher events) throws Exception {
         BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
         entryPoint.setRealmName("JC-STAR lab");
         // Path patterns on the whole request path: /engine-rest is Jersey's servlet, not Spring MVC's, and an MVC
         // matcher would let it through.
-        http.securityMatcher(new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
-                        PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**")))
+        http.securityMatcher(new OrRequestMatcher(
+                        new NegatedRequestMatcherAnd(path("/api/**"), path("/api/account/**")),
+                        path("/engine-rest/**")))
                 .authorizeHttpRequests(auth -> auth
                         // Only process administrators deploy (Camunda Modeler's Deploy button) or remove deployments.
-                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/engine-rest/deployment/**"),
-                                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.DELETE, "/engine-rest/deployment/**"))
-                        .hasAuthority(CamundaIdentityAuthenticationProvider.GROUP_PREFIX + Roles.ADMINS)
-                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/api/admin/**"))
-                        .hasAuthority(CamundaIdentityAuthenticationProvider.GROUP_PREFIX + Roles.ADMINS)
+                        .requestMatchers(path(HttpMethod.POST, "/engine-rest/deployment/**"),
+                                path(HttpMethod.DELETE, "/engine-rest/deployment/**"), path("/api/admin/**"))
+                        .hasAuthority(ADMIN_AUTHORITY)
                         .anyRequest().authenticated())
-                .authenticationProvider(provider)
+                .authenticationProvider(credentials)
+                .addFilterBefore(new BearerTokenFilter(tokens, credentials, events), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // No cookie authenticates these paths, so there is nothing for a forged cross-site request to ride on.
                 .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint));
         return http.build();
     }
 
-    /**
-     * The webapps (Tasklist, Cockpit, Admin) authenticate their own users against the same identity service. Admin's
-     * initial-setup endpoint (create the first administrator when none exists) is closed for good: the app creates
-     * the administrator itself.
-     */
     @Bean
     @Order(2)
-    SecurityFilterChain webappSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain browserSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider passwords,
+                                        PasswordStepHandler passwordStep) throws Exception {
+        CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        // Camunda's webapps use XSRF-TOKEN for their own CSRF protection; ours has its own names.
+        csrfTokens.setCookieName("JCSTAR-CSRF");
+        csrfTokens.setHeaderName("X-JCSTAR-CSRF");
+        CsrfTokenRequestAttributeHandler csrfRequests = new CsrfTokenRequestAttributeHandler();
+        RequestMatcher camunda = path("/camunda/**");
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/camunda/api/admin/setup/**"))
+                        // The Admin webapp's initial setup (create the first administrator when none exists) is closed
+                        // for good: the app creates the administrator itself. Camunda's own password login is closed
+                        // too: it would skip the second factor.
+                        .requestMatchers(path("/camunda/api/admin/setup/**"),
+                                path("/camunda/api/admin/auth/user/*/login/**"))
                         .denyAll()
-                        .anyRequest().permitAll())
-                .csrf(csrf -> csrf.disable())
-                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
-                .exceptionHandling(ex -> ex.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
+                        .requestMatchers(path("/login"), path("/login/mfa"), path("/login/mfa/enrol"), path("/error"))
+                        .permitAll()
+                        .anyRequest().hasAuthority(Factors.COMPLETE))
+                .authenticationProvider(passwords)
+                .formLogin(form -> form.loginPage("/login").loginProcessingUrl("/login")
+                        .successHandler(passwordStep).failureUrl("/login?error").permitAll())
+                .logout(logout -> logout.logoutRequestMatcher(new OrRequestMatcher(path(HttpMethod.POST, "/logout"),
+                                path(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout")))
+                        .logoutSuccessUrl("/login?logout").invalidateHttpSession(true).clearAuthentication(true)
+                        .deleteCookies("JSESSIONID"))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).csrfTokenRequestHandler(csrfRequests)
+                        // The webapps' own CSRF filter guards /camunda/api (X-XSRF-TOKEN).
+                        .ignoringRequestMatchers(camunda))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.migrateSession()))
+                .headers(headers -> headers
+                        .frameOptions(frame -> frame.sameOrigin())
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(camunda),
+                                new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY))))
+                .exceptionHandling(ex -> ex
+                        .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
+                        .accessDeniedHandler((request, response, denied) -> {
+                            if (request.getUserPrincipal() != null && request.getRequestURI().startsWith("/camunda/app")) {
+                                response.sendRedirect("/login/mfa");
+                            } else {
+                                response.sendError(403);
+                            }
+                        }));
         return http.build();
     }
 
@@ -73,6 +131,18 @@ public class SecurityConfig {
     @Bean
     AuthorizationEventPublisher authorizationEventPublisher(ApplicationEventPublisher publisher) {
         return new SpringAuthorizationEventPublisher(publisher);
+    }
+
+    /** Tasklist, Cockpit and Admin take the user the login established, with its groups and tenants. */
+    @Bean
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappContainerAuthentication() {
+        FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        registration.setInitParameters(Map.of("authentication-provider", ContainerBasedAuthenticationProvider.class.getName()));
+        registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
+        // After Spring Security's filter chain (order -100).
+        registration.setOrder(101);
+        return registration;
     }
 
     @Bean
@@ -91,5 +161,21 @@ public class SecurityConfig {
         // After Spring Security's filter chain (order -100), before the servlets.
         registration.setOrder(0);
         return registration;
+    }
+
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
+    private static RequestMatcher path(HttpMethod method, String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+    }
+
+    /** Requests matching the first matcher but not the second. */
+    private record NegatedRequestMatcherAnd(RequestMatcher included, RequestMatcher excluded) implements RequestMatcher {
+        @Override
+        public boolean matches(jakarta.servlet.http.HttpServletRequest request) {
+            return included.matches(request) && !excluded.matches(request);
+        }
     }
 }

@@ -47,8 +47,8 @@ class AccountSecurityTest {
         assertThat(tooLong.status()).isEqualTo(400);
         assertThat(tooLong.json().path("detail").asText()).contains("a password has at most 128 characters");
         String longest = "長いパスフレーズ".repeat(16);
-        assertThat(api.post("/api/staff", "admin", WebAppTest.ADMIN_PASSWORD, staff("longpw2", longest)).status())
-                .isEqualTo(201);
+        assertThat(api.post("/api/manufacturers/" + COMPANY + "/users", "admin", WebAppTest.ADMIN_PASSWORD,
+                staff("longpw2", longest)).status()).isEqualTo(201);
         assertThat(api.get("/api/catalog", "longpw2", longest).status()).isEqualTo(200);
     }
 
@@ -77,7 +77,7 @@ class AccountSecurityTest {
 
     @Test
     void anAccountIsLockedAfterTheConfiguredFailuresUntilUnlocked(CapturedOutput output) {
-        api.registerStaff("locky", "engineer");
+        api.registerManufacturerUser(COMPANY, "locky");
         assertThat(api.get("/api/catalog", "locky").status()).isEqualTo(200);
         for (int attempt = 1; attempt <= 5; attempt++) {
             assertThat(api.get("/api/catalog", "locky", "wrong-password-" + attempt).status()).isEqualTo(401);
@@ -99,9 +99,14 @@ class AccountSecurityTest {
         Map<String, Object> admin = Map.of("profile", Map.of("id", "intruder", "firstName", "I", "lastName", "N",
                 "email", "i@example.com"), "credentials", Map.of("password", "an-intruders-passphrase"));
         for (String path : List.of("/camunda/api/admin/setup/default/user/create", "/camunda/api/admin/setup/default/user/create/")) {
-            LabApi.Reply reply = api.post(path, null, null, admin);
-            assertThat(reply.status()).as(path).isIn(401, 403, 404);
+            LabApi.Reply anonymous = api.post(path, null, null, admin);
+            assertThat(anonymous.status()).as(path).isEqualTo(302);
+            assertThat(anonymous.location()).endsWith("/login");
         }
+        LabApi.BrowserSession administrator = api.browser();
+        administrator.login("admin", WebAppTest.ADMIN_PASSWORD);
+        assertThat(administrator.sendJson("POST", "/camunda/api/admin/setup/default/user/create", admin, true).status())
+                .isEqualTo(403);
         assertThat(api.get("/engine-rest/user/intruder/profile", "admin", WebAppTest.ADMIN_PASSWORD).status()).isEqualTo(404);
     }
 
@@ -136,7 +141,7 @@ class AccountSecurityTest {
 
     @Test
     void securityAndWorkflowEventsAreAuditedWithoutSecrets(CapturedOutput output) {
-        api.registerStaff("auditee", "engineer");
+        api.registerManufacturerUser(COMPANY, "auditee");
         api.get("/api/catalog", "auditee", "a-wrong-secret-guess");
         api.get("/api/catalog", "auditee");
         api.post("/api/staff", "auditee", staff("notallowed", "a-long-enough-passphrase"));

@@ -22,12 +22,28 @@ public class LabApi {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String baseUrl;
+    /** The API token of each user that logged in with {@link #loginForToken}; used in place of its password. */
+    private final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The TOTP secret each user enrolled, as its authenticator app would hold it. */
+    private final Map<String, String> totpSecrets = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Long> lastSteps = new java.util.concurrent.ConcurrentHashMap<>();
 
     public LabApi(int port) {
         this.baseUrl = "http://localhost:" + port;
     }
 
-    public record Reply(int status, byte[] body, String contentType) {
+    public record Reply(int status, byte[] body, String contentType, String location,
+                        Map<String, List<String>> headers) {
+
+        Reply(int status, byte[] body, String contentType) {
+            this(status, body, contentType, "", Map.of());
+        }
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name))
+                    .flatMap(h -> h.getValue().stream()).findFirst().orElse(null);
+        }
+
         public JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -173,18 +189,194 @@ public class LabApi {
     private Reply send(HttpRequest.Builder request, String user, String password) {
         if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+                    .encodeToString((user + ":" + credentialFor(user, password)).getBytes(StandardCharsets.UTF_8)));
         }
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Reply(response.statusCode(), response.body(),
-                    response.headers().firstValue("Content-Type").orElse(""));
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Location").orElse(""), response.headers().map());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A user's real password stands for its API token once it has one: staff cannot use passwords on the API. */
+    private String credentialFor(String user, String password) {
+        boolean realPassword = PASSWORD.equals(password) || WebAppTest.ADMIN_PASSWORD.equals(password);
+        return realPassword && tokens.containsKey(user) ? tokens.get(user) : password;
+    }
+
+    public String tokenOf(String user) {
+        return tokens.get(user);
+    }
+
+    public String totpSecretOf(String user) {
+        return totpSecrets.get(user);
+    }
+
+    /**
+     * Logs in through the login page as a browser (or a script with curl) does, enrols the second factor if the
+     * account needs one, and makes an API token that this client then uses for the user.
+     */
+    public String loginForToken(String user, String password) {
+        BrowserSession browser = browser();
+        browser.login(user, password);
+        Reply created = browser.postJson("/api/account/tokens", Map.of("name", "tests of " + user));
+        if (created.status() != 201) {
+            throw new IllegalStateException("No token for " + user + ": " + created.status() + " " + created.text());
+        }
+        String token = created.json().path("token").asText();
+        tokens.put(user, token);
+        return token;
+    }
+
+    public BrowserSession browser() {
+        return new BrowserSession();
+    }
+
+    /**
+     * A code the server has not seen yet for this user: each 30-second step is accepted once, and the server accepts
+     * the step before and after the current one; when all are used, this waits for the next step.
+     */
+    public String nextCode(String user) {
+        long now = java.time.Instant.now().getEpochSecond() / 30;
+        long step = Math.max(now - 1, lastSteps.getOrDefault(user, Long.MIN_VALUE) + 1);
+        while (step > java.time.Instant.now().getEpochSecond() / 30 + 1) {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        lastSteps.put(user, step);
+        return totpAt(totpSecrets.get(user), step);
+    }
+
+    public static String totpAt(String secret, long step) {
+        try {
+            return new dev.samstevens.totp.code.DefaultCodeGenerator().generate(secret, step);
+        } catch (dev.samstevens.totp.exceptions.CodeGenerationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The current TOTP code of a secret, for the given 30-second step offset (0 now, 1 the next step). */
+    public static String totp(String secret, int stepOffset) {
+        try {
+            return new dev.samstevens.totp.code.DefaultCodeGenerator()
+                    .generate(secret, java.time.Instant.now().getEpochSecond() / 30 + stepOffset);
+        } catch (dev.samstevens.totp.exceptions.CodeGenerationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A browser: cookies, CSRF tokens and redirects by hand, so that each step can be checked. */
+    public final class BrowserSession {
+        private final java.net.CookieManager cookies = new java.net.CookieManager();
+        private final HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        private String lastPage = "";
+
+        /** Password, then the second factor: enrolment on the first login, a fresh code afterwards. */
+        public Reply login(String user, String password) {
+            Reply afterPassword = submitPassword(user, password);
+            String location = afterPassword.location();
+            if (location.endsWith("/login/mfa/enrol")) {
+                String secret = between(getPage("/login/mfa/enrol").text(), "<code id=secret>", "</code>");
+                totpSecrets.put(user, secret);
+                Reply enrolled = form("/login/mfa/enrol", Map.of("code", nextCode(user)));
+                if (enrolled.status() != 200) {
+                    throw new IllegalStateException("Enrolment failed: " + enrolled.status() + " " + enrolled.location());
+                }
+                return enrolled;
+            }
+            if (location.endsWith("/login/mfa")) {
+                getPage("/login/mfa");
+                return form("/login/mfa", Map.of("code", nextCode(user)));
+            }
+            return afterPassword;
+        }
+
+        public Reply submitPassword(String user, String password) {
+            getPage("/login");
+            return form("/login", Map.of("username", user, "password", password));
+        }
+
+        public Reply getPage(String path) {
+            Reply page = exchange(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+            lastPage = page.text();
+            return page;
+        }
+
+        /** Posts a form with the CSRF token of the page last fetched. */
+        public Reply form(String path, Map<String, String> fields) {
+            StringBuilder body = new StringBuilder();
+            Map<String, String> all = new java.util.LinkedHashMap<>(fields);
+            if (lastPage.contains("name='_csrf' value='")) {
+                all.put("_csrf", between(lastPage, "name='_csrf' value='", "'"));
+            }
+            all.forEach((name, value) -> body.append(body.isEmpty() ? "" : "&")
+                    .append(java.net.URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                    .append(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8)));
+            Reply reply = exchange(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+            lastPage = reply.text();
+            return reply;
+        }
+
+        /** A JSON request with the session and, unless told otherwise, the CSRF header. */
+        public Reply postJson(String path, Object body) {
+            return sendJson("POST", path, body, true);
+        }
+
+        public Reply sendJson(String method, String path, Object body, boolean withCsrf) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .header("Content-Type", "application/json")
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(json(body)));
+            if (withCsrf) {
+                request.header("X-JCSTAR-CSRF", cookie("JCSTAR-CSRF"));
+            }
+            return exchange(request);
+        }
+
+        public String cookie(String name) {
+            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                    .map(java.net.HttpCookie::getValue).findFirst().orElse("");
+        }
+
+        public java.net.CookieStore cookieStore() {
+            return cookies.getCookieStore();
+        }
+
+        private Reply exchange(HttpRequest.Builder request) {
+            try {
+                HttpResponse<byte[]> response = browser.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                return new Reply(response.statusCode(), response.body(),
+                        response.headers().firstValue("Content-Type").orElse(""),
+                        response.headers().firstValue("Location").orElse(""), response.headers().map());
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    static String between(String text, String start, String end) {
+        int from = text.indexOf(start);
+        if (from < 0) {
+            throw new IllegalStateException("'" + start + "' not in: " + text);
+        }
+        from += start.length();
+        return text.substring(from, text.indexOf(end, from));
     }
 
     private static String json(Object body) {

@@ -17,17 +17,22 @@ final class LabUsers {
     static final String COMPANY = "sample-denki";
 
     private static final Set<Integer> initializedPorts = ConcurrentHashMap.newKeySet();
+    /** One client per server: it holds the users' API tokens. */
+    private static final java.util.Map<Integer, LabApi> clients = new ConcurrentHashMap<>();
 
     private LabUsers() {
     }
 
     static LabApi on(int port) {
-        LabApi api = new LabApi(port);
+        LabApi api = clients.computeIfAbsent(port, LabApi::new);
         if (initializedPorts.add(port)) {
+            api.loginForToken("admin", WebAppTest.ADMIN_PASSWORD);
             api.registerCompany(COMPANY, "株式会社サンプル電機");
             api.registerManufacturerUser(COMPANY, MANUFACTURER);
             api.registerStaff(ENGINEER, "engineer");
             api.registerStaff(REVIEWER, "reviewer");
+            api.loginForToken(ENGINEER, LabApi.PASSWORD);
+            api.loginForToken(REVIEWER, LabApi.PASSWORD);
         }
         return api;
     }

@@ -1,0 +1,63 @@
+package jp.jcstar.lab.security.token;
+
+import java.util.List;
+
+import jp.jcstar.lab.security.CamundaIdentityAuthenticationProvider;
+import jp.jcstar.lab.security.LabUser;
+import jp.jcstar.lab.security.mfa.SecondFactorService;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Component;
+
+/**
+ * HTTP Basic on /api and /engine-rest: the password may be a personal API token of that user, or the user's password
+ * for accounts without a second factor. An account that needs a second factor (lab staff, administrators, enrolled
+ * manufacturers) never authenticates an API call with its password alone.
+ */
+@Component
+public class ApiCredentialsAuthenticationProvider implements AuthenticationProvider {
+
+    private final CamundaIdentityAuthenticationProvider passwords;
+    private final ApiTokenService tokens;
+    private final SecondFactorService secondFactor;
+
+    public ApiCredentialsAuthenticationProvider(CamundaIdentityAuthenticationProvider passwords, ApiTokenService tokens,
+                                                SecondFactorService secondFactor) {
+        this.passwords = passwords;
+        this.tokens = tokens;
+        this.secondFactor = secondFactor;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String credentials = authentication.getCredentials() == null ? null : authentication.getCredentials().toString();
+        if (credentials != null && credentials.startsWith(ApiTokenService.PREFIX)) {
+            String owner = tokens.owner(credentials)
+                    .filter(user -> user.equals(authentication.getName()))
+                    .orElseThrow(() -> new BadCredentialsException("Invalid user name or password"));
+            return byToken(owner, authentication);
+        }
+        Authentication byPassword = passwords.authenticate(authentication);
+        if (secondFactor.required(byPassword.getName(), LabUser.of(byPassword).groups())) {
+            throw new BadCredentialsException("Invalid user name or password");
+        }
+        return byPassword;
+    }
+
+    /** An authenticated token's owner, with its groups and tenants. */
+    public Authentication byToken(String owner, Authentication request) {
+        List<GrantedAuthority> authorities = passwords.authoritiesOf(owner);
+        UsernamePasswordAuthenticationToken authenticated =
+                UsernamePasswordAuthenticationToken.authenticated(owner, null, authorities);
+        authenticated.setDetails(request.getDetails());
+        return authenticated;
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}
