@@ -53,7 +53,7 @@ public class ProcessVersionService {
     /** The deployed versions, newest first, with how many assessments run on each. */
     public List<Map<String, Object>> versions() {
         return repositoryService.createProcessDefinitionQuery().processDefinitionKey(AssessmentProcess.PROCESS_KEY)
-                .orderByProcessDefinitionVersion().desc().list().stream()
+                .orderByProcessDefinitionVersion().desc().listPage(0, AssessmentProcess.PAGE).stream()
                 .map(definition -> Map.<String, Object>of("version", definition.getVersion(),
                         "processDefinitionId", definition.getId(), "deploymentId", definition.getDeploymentId(),
                         "runningAssessments", runtimeService.createProcessInstanceQuery()
@@ -71,8 +71,7 @@ public class ProcessVersionService {
                 .map(id -> assessments.find(id).orElseThrow(() -> new NotFoundException("Assessment " + id + " does not exist")))
                 .map(Assessment::processInstanceId).collect(Collectors.toSet());
         List<MigrationOutcome> outcomes = new ArrayList<>();
-        Map<String, List<ProcessInstance>> bySource = runtimeService.createProcessInstanceQuery()
-                .processDefinitionKey(AssessmentProcess.PROCESS_KEY).list().stream()
+        Map<String, List<ProcessInstance>> bySource = runningAssessments().stream()
                 .filter(instance -> !instance.getProcessDefinitionId().equals(target.getId()))
                 .filter(instance -> chosen == null || chosen.contains(instance.getId()))
                 .collect(Collectors.groupingBy(ProcessInstance::getProcessDefinitionId));
@@ -94,6 +93,18 @@ public class ProcessVersionService {
         log.info("Process version migration to v{} ({}): {} assessment(s), {} movable", target.getVersion(),
                 dryRun ? "dry run" : "for real", outcomes.size(), outcomes.stream().filter(MigrationOutcome::canMigrate).count());
         return outcomes;
+    }
+
+    /** Every running instance of the process, page by page (the engine refuses unbounded queries made as a user). */
+    private List<ProcessInstance> runningAssessments() {
+        List<ProcessInstance> all = new ArrayList<>();
+        List<ProcessInstance> page;
+        do {
+            page = runtimeService.createProcessInstanceQuery().processDefinitionKey(AssessmentProcess.PROCESS_KEY)
+                    .orderByProcessInstanceId().asc().listPage(all.size(), AssessmentProcess.PAGE);
+            all.addAll(page);
+        } while (page.size() == AssessmentProcess.PAGE);
+        return all;
     }
 
     private MigrationOutcome migrateOne(MigrationPlan plan, ProcessInstance instance, ProcessDefinition source,

@@ -105,6 +105,15 @@ class ApiRefusalTest {
     }
 
     @Test
+    void unboundedAndOversizedQueriesAreRefused() {
+        LabApi.Reply unbounded = api.get("/engine-rest/task", ENGINEER);
+        assertThat(unbounded.status()).isEqualTo(400);
+        assertThat(unbounded.json().path("message").asText()).contains("An unbound number of results is forbidden");
+        assertThat(api.get("/engine-rest/task?firstResult=0&maxResults=5000", ENGINEER).status()).isEqualTo(400);
+        assertThat(api.get("/engine-rest/task?firstResult=0&maxResults=2000", ENGINEER).status()).isEqualTo(200);
+    }
+
+    @Test
     void completingATaskTwiceIsRefused() {
         long id = apply();
         String task = api.openTask(id, "userTask_reviewDocumentation", ENGINEER);
@@ -144,7 +153,8 @@ class ApiRefusalTest {
         assertThat(api.post("/engine-rest/process-instance/" + processInstance + "/variables", MANUFACTURER,
                 Map.of("modifications", Map.of("retestLimit", Map.of("value", 99, "type", "Integer")))).status())
                 .isIn(403, 404);
-        assertThat(api.get("/engine-rest/user", MANUFACTURER).json().findValuesAsText("id")).containsExactly(MANUFACTURER);
+        assertThat(api.get("/engine-rest/user?firstResult=0&maxResults=100", MANUFACTURER).json().findValuesAsText("id"))
+                .containsExactly(MANUFACTURER);
         assertThat(api.post("/engine-rest/process-definition/key/process_jcstarAssessment/start", ENGINEER, Map.of())
                 .status()).isEqualTo(403);
         assertThat(api.get("/engine-rest/group/camunda-admin/members", "admin", WebAppTest.ADMIN_PASSWORD).status())

@@ -31,6 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class AssessmentProcess {
 
     public static final String PROCESS_KEY = "process_jcstarAssessment";
+    /** Queries made as a user are paged: the engine refuses unbounded ones (queryMaxResultsLimit). */
+    public static final int PAGE = 500;
 
     private final RuntimeService runtimeService;
     private final TaskService taskService;
@@ -65,7 +67,7 @@ public class AssessmentProcess {
 
     public List<Task> openTasks(Assessment assessment) {
         return taskService.createTaskQuery().processInstanceId(assessment.processInstanceId())
-                .initializeFormKeys().orderByTaskCreateTime().asc().list();
+                .initializeFormKeys().orderByTaskCreateTime().asc().listPage(0, PAGE);
     }
 
     public List<String> candidateGroups(Task task) {
