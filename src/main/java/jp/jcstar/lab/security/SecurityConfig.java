@@ -4,6 +4,7 @@ import java.util.Map;
 
 import jp.jcstar.lab.security.login.Factors;
 import jp.jcstar.lab.security.login.PasswordStepHandler;
+import jp.jcstar.lab.security.login.SessionTermination;
 import jp.jcstar.lab.security.token.ApiCredentialsAuthenticationProvider;
 import jp.jcstar.lab.security.token.ApiTokenService;
 import jp.jcstar.lab.security.token.BearerTokenFilter;
@@ -21,11 +22,17 @@ import org.springframework.security.authorization.AuthorizationEventPublisher;
 import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -83,7 +90,8 @@ public class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain browserSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider passwords,
-                                        PasswordStepHandler passwordStep) throws Exception {
+                                        PasswordStepHandler passwordStep, SessionRegistry sessionRegistry)
+            throws Exception {
         CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
         // Camunda's webapps use XSRF-TOKEN for their own CSRF protection; ours has its own names.
         csrfTokens.setCookieName("JCSTAR-CSRF");
@@ -110,7 +118,24 @@ public class SecurityConfig {
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).csrfTokenRequestHandler(csrfRequests)
                         // The webapps' own CSRF filter guards /camunda/api (X-XSRF-TOKEN).
                         .ignoringRequestMatchers(camunda))
-                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.migrateSession()))
+                // The CSRF cookie is written on every response, so that scripts (and the pages after a login, when
+                // the token changes) always have the current one to send back as X-JCSTAR-CSRF.
+                .addFilterAfter(new OncePerRequestFilter() {
+                    @Override
+                    protected void doFilterInternal(jakarta.servlet.http.HttpServletRequest request,
+                                                    jakarta.servlet.http.HttpServletResponse response,
+                                                    jakarta.servlet.FilterChain chain)
+                            throws jakarta.servlet.ServletException, java.io.IOException {
+                        Object token = request.getAttribute(CsrfToken.class.getName());
+                        if (token instanceof CsrfToken csrfToken) {
+                            csrfToken.getToken();
+                        }
+                        chain.doFilter(request, response);
+                    }
+                }, CsrfFilter.class)
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.migrateSession())
+                        // Every session is registered, so that a password change can end them all.
+                        .maximumSessions(-1).sessionRegistry(sessionRegistry).expiredUrl("/login?expired"))
                 .headers(headers -> headers
                         .frameOptions(frame -> frame.sameOrigin())
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(camunda),
@@ -125,6 +150,26 @@ public class SecurityConfig {
                             }
                         }));
         return http.build();
+    }
+
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    /** Keeps the session registry in step with the container's sessions (expiry, id changes). */
+    @Bean
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
+    }
+
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> sessionsEndAfterPasswordChange(SessionTermination sessions) {
+        FilterRegistrationBean<OncePerRequestFilter> registration =
+                new FilterRegistrationBean<>(sessions.afterCredentialChanges());
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        registration.setOrder(2);
+        return registration;
     }
 
     /** Publishes denied authorizations, which {@link SecurityAuditListener} records. */

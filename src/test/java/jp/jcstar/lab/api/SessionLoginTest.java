@@ -116,6 +116,39 @@ class SessionLoginTest {
     }
 
     @Test
+    void aPasswordChangeEndsEverySessionOfTheUser() {
+        api.registerManufacturerUser(COMPANY, "changer");
+        LabApi.BrowserSession laptop = api.browser();
+        LabApi.BrowserSession phone = api.browser();
+        laptop.login("changer", LabApi.PASSWORD);
+        phone.login("changer", LabApi.PASSWORD);
+        assertThat(laptop.getPage(TASKLIST).status()).isEqualTo(200);
+        assertThat(phone.getPage(TASKLIST).status()).isEqualTo(200);
+
+        LabApi.Reply weak = laptop.postJson("/api/account/password",
+                Map.of("currentPassword", LabApi.PASSWORD, "newPassword", "too-short"));
+        assertThat(weak.status()).isEqualTo(400);
+        assertThat(laptop.getPage(TASKLIST).status()).as("a refused change ends nothing").isEqualTo(200);
+
+        String fresh = "a-brand-new-passphrase-2026";
+        assertThat(laptop.postJson("/api/account/password",
+                Map.of("currentPassword", LabApi.PASSWORD, "newPassword", fresh)).status()).isEqualTo(204);
+        assertThat(laptop.getPage(TASKLIST).status()).isEqualTo(302);
+        assertThat(phone.getPage(TASKLIST).status()).isEqualTo(302);
+        assertThat(api.get("/api/catalog", "changer", fresh).status()).isEqualTo(200);
+        assertThat(api.get("/api/catalog", "changer", LabApi.PASSWORD + "x").status()).isEqualTo(401);
+
+        // An administrator resetting the password in Camunda's API ends the sessions too.
+        LabApi.BrowserSession again = api.browser();
+        again.login("changer", fresh);
+        assertThat(again.getPage(TASKLIST).status()).isEqualTo(200);
+        assertThat(api.send("PUT", "/engine-rest/user/changer/credentials", "admin", Map.of(
+                "password", "reset-by-the-lab-2026", "authenticatedUserPassword", WebAppTest.ADMIN_PASSWORD)).status())
+                .isEqualTo(204);
+        assertThat(again.getPage(TASKLIST).status()).isEqualTo(302);
+    }
+
+    @Test
     void aNewSessionIdIsIssuedAtEachLoginStep() {
         LabApi.BrowserSession browser = api.browser();
         browser.getPage("/login");

@@ -1,0 +1,55 @@
+package jp.jcstar.lab.security.login;
+
+import java.util.List;
+
+import jp.jcstar.lab.security.PasswordRules;
+import jp.jcstar.lab.web.InvalidInputException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A logged-in user changes its password; every session of the user ends, this one included. */
+@RestController
+public class AccountPasswordController {
+
+    private final IdentityService identityService;
+    private final SessionTermination sessions;
+
+    public AccountPasswordController(IdentityService identityService, SessionTermination sessions) {
+        this.identityService = identityService;
+        this.sessions = sessions;
+    }
+
+    public record PasswordChange(String currentPassword, String newPassword) {
+    }
+
+    @PostMapping("/api/account/password")
+    public ResponseEntity<Void> change(@RequestBody PasswordChange change,
+                                       org.springframework.security.core.Authentication user) {
+        String userId = user.getName();
+        if (change.currentPassword() == null || !identityService.checkPassword(userId, change.currentPassword())) {
+            throw new InvalidInputException("currentPassword: not your current password");
+        }
+        List<String> problems = PasswordRules.problems(change.newPassword());
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("newPassword: " + String.join("; ", problems));
+        }
+        Authentication caller = identityService.getCurrentAuthentication();
+        identityService.clearAuthentication();
+        try {
+            User account = identityService.createUserQuery().userId(userId).singleResult();
+            account.setPassword(change.newPassword());
+            identityService.saveUser(account);
+        } finally {
+            if (caller != null) {
+                identityService.setAuthentication(caller);
+            }
+        }
+        sessions.endSessionsOf(userId);
+        return ResponseEntity.noContent().build();
+    }
+}

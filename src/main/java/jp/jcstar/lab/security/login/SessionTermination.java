@@ -1,0 +1,49 @@
+package jp.jcstar.lab.security.login;
+
+import java.io.IOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.session.SessionInformation;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Ends every browser session of a user whose password changed, wherever it was changed: the app's
+ * {@code /api/account/password}, Camunda Admin ("My Profile", or an administrator resetting it) or
+ * {@code /engine-rest/user/{id}/credentials}.
+ */
+@Component
+public class SessionTermination {
+
+    private final SessionRegistry sessions;
+
+    public SessionTermination(SessionRegistry sessions) {
+        this.sessions = sessions;
+    }
+
+    public void endSessionsOf(String userId) {
+        sessions.getAllSessions(userId, false).forEach(SessionInformation::expireNow);
+    }
+
+    /** Watches Camunda's credential endpoints and ends the sessions after a successful change. */
+    public OncePerRequestFilter afterCredentialChanges() {
+        Pattern credentials = Pattern.compile(".*/user/([^/]+)/credentials/?");
+        return new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                chain.doFilter(request, response);
+                Matcher changed = credentials.matcher(request.getRequestURI());
+                if ("PUT".equals(request.getMethod()) && changed.matches() && response.getStatus() < 300) {
+                    endSessionsOf(changed.group(1));
+                }
+            }
+        };
+    }
+}
