@@ -105,6 +105,17 @@ class ApiRefusalTest {
     }
 
     @Test
+    void theOpenApiDescriptionDocumentsRegistrationAndNeedsAuthentication() {
+        assertThat(api.get("/api/openapi", null).status()).isEqualTo(401);
+        LabApi.Reply description = api.get("/api/openapi", ENGINEER);
+        assertThat(description.status()).isEqualTo(200);
+        assertThat(description.json().path("paths").fieldNames()).toIterable()
+                .contains("/api/assessments", "/api/manufacturers", "/api/manufacturers/{companyId}/users", "/api/staff",
+                        "/api/tasks/{taskId}/complete", "/api/admin/process-versions/migrate");
+        assertThat(description.json().path("info").path("description").asText()).contains("POST /api/staff");
+    }
+
+    @Test
     void unboundedAndOversizedQueriesAreRefused() {
         LabApi.Reply unbounded = api.get("/engine-rest/task", ENGINEER);
         assertThat(unbounded.status()).isEqualTo(400);
