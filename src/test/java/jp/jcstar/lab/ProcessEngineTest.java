@@ -10,7 +10,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * The app's real engine, delegates and tables, without a web server (a mock servlet environment) and without the
  * job executor, so that a test runs asynchronous continuations and timers itself. Every class with this annotation shares one Spring context
- * (one engine). The database is in-memory H2 unless JCSTAR_TEST_DB_URL names another (CI runs it on PostgreSQL).
+ * (one engine, named apart from the web tests' "default" one, which Camunda's REST API looks up JVM-wide). The
+ * database is in-memory H2 unless JCSTAR_TEST_DB_URL names another (CI runs it on PostgreSQL).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -19,6 +20,9 @@ import org.springframework.boot.test.context.SpringBootTest;
         "spring.datasource.username=${JCSTAR_TEST_DB_USER:sa}",
         "spring.datasource.password=${JCSTAR_TEST_DB_PASSWORD:}",
         "camunda.bpm.job-execution.enabled=false",
+        // Camunda's REST API finds "its" engine by name in a JVM-wide registry: only the web tests' engine is
+        // "default" (engine names may not contain hyphens).
+        "camunda.bpm.process-engine-name=processTests",
         "JCSTAR_ADMIN_PASSWORD=process-test-admin-password"})
 public @interface ProcessEngineTest {
 }

@@ -34,6 +34,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:jcstar-tls;DB_CLOSE_DELAY=-1",
         "camunda.bpm.job-execution.enabled=false",
+        // Not "default": Camunda's REST API looks engines up by name JVM-wide, and "default" is the web tests' engine.
+        "camunda.bpm.process-engine-name=tlsTests",
         "JCSTAR_ADMIN_PASSWORD=tls-test-admin-password"})
 @ActiveProfiles("tls")
 class TlsProfileTest {
