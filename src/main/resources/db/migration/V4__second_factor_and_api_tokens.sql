@@ -6,7 +6,9 @@ create table mfa_enrolment (
     created_at     timestamp with time zone not null,
     confirmed_at   timestamp with time zone,
     -- The 30-second step of the last code accepted: a code of that step or an earlier one is never accepted again.
-    last_used_step bigint      not null
+    last_used_step bigint      not null,
+    -- Wrong codes in a row; at the limit the second factor refuses every code until a lab manager unlocks it.
+    failed_attempts integer    default 0 not null
 );
 
 create table mfa_recovery_code (

@@ -9,4 +9,8 @@ public record Assessment(long id, String reference, String processInstanceId, St
                          String appVersion, String cloudVersion, StarLevel starLevel, Set<Component> scope,
                          AssessmentStatus status, int currentRound, int retestLimit, String appliedBy, OffsetDateTime appliedAt,
                          String reviewedBy, OffsetDateTime reviewedAt, OffsetDateTime endedAt, String endReason) {
+
+    public boolean covers(Component component) {
+        return scope.contains(component);
+    }
 }

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import jp.jcstar.lab.LabClock;
 import jp.jcstar.lab.security.PasswordRules;
 import jp.jcstar.lab.security.SecurityAudit;
+import jp.jcstar.lab.security.mfa.SecondFactorService;
 import jp.jcstar.lab.security.Roles;
 import jp.jcstar.lab.web.ConflictException;
 import jp.jcstar.lab.web.EnumValues;
@@ -69,13 +70,15 @@ public class AccountService {
     private final CompanyRepository companies;
     private final LabClock clock;
     private final SecurityAudit audit;
+    private final SecondFactorService secondFactor;
 
     public AccountService(IdentityService identityService, CompanyRepository companies, LabClock clock,
-                          SecurityAudit audit) {
+                          SecurityAudit audit, SecondFactorService secondFactor) {
         this.identityService = identityService;
         this.companies = companies;
         this.clock = clock;
         this.audit = audit;
+        this.secondFactor = secondFactor;
     }
 
     public ManufacturerCompany registerCompany(String id, String name, String registeredBy) {
@@ -124,7 +127,7 @@ public class AccountService {
                 Map.of("account", person.id(), "role", role.label()));
     }
 
-    /** Lifts the lock the engine puts on an account after too many failed logins. */
+    /** Lifts the lock after too many failed logins or wrong second-factor codes. */
     public void unlock(String userId, String unlockedBy) {
         asApp(() -> {
             if (identityService.createUserQuery().userId(userId).count() == 0) {
@@ -133,6 +136,7 @@ public class AccountService {
             identityService.unlockUser(userId);
             return null;
         });
+        secondFactor.unlock(userId);
         audit.record(SecurityAudit.Event.ACCOUNT_UNLOCKED, unlockedBy, null, Map.of("account", userId));
     }
 

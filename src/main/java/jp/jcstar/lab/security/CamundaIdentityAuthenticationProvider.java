@@ -69,6 +69,16 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
         return authorities;
     }
 
+    /** Whether the user still exists and is not locked: a token of a deleted or locked account opens nothing. */
+    public boolean usable(String userId) {
+        User user = identityService.createUserQuery().userId(userId).singleResult();
+        if (user == null) {
+            return false;
+        }
+        return !(user instanceof UserEntity entity && entity.getLockExpirationTime() != null
+                && entity.getLockExpirationTime().after(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime()));
+    }
+
     /** The failure that reached the engine's limit locks the account: recorded once, when it happens. */
     private void recordIfNowLocked(String userId, Authentication authentication) {
         if (userId == null || userId.isBlank()) {

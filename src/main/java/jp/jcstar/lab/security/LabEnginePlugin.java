@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 /**
  * The engine settings security depends on, in code so that no configuration file can loosen them: companies as
  * tenants, the password policy, no expressions in ad-hoc queries (and no orQueries trick around that:
- * {@link QueryExpressionGuard}), checked deserialization.
+ * {@link EngineRequestGuard}), checked deserialization.
  */
 @Component
 public class LabEnginePlugin extends AbstractProcessEnginePlugin {

@@ -35,8 +35,10 @@ public class SecurityAuditListener {
     @EventListener
     public void denied(AuthorizationDeniedEvent<?> event) {
         Authentication authentication = event.getAuthentication().get();
+        String resource = event.getSource() instanceof jakarta.servlet.http.HttpServletRequest request
+                ? request.getMethod() + " " + request.getRequestURI() : String.valueOf(event.getSource());
         audit.record(SecurityAudit.Event.AUTHORIZATION_DENIED, authentication.getName(), from(authentication),
-                Map.of("resource", String.valueOf(event.getSource())));
+                Map.of("resource", resource));
     }
 
     public static String from(Authentication authentication) {

@@ -6,7 +6,6 @@ import jp.jcstar.lab.security.login.Factors;
 import jp.jcstar.lab.security.login.PasswordStepHandler;
 import jp.jcstar.lab.security.login.SessionTermination;
 import jp.jcstar.lab.security.token.ApiCredentialsAuthenticationProvider;
-import jp.jcstar.lab.security.token.ApiTokenService;
 import jp.jcstar.lab.security.token.BearerTokenFilter;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
@@ -62,7 +61,7 @@ public class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ApiCredentialsAuthenticationProvider credentials,
-                                    ApiTokenService tokens, AuthenticationEventPublisher events) throws Exception {
+                                    AuthenticationEventPublisher events) throws Exception {
         BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
         entryPoint.setRealmName("JC-STAR lab");
         // Path patterns on the whole request path: /engine-rest is Jersey's servlet, not Spring MVC's, and an MVC
@@ -75,9 +74,17 @@ public class SecurityConfig {
                         .requestMatchers(path(HttpMethod.POST, "/engine-rest/deployment/**"),
                                 path(HttpMethod.DELETE, "/engine-rest/deployment/**"), path("/api/admin/**"))
                         .hasAuthority(ADMIN_AUTHORITY)
+                        // Process variables change only through the forms' own fields (/api/tasks/{id}/complete,
+                        // Tasklist) for manufacturers: never directly through Camunda's API.
+                        .requestMatchers(path("/engine-rest/task/*/variables/**"), path("/engine-rest/task/*/localVariables/**"),
+                                path("/engine-rest/process-instance/*/variables/**"),
+                                path("/engine-rest/execution/*/localVariables/**"))
+                        .access((authentication, request) -> new org.springframework.security.authorization.AuthorizationDecision(
+                                "GET".equals(request.getRequest().getMethod())
+                                        || LabUser.of(authentication.get()).seesEveryCompany()))
                         .anyRequest().authenticated())
                 .authenticationProvider(credentials)
-                .addFilterBefore(new BearerTokenFilter(tokens, credentials, events), BasicAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(credentials, events), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // No cookie authenticates these paths, so there is nothing for a forged cross-site request to ride on.
@@ -191,8 +198,16 @@ public class SecurityConfig {
     }
 
     @Bean
-    FilterRegistrationBean<QueryExpressionGuard> queryExpressionGuard() {
-        FilterRegistrationBean<QueryExpressionGuard> registration = new FilterRegistrationBean<>(new QueryExpressionGuard());
+    FilterRegistrationBean<OtherTenantAsNotFound> otherTenantAsNotFound() {
+        FilterRegistrationBean<OtherTenantAsNotFound> registration = new FilterRegistrationBean<>(new OtherTenantAsNotFound());
+        registration.addUrlPatterns("/camunda/api/engine/*");
+        registration.setOrder(3);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<EngineRequestGuard> engineRequestGuard() {
+        FilterRegistrationBean<EngineRequestGuard> registration = new FilterRegistrationBean<>(new EngineRequestGuard());
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         registration.setOrder(1);
         return registration;

@@ -24,7 +24,7 @@ public final class EngineRestRefusals {
     }
 
     /** Camunda's tenant check says a resource of another manufacturer company exists; it is not found for them. */
-    static final String OTHER_TENANT = "belongs to no authenticated tenant";
+    static final String OTHER_TENANT = "belongs to no authenticated tenant"; // also OtherTenantAsNotFound
 
     static Optional<Response> refusal(Throwable thrown) {
         return refusal(InvalidInputException.class, thrown, Response.Status.BAD_REQUEST)

@@ -120,9 +120,31 @@ class AccountSecurityTest {
                 .isEqualTo(400);
         assertThat(api.post("/engine-rest/task/count", ENGINEER, Map.of("orQueries",
                 List.of(Map.of("dueDateExpression", "${now()}")))).status()).isEqualTo(400);
+        // However the media type is spelt, and however the field name is cased.
+        String casedQuery = "{\"orQueries\":[{\"assigneeEXPRESSION\":\"${now()}\"}]}";
+        for (String contentType : List.of("Application/JSON", "APPLICATION/JSON;charset=UTF-8", "application/vnd.x+json")) {
+            LabApi.Reply reply = api.sendRaw("POST", "/engine-rest/task/count", MANUFACTURER, contentType, casedQuery);
+            assertThat(reply.status()).as(contentType).isEqualTo(400);
+        }
         // An ordinary query still works.
         assertThat(api.post("/engine-rest/task?firstResult=0&maxResults=50", ENGINEER, Map.of("orQueries",
                 List.of(Map.of("assignee", ENGINEER), Map.of("candidateGroup", "engineers")))).status()).isEqualTo(200);
+    }
+
+    @Test
+    void onlyAdministratorsStartAProcessAtAnotherStepOrWithoutItsListeners() {
+        for (Map<String, Object> start : List.of(
+                Map.<String, Object>of("startInstructions", List.of(Map.of("type", "startBeforeActivity",
+                        "activityId", "userTask_reviewReport"))),
+                Map.<String, Object>of("skipCustomListeners", true), Map.<String, Object>of("skipIoMappings", true))) {
+            LabApi.Reply reply = api.post("/engine-rest/process-definition/key/process_jcstarAssessment/start",
+                    MANUFACTURER, start);
+            assertThat(reply.status()).as(start.toString()).isEqualTo(403);
+        }
+        assertThat(api.get("/engine-rest/task?taskDefinitionKey=userTask_reviewReport&firstResult=0&maxResults=10",
+                REVIEWER).json().findValuesAsText("processInstanceId")).allSatisfy(id ->
+                assertThat(api.get("/engine-rest/process-instance/" + id, REVIEWER).json().path("businessKey").asText())
+                        .startsWith("JCS-"));
     }
 
     @Test

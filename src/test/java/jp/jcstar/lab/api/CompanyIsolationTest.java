@@ -97,6 +97,21 @@ class CompanyIsolationTest {
         assertThat(api.post("/engine-rest/process-instance/" + processInstance + "/variables", RIVAL,
                 Map.of("modifications", Map.of("x", Map.of("value", 1, "type", "Integer")))).status()).isIn(403, 404);
 
+        // The webapps' own engine API (Tasklist) answers the same.
+        LabApi.BrowserSession rivalBrowser = api.browser();
+        rivalBrowser.login(RIVAL, LabApi.PASSWORD);
+        for (String path : List.of("/camunda/api/engine/engine/default/task/" + task + "/variables",
+                "/camunda/api/engine/engine/default/task/" + task + "/form-variables",
+                "/camunda/api/engine/engine/default/task/" + task + "/deployed-form",
+                "/camunda/api/engine/engine/default/process-instance/" + processInstance + "/variables")) {
+            LabApi.Reply reply = rivalBrowser.getPage(path);
+            assertThat(reply.status()).as(path + " " + reply.text()).isIn(403, 404);
+            assertThat(reply.text()).doesNotContain("極秘", "SECRET-1", "tenant");
+        }
+        // Nor may a manufacturer write variables through Camunda's API, even its own.
+        assertThat(api.send("PUT", "/engine-rest/task/" + task + "/variables/reportApproved", MANUFACTURER,
+                Map.of("value", true, "type", "Boolean")).status()).isEqualTo(403);
+
         // Nothing changed: company A's manufacturer still has its task, untouched.
         assertThat(api.openTask(id, "userTask_submitRectification", MANUFACTURER)).isEqualTo(task);
         assertThat(api.get("/api/assessments/" + id + "/reports/issue-list?round=1", MANUFACTURER).status()).isEqualTo(200);

@@ -81,6 +81,12 @@ public class LabApi {
                 .method(method, HttpRequest.BodyPublishers.ofString(json(body))), user, PASSWORD);
     }
 
+    /** A raw body with the given Content-Type, as a hostile client may send it. */
+    public Reply sendRaw(String method, String path, String user, String contentType, String body) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofString(body)), user, PASSWORD);
+    }
+
     public Reply put(String path, String user, String password) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).PUT(HttpRequest.BodyPublishers.noBody()),
                 user, password);

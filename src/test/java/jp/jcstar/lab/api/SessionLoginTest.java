@@ -96,6 +96,34 @@ class SessionLoginTest {
     }
 
     @Test
+    void wrongSecondFactorCodesLockTheAccountUntilUnlocked() {
+        api.registerStaff("guessed", "engineer");
+        LabApi.BrowserSession owner = api.browser();
+        owner.login("guessed", LabApi.PASSWORD);
+        LabApi.BrowserSession attacker = api.browser();
+        attacker.submitPassword("guessed", LabApi.PASSWORD);
+        for (int attempt = 1; attempt < 5; attempt++) {
+            attacker.getPage("/login/mfa");
+            assertThat(attacker.form("/login/mfa", Map.of("code", "00000" + attempt)).location()).endsWith("/login/mfa?error");
+        }
+        attacker.getPage("/login/mfa");
+        LabApi.Reply fifth = attacker.form("/login/mfa", Map.of("code", "000009"));
+        assertThat(fifth.location()).as("the fifth wrong code ends the session").endsWith("/login?error");
+        assertThat(attacker.getPage(TASKLIST).status()).isEqualTo(302);
+
+        LabApi.BrowserSession rightful = api.browser();
+        rightful.submitPassword("guessed", LabApi.PASSWORD);
+        rightful.getPage("/login/mfa");
+        assertThat(rightful.form("/login/mfa", Map.of("code", api.nextCode("guessed"))).location())
+                .as("even the right code is refused while locked").endsWith("/login?error");
+
+        assertThat(api.post("/api/users/guessed/unlock", "admin", WebAppTest.ADMIN_PASSWORD, Map.of()).status()).isEqualTo(204);
+        LabApi.BrowserSession afterUnlock = api.browser();
+        afterUnlock.login("guessed", LabApi.PASSWORD);
+        assertThat(afterUnlock.getPage(TASKLIST).status()).isEqualTo(200);
+    }
+
+    @Test
     void aSessionIsUnusableAfterLogout() {
         LabApi.BrowserSession browser = api.browser();
         browser.login(REVIEWER, LabApi.PASSWORD);
@@ -129,6 +157,15 @@ class SessionLoginTest {
                 Map.of("currentPassword", LabApi.PASSWORD, "newPassword", "too-short"));
         assertThat(weak.status()).isEqualTo(400);
         assertThat(laptop.getPage(TASKLIST).status()).as("a refused change ends nothing").isEqualTo(200);
+
+        api.registerStaff("changerstaff", "engineer");
+        String token = api.loginForToken("changerstaff", LabApi.PASSWORD);
+        assertThat(bearer(token).status()).isEqualTo(200);
+        LabApi.BrowserSession staffSession = api.browser();
+        staffSession.login("changerstaff", LabApi.PASSWORD);
+        assertThat(staffSession.postJson("/api/account/password", Map.of("currentPassword", LabApi.PASSWORD,
+                "newPassword", "the-staff-member-s-new-one")).status()).isEqualTo(204);
+        assertThat(bearer(token).status()).as("a password change revokes the user's tokens").isEqualTo(401);
 
         String fresh = "a-brand-new-passphrase-2026";
         assertThat(laptop.postJson("/api/account/password",

@@ -64,6 +64,11 @@ public class RecordVerdictsListener implements TaskListener {
             boolean complete = assessments.recordDocumentationReview(assessmentId, submitted,
                     DOCUMENT_REQUEST.find(task).orElse(null), user);
             DOCUMENTATION_COMPLETE.set(task, complete);
+            // The scope gateway comes next: its routing comes from the assessment's row, not from variables a client
+            // could have changed since the application.
+            SCOPE_DEVICE.set(task, assessment.covers(jp.jcstar.lab.assessment.Component.DEVICE));
+            SCOPE_APP.set(task, assessment.covers(jp.jcstar.lab.assessment.Component.APP));
+            SCOPE_CLOUD.set(task, assessment.covers(jp.jcstar.lab.assessment.Component.CLOUD));
             if (!complete) {
                 DOCUMENTS_DUE_DATE.set(task, Date.from(clock.now().plus(lab.documentsDuePeriod()).toInstant()));
             }

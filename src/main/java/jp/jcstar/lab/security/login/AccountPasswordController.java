@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A logged-in user changes its password; every session of the user ends, this one included. */
+/** A logged-in user changes its password; every session of the user ends, this one included, and its tokens die. */
 @RestController
 public class AccountPasswordController {
 
@@ -49,7 +49,7 @@ public class AccountPasswordController {
                 identityService.setAuthentication(caller);
             }
         }
-        sessions.endSessionsOf(userId);
+        sessions.credentialsChanged(userId);
         return ResponseEntity.noContent().build();
     }
 }

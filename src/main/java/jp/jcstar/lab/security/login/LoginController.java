@@ -73,6 +73,13 @@ public class LoginController {
         String userId = authentication.getName();
         if (!secondFactor.verify(userId, code)) {
             audit.record(SecurityAudit.Event.MFA_FAILURE, userId, SecurityAuditListener.from(authentication));
+            if (secondFactor.lockedOut(userId)) {
+                audit.record(SecurityAudit.Event.ACCOUNT_LOCKED, userId, SecurityAuditListener.from(authentication),
+                        java.util.Map.of("reason", "second factor", "failedAttempts", SecondFactorService.MAX_FAILURES));
+                request.getSession().invalidate();
+                response.sendRedirect("/login?error");
+                return;
+            }
             response.sendRedirect("/login/mfa?error");
             return;
         }

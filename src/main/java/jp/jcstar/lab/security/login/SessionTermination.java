@@ -8,27 +8,31 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jp.jcstar.lab.security.token.ApiTokenService;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Ends every browser session of a user whose password changed, wherever it was changed: the app's
- * {@code /api/account/password}, Camunda Admin ("My Profile", or an administrator resetting it) or
+ * Ends every browser session and revokes every API token of a user whose password changed, wherever it was changed:
+ * the app's {@code /api/account/password}, Camunda Admin ("My Profile", or an administrator resetting it) or
  * {@code /engine-rest/user/{id}/credentials}.
  */
 @Component
 public class SessionTermination {
 
     private final SessionRegistry sessions;
+    private final ApiTokenService tokens;
 
-    public SessionTermination(SessionRegistry sessions) {
+    public SessionTermination(SessionRegistry sessions, ApiTokenService tokens) {
         this.sessions = sessions;
+        this.tokens = tokens;
     }
 
-    public void endSessionsOf(String userId) {
+    public void credentialsChanged(String userId) {
         sessions.getAllSessions(userId, false).forEach(SessionInformation::expireNow);
+        tokens.revokeAll(userId);
     }
 
     /** Watches Camunda's credential endpoints and ends the sessions after a successful change. */
@@ -41,7 +45,7 @@ public class SessionTermination {
                 chain.doFilter(request, response);
                 Matcher changed = credentials.matcher(request.getRequestURI());
                 if ("PUT".equals(request.getMethod()) && changed.matches() && response.getStatus() < 300) {
-                    endSessionsOf(changed.group(1));
+                    credentialsChanged(java.net.URLDecoder.decode(changed.group(1), java.nio.charset.StandardCharsets.UTF_8));
                 }
             }
         };

@@ -37,6 +37,8 @@ public class SecondFactorService {
 
     static final int STEP_SECONDS = 30;
     static final int RECOVERY_CODES = 10;
+    /** Wrong codes in a row after which the second factor is locked until a lab manager unlocks the account. */
+    public static final int MAX_FAILURES = 5;
     private static final String ISSUER = "JC-STAR Lab";
 
     private final JdbcClient jdbc;
@@ -112,12 +114,26 @@ public class SecondFactorService {
         if (secret.isEmpty()) {
             return false;
         }
-        String candidate = code.strip();
-        if (candidate.matches("\\d{6}")) {
-            return acceptTotp(userId, secret.get(), candidate);
+        if (lockedOut(userId)) {
+            return false;
         }
-        return jdbc.sql("update mfa_recovery_code set used_at = ? where user_id = ? and code_hash = ? and used_at is null")
+        String candidate = code.strip();
+        boolean accepted = candidate.matches("\\d{6}") ? acceptTotp(userId, secret.get(), candidate)
+                : jdbc.sql("update mfa_recovery_code set used_at = ? where user_id = ? and code_hash = ? and used_at is null")
                 .params(now(), userId, Hashes.sha256(candidate)).update() == 1;
+        jdbc.sql(accepted ? "update mfa_enrolment set failed_attempts = 0 where user_id = ?"
+                : "update mfa_enrolment set failed_attempts = failed_attempts + 1 where user_id = ?").param(userId).update();
+        return accepted;
+    }
+
+    /** Too many wrong codes in a row: no code is accepted until {@link #unlock}. */
+    public boolean lockedOut(String userId) {
+        return jdbc.sql("select count(*) from mfa_enrolment where user_id = ? and failed_attempts >= ?")
+                .params(userId, MAX_FAILURES).query(Long.class).single() > 0;
+    }
+
+    public void unlock(String userId) {
+        jdbc.sql("update mfa_enrolment set failed_attempts = 0 where user_id = ?").param(userId).update();
     }
 
     /** Accepts a code of the current step or the one before or after (clock drift), each step only once. */

@@ -35,7 +35,7 @@ public class ApiCredentialsAuthenticationProvider implements AuthenticationProvi
     public Authentication authenticate(Authentication authentication) {
         String credentials = authentication.getCredentials() == null ? null : authentication.getCredentials().toString();
         if (credentials != null && credentials.startsWith(ApiTokenService.PREFIX)) {
-            String owner = tokens.owner(credentials)
+            String owner = ownerOf(credentials)
                     .filter(user -> user.equals(authentication.getName()))
                     .orElseThrow(() -> new BadCredentialsException("Invalid user name or password"));
             return byToken(owner, authentication);
@@ -45,6 +45,11 @@ public class ApiCredentialsAuthenticationProvider implements AuthenticationProvi
             throw new BadCredentialsException("Invalid user name or password");
         }
         return byPassword;
+    }
+
+    /** The owner of a valid token whose account still exists and is not locked. */
+    public java.util.Optional<String> ownerOf(String token) {
+        return tokens.owner(token).filter(passwords::usable);
     }
 
     /** An authenticated token's owner, with its groups and tenants. */

@@ -86,6 +86,16 @@ public class ApiTokenService {
         audit.record(SecurityAudit.Event.API_TOKEN_REVOKED, userId, from, Map.of("token", id));
     }
 
+    /** Revokes every active token of a user (its password changed). */
+    public void revokeAll(String userId) {
+        int revoked = jdbc.sql("update api_token set revoked_at = ? where user_id = ? and revoked_at is null")
+                .params(now(), userId).update();
+        if (revoked > 0) {
+            audit.record(SecurityAudit.Event.API_TOKEN_REVOKED, userId, null, Map.of("tokens", revoked,
+                    "reason", "password changed"));
+        }
+    }
+
     /** The owner of a valid (known, unexpired, unrevoked) token. */
     public Optional<String> owner(String token) {
         if (token == null || !token.startsWith(PREFIX)) {

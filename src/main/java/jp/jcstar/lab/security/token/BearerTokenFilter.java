@@ -19,13 +19,10 @@ public class BearerTokenFilter extends OncePerRequestFilter {
 
     private static final String BEARER = "Bearer ";
 
-    private final ApiTokenService tokens;
     private final ApiCredentialsAuthenticationProvider provider;
     private final AuthenticationEventPublisher events;
 
-    public BearerTokenFilter(ApiTokenService tokens, ApiCredentialsAuthenticationProvider provider,
-                             AuthenticationEventPublisher events) {
-        this.tokens = tokens;
+    public BearerTokenFilter(ApiCredentialsAuthenticationProvider provider, AuthenticationEventPublisher events) {
         this.provider = provider;
         this.events = events;
     }
@@ -41,7 +38,7 @@ public class BearerTokenFilter extends OncePerRequestFilter {
         String token = header.substring(BEARER.length()).strip();
         UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken.unauthenticated("bearer", null);
         attempt.setDetails(new WebAuthenticationDetailsSource().buildDetails(request));
-        String owner = tokens.owner(token).orElse(null);
+        String owner = provider.ownerOf(token).orElse(null);
         if (owner == null) {
             events.publishAuthenticationFailure(new BadCredentialsException("Invalid API token"), attempt);
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");

@@ -1,0 +1,179 @@
+package jp.jcstar.lab.security;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Closes Camunda 7.24 weaknesses in front of its REST APIs (/engine-rest and the webapps' engine API):
+ * <ul>
+ * <li>task queries whose {@code orQueries} carry expression fields (e.g. {@code assigneeExpression}) were evaluated
+ * although expressions in ad-hoc queries are off (no community patch). Any field whose name ends in "expression"
+ * (in any case), in the URL or anywhere in a JSON body (whatever the spelling of its media type), is refused with 400.
+ * Only administrators' stored filters (filter create / update) keep their expressions;</li>
+ * <li>a process start with start instructions or skipped listeners would begin an assessment at any step without
+ * registering it: only administrators may (403).</li>
+ * </ul>
+ */
+public class EngineRequestGuard extends OncePerRequestFilter {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SUFFIX = "expression";
+    private static final java.util.List<String> START_OVERRIDES =
+            java.util.List.of("startInstructions", "skipCustomListeners", "skipIoMappings");
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        // The container's decoded path, lower-cased: what Jersey will route by.
+        String path = (request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo()))
+                .toLowerCase(java.util.Locale.ROOT);
+        boolean storedFilter = path.endsWith("/filter/create") || ("PUT".equals(request.getMethod()) && path.contains("/filter/"));
+        boolean administrator = administrator();
+        Optional<String> inUrl = request.getParameterMap().keySet().stream()
+                .filter(name -> name.toLowerCase(java.util.Locale.ROOT).endsWith(SUFFIX)).findFirst();
+        if (inUrl.isPresent() && !(storedFilter && administrator)) {
+            refuse(response, HttpServletResponse.SC_BAD_REQUEST, "Expressions in queries are not allowed: " + inUrl.get());
+            return;
+        }
+        if (!isJson(request.getContentType())) {
+            chain.doFilter(request, response); // Camunda's REST API reads no other body type for these resources
+            return;
+        }
+        byte[] body = request.getInputStream().readAllBytes();
+        JsonNode json = null;
+        if (body.length > 0) {
+            try {
+                json = JSON.readTree(body);
+            } catch (IOException malformed) {
+                // Fail closed: a body this parser cannot read is not passed on to one that might read it differently.
+                refuse(response, HttpServletResponse.SC_BAD_REQUEST, "The request body is not valid JSON");
+                return;
+            }
+        }
+        Optional<String> inBody = storedFilter && administrator ? Optional.empty() : expressionField(json);
+        if (inBody.isPresent()) {
+            refuse(response, HttpServletResponse.SC_BAD_REQUEST, "Expressions in queries are not allowed: " + inBody.get());
+            return;
+        }
+        if ((path.endsWith("/start") || path.endsWith("/submit-form")) && path.contains("/process-definition/")
+                && json != null && START_OVERRIDES.stream().anyMatch(json::has) && !administrator) {
+            refuse(response, HttpServletResponse.SC_FORBIDDEN,
+                    "Only administrators may start a process with start instructions or skipped listeners");
+            return;
+        }
+        chain.doFilter(new ReplayedBody(request, body), response);
+    }
+
+    /** application/json or any +json type, in whatever case the client wrote it. */
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        try {
+            org.springframework.http.MediaType type = org.springframework.http.MediaType.parseMediaType(contentType);
+            return "application".equalsIgnoreCase(type.getType()) && ("json".equalsIgnoreCase(type.getSubtype())
+                    || type.getSubtype().toLowerCase(java.util.Locale.ROOT).endsWith("+json"));
+        } catch (org.springframework.http.InvalidMediaTypeException unreadable) {
+            return false;
+        }
+    }
+
+    private static boolean administrator() {
+        org.springframework.security.core.Authentication authentication =
+                org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && LabUser.of(authentication).groups().contains(Roles.ADMINS);
+    }
+
+    private static Optional<String> expressionField(JsonNode node) {
+        if (node == null) {
+            return Optional.empty();
+        }
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                if (field.getKey().toLowerCase(java.util.Locale.ROOT).endsWith(SUFFIX)) {
+                    return Optional.of(field.getKey());
+                }
+                Optional<String> nested = expressionField(field.getValue());
+                if (nested.isPresent()) {
+                    return nested;
+                }
+            }
+        } else if (node.isArray()) {
+            for (JsonNode element : node) {
+                Optional<String> nested = expressionField(element);
+                if (nested.isPresent()) {
+                    return nested;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void refuse(HttpServletResponse response, int status, String message) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json");
+        JSON.writeValue(response.getOutputStream(), Map.of("type", "InvalidRequestException", "message", message));
+    }
+
+    /** The request with its body read once and served again to Camunda's REST resources. */
+    private static final class ReplayedBody extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        ReplayedBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("synchronous reads only");
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return in.read(buffer, offset, length);
+                }
+            };
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() {
+            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+}
