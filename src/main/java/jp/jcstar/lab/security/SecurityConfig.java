@@ -198,9 +198,9 @@ public class SecurityConfig {
     }
 
     @Bean
-    FilterRegistrationBean<OtherTenantAsNotFound> otherTenantAsNotFound() {
-        FilterRegistrationBean<OtherTenantAsNotFound> registration = new FilterRegistrationBean<>(new OtherTenantAsNotFound());
-        registration.addUrlPatterns("/camunda/api/engine/*");
+    FilterRegistrationBean<EngineDenials> engineDenials(SecurityAudit audit) {
+        FilterRegistrationBean<EngineDenials> registration = new FilterRegistrationBean<>(new EngineDenials(audit));
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         registration.setOrder(3);
         return registration;
     }

@@ -23,23 +23,9 @@ public final class EngineRestRefusals {
     private EngineRestRefusals() {
     }
 
-    /** Camunda's tenant check says a resource of another manufacturer company exists; it is not found for them. */
-    static final String OTHER_TENANT = "belongs to no authenticated tenant"; // also OtherTenantAsNotFound
-
     static Optional<Response> refusal(Throwable thrown) {
         return refusal(InvalidInputException.class, thrown, Response.Status.BAD_REQUEST)
-                .or(() -> refusal(ForbiddenException.class, thrown, Response.Status.FORBIDDEN))
-                .or(() -> otherTenant(thrown));
-    }
-
-    private static Optional<Response> otherTenant(Throwable thrown) {
-        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().contains(OTHER_TENANT)) {
-                return Optional.of(Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON_TYPE)
-                        .entity(Map.of("type", "NotFound", "message", "Not found")).build());
-            }
-        }
-        return Optional.empty();
+                .or(() -> refusal(ForbiddenException.class, thrown, Response.Status.FORBIDDEN));
     }
 
     private static Optional<Response> refusal(Class<? extends RuntimeException> type, Throwable thrown,
@@ -77,10 +63,7 @@ public final class EngineRestRefusals {
         }
     }
 
-    /**
-     * Engine exceptions whose cause is one of the app's refusals, and the engine's tenant check (which Camunda
-     * reports as a 500 naming the resource of another manufacturer company: here it is simply not found).
-     */
+    /** Engine exceptions whose cause is one of the app's refusals (another company's resource: EngineDenials). */
     @Priority(1)
     public static class EngineRefusalMapper implements ExceptionMapper<ProcessEngineException> {
         private final ProcessEngineExceptionHandler camundaHandler = new ProcessEngineExceptionHandler();

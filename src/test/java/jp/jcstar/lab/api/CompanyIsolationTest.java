@@ -22,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * history entry and report, and gets 403/404 or an empty list, never data.
  */
 @WebAppTest
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class CompanyIsolationTest {
 
     static final String RIVAL_COMPANY = "rival-works";
@@ -43,7 +44,7 @@ class CompanyIsolationTest {
     }
 
     @Test
-    void aUserOfAnotherCompanyGetsNothingOfCompanyAsAssessment() {
+    void aUserOfAnotherCompanyGetsNothingOfCompanyAsAssessment(org.springframework.boot.test.system.CapturedOutput output) {
         // Company A's assessment with a failed round: tasks, variables, history and an issue list exist.
         LabApi.Reply applied = api.post("/api/assessments", MANUFACTURER, Map.of("manufacturer", "株式会社サンプル電機",
                 "productName", "極秘スマートロック", "modelNumbers", "SECRET-1", "firmwareVersion", "0.9",
@@ -111,6 +112,10 @@ class CompanyIsolationTest {
         // Nor may a manufacturer write variables through Camunda's API, even its own.
         assertThat(api.send("PUT", "/engine-rest/task/" + task + "/variables/reportApproved", MANUFACTURER,
                 Map.of("value", true, "type", "Boolean")).status()).isEqualTo(403);
+
+        // Every refusal is on the audit trail, with who and what.
+        assertThat(output.getAll()).contains("event=AUTHORIZATION_DENIED user=\"rival\"")
+                .contains("reason=\"another company's resource\"");
 
         // Nothing changed: company A's manufacturer still has its task, untouched.
         assertThat(api.openTask(id, "userTask_submitRectification", MANUFACTURER)).isEqualTo(task);
