@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import jp.jcstar.lab.LabClock;
+import jp.jcstar.lab.security.AsApp;
 import jp.jcstar.lab.security.PasswordRules;
 import jp.jcstar.lab.security.SecurityAudit;
 import jp.jcstar.lab.security.mfa.SecondFactorService;
@@ -18,7 +19,6 @@ import jp.jcstar.lab.web.NotFoundException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -165,17 +165,8 @@ public class AccountService {
         });
     }
 
-    /** Runs identity changes as the app: the caller may register people without holding Admin's permissions. */
     private <T> T asApp(Supplier<T> change) {
-        Authentication caller = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            return change.get();
-        } finally {
-            if (caller != null) {
-                identityService.setAuthentication(caller);
-            }
-        }
+        return AsApp.run(identityService, change);
     }
 
     private static void refuse(List<String> problems) {

@@ -197,8 +197,13 @@ public class LabApi {
             request.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":" + credentialFor(user, password)).getBytes(StandardCharsets.UTF_8)));
         }
+        return exchange(http, request);
+    }
+
+    /** Sends a request with a client and returns what came back, without following redirects or throwing on 4xx. */
+    static Reply exchange(HttpClient client, HttpRequest.Builder request) {
         try {
-            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Reply(response.statusCode(), response.body(),
                     response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("Location").orElse(""), response.headers().map());
@@ -362,17 +367,7 @@ public class LabApi {
         }
 
         private Reply exchange(HttpRequest.Builder request) {
-            try {
-                HttpResponse<byte[]> response = browser.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-                return new Reply(response.statusCode(), response.body(),
-                        response.headers().firstValue("Content-Type").orElse(""),
-                        response.headers().firstValue("Location").orElse(""), response.headers().map());
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            return LabApi.exchange(browser, request);
         }
     }
 

@@ -260,17 +260,8 @@ class SessionLoginTest {
     }
 
     private LabApi.Reply bearer(String token) {
-        try {
-            java.net.http.HttpResponse<byte[]> response = java.net.http.HttpClient.newHttpClient().send(
-                    java.net.http.HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/catalog"))
-                            .header("Authorization", "Bearer " + token).GET().build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
-            return new LabApi.Reply(response.statusCode(), response.body(), "");
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return LabApi.exchange(java.net.http.HttpClient.newHttpClient(),
+                java.net.http.HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/catalog"))
+                        .header("Authorization", "Bearer " + token).GET());
     }
 }

@@ -2,11 +2,11 @@ package jp.jcstar.lab.security.login;
 
 import java.util.List;
 
+import jp.jcstar.lab.security.AsApp;
 import jp.jcstar.lab.security.PasswordRules;
 import jp.jcstar.lab.web.InvalidInputException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -38,17 +38,12 @@ public class AccountPasswordController {
         if (!problems.isEmpty()) {
             throw new InvalidInputException("newPassword: " + String.join("; ", problems));
         }
-        Authentication caller = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
+        AsApp.run(identityService, () -> {
             User account = identityService.createUserQuery().userId(userId).singleResult();
             account.setPassword(change.newPassword());
             identityService.saveUser(account);
-        } finally {
-            if (caller != null) {
-                identityService.setAuthentication(caller);
-            }
-        }
+            return null;
+        });
         sessions.credentialsChanged(userId);
         return ResponseEntity.noContent().build();
     }
