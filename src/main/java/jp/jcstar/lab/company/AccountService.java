@@ -10,6 +10,7 @@ import jp.jcstar.lab.LabClock;
 import jp.jcstar.lab.security.AsApp;
 import jp.jcstar.lab.security.PasswordRules;
 import jp.jcstar.lab.security.SecurityAudit;
+import jp.jcstar.lab.security.login.PasswordChangeRequirement;
 import jp.jcstar.lab.security.mfa.SecondFactorService;
 import jp.jcstar.lab.security.Roles;
 import jp.jcstar.lab.web.ConflictException;
@@ -71,14 +72,17 @@ public class AccountService {
     private final LabClock clock;
     private final SecurityAudit audit;
     private final SecondFactorService secondFactor;
+    private final PasswordChangeRequirement passwordChange;
 
     public AccountService(IdentityService identityService, CompanyRepository companies, LabClock clock,
-                          SecurityAudit audit, SecondFactorService secondFactor) {
+                          SecurityAudit audit, SecondFactorService secondFactor,
+                          PasswordChangeRequirement passwordChange) {
         this.identityService = identityService;
         this.companies = companies;
         this.clock = clock;
         this.audit = audit;
         this.secondFactor = secondFactor;
+        this.passwordChange = passwordChange;
     }
 
     public ManufacturerCompany registerCompany(String id, String name, String registeredBy) {
@@ -163,6 +167,8 @@ public class AccountService {
             identityService.createMembership(person.id(), group);
             return null;
         });
+        // The registrar chose this password: the owner replaces it at the first login.
+        passwordChange.require(person.id());
     }
 
     private <T> T asApp(Supplier<T> change) {

@@ -112,7 +112,8 @@ public class SecurityConfig {
                         .requestMatchers(path("/camunda/api/admin/setup/**"),
                                 path("/camunda/api/admin/auth/user/*/login/**"))
                         .denyAll()
-                        .requestMatchers(path("/login"), path("/login/mfa"), path("/login/mfa/enrol"), path("/error"))
+                        .requestMatchers(path("/login"), path("/login/password"), path("/login/mfa"),
+                                path("/login/mfa/enrol"), path("/error"))
                         .permitAll()
                         .anyRequest().hasAuthority(Factors.COMPLETE))
                 .authenticationProvider(passwords)

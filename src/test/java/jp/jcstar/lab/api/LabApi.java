@@ -27,6 +27,8 @@ public class LabApi {
     /** The TOTP secret each user enrolled, as its authenticator app would hold it. */
     private final Map<String, String> totpSecrets = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Long> lastSteps = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The password each user chose at its first login, in place of the one it was registered with. */
+    private final Map<String, String> ownPasswords = new java.util.concurrent.ConcurrentHashMap<>();
 
     public LabApi(int port) {
         this.baseUrl = "http://localhost:" + port;
@@ -130,11 +132,15 @@ public class LabApi {
         expectCreated(post("/api/manufacturers", "admin", WebAppTest.ADMIN_PASSWORD, Map.of("id", id, "name", name)));
     }
 
-    /** Registers a manufacturer's user with {@link #PASSWORD}. */
+    /**
+     * Registers a manufacturer's user with {@link #PASSWORD} and logs it in once, as its owner does, to replace that
+     * password with its own; {@link #passwordOf} knows it.
+     */
     public void registerManufacturerUser(String company, String userId) {
         expectCreated(post("/api/manufacturers/" + company + "/users", "admin", WebAppTest.ADMIN_PASSWORD,
                 Map.of("id", userId, "firstName", userId, "lastName", "Test", "email", userId + "@maker.example",
                         "password", PASSWORD)));
+        browser().submitPassword(userId, PASSWORD);
     }
 
     /** Registers lab staff with {@link #PASSWORD} in a role: engineer, reviewer, lab-manager, process-admin. */
@@ -215,10 +221,22 @@ public class LabApi {
         }
     }
 
-    /** A user's real password stands for its API token once it has one: staff cannot use passwords on the API. */
+    /**
+     * A user's real password stands for its API token once it has one (staff cannot use passwords on the API), and
+     * the registration password for the one the user chose at its first login.
+     */
     private String credentialFor(String user, String password) {
         boolean realPassword = PASSWORD.equals(password) || WebAppTest.ADMIN_PASSWORD.equals(password);
-        return realPassword && tokens.containsKey(user) ? tokens.get(user) : password;
+        return realPassword && tokens.containsKey(user) ? tokens.get(user) : passwordOf(user, password);
+    }
+
+    /** The user's current password, where {@code password} is the one it was registered with. */
+    public String passwordOf(String user, String password) {
+        return PASSWORD.equals(password) ? ownPasswords.getOrDefault(user, password) : password;
+    }
+
+    public String passwordOf(String user) {
+        return passwordOf(user, PASSWORD);
     }
 
     public String tokenOf(String user) {
@@ -313,7 +331,19 @@ public class LabApi {
             return afterPassword;
         }
 
+        /** The password step; a password someone else chose is replaced with the user's own on the way. */
         public Reply submitPassword(String user, String password) {
+            Reply reply = submitPasswordOnly(user, passwordOf(user, password));
+            if (reply.location().endsWith("/login/password")) {
+                String own = "own-" + user + "-passphrase-2026";
+                getPage("/login/password");
+                reply = form("/login/password", Map.of("newPassword", own));
+                ownPasswords.put(user, own);
+            }
+            return reply;
+        }
+
+        public Reply submitPasswordOnly(String user, String password) {
             getPage("/login");
             return form("/login", Map.of("username", user, "password", password));
         }

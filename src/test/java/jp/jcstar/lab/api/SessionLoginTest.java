@@ -63,6 +63,33 @@ class SessionLoginTest {
     }
 
     @Test
+    void whoeverRegisteredAnAccountCannotUseItsPasswordTheOwnerChoosesAnotherFirst() {
+        api.registerStaff("handover", "reviewer");
+        LabApi.BrowserSession registrar = api.browser();
+        LabApi.Reply firstStep = registrar.submitPasswordOnly("handover", LabApi.PASSWORD);
+        assertThat(firstStep.location()).endsWith("/login/password");
+        assertThat(registrar.getPage("/login/mfa/enrol").location()).as("no enrolment before the new password").endsWith("/login");
+        assertThat(registrar.getPage(TASKLIST).status()).isIn(302, 403);
+
+        registrar.getPage("/login/password");
+        assertThat(registrar.form("/login/password", Map.of("newPassword", LabApi.PASSWORD)).location())
+                .contains("/login/password?error=choose+a+password+other");
+        registrar.getPage("/login/password");
+        assertThat(registrar.form("/login/password", Map.of("newPassword", "short")).location())
+                .contains("/login/password?error=a+password+needs+at+least+12");
+        registrar.getPage("/login/password");
+        assertThat(registrar.form("/login/password", Map.of("newPassword", "the-reviewers-own-choice")).location())
+                .endsWith("/login/mfa/enrol");
+
+        // A manufacturer's registration password does not open the API either, until its owner has replaced it.
+        assertThat(api.post("/api/manufacturers/" + COMPANY + "/users", "admin", WebAppTest.ADMIN_PASSWORD,
+                Map.of("id", "newmaker", "password", LabApi.PASSWORD)).status()).isEqualTo(201);
+        assertThat(api.get("/api/catalog", "newmaker", LabApi.PASSWORD).status()).isEqualTo(401);
+        api.browser().submitPassword("newmaker", LabApi.PASSWORD);
+        assertThat(api.get("/api/catalog", "newmaker", api.passwordOf("newmaker")).status()).isEqualTo(200);
+    }
+
+    @Test
     void aCodeIsAcceptedOnceAndSoIsARecoveryCode() {
         api.registerStaff("replayer", "reviewer");
         LabApi.BrowserSession first = api.browser();
@@ -154,7 +181,7 @@ class SessionLoginTest {
         assertThat(phone.getPage(TASKLIST).status()).isEqualTo(200);
 
         LabApi.Reply weak = laptop.postJson("/api/account/password",
-                Map.of("currentPassword", LabApi.PASSWORD, "newPassword", "too-short"));
+                Map.of("currentPassword", api.passwordOf("changer"), "newPassword", "too-short"));
         assertThat(weak.status()).isEqualTo(400);
         assertThat(laptop.getPage(TASKLIST).status()).as("a refused change ends nothing").isEqualTo(200);
 
@@ -163,17 +190,18 @@ class SessionLoginTest {
         assertThat(bearer(token).status()).isEqualTo(200);
         LabApi.BrowserSession staffSession = api.browser();
         staffSession.login("changerstaff", LabApi.PASSWORD);
-        assertThat(staffSession.postJson("/api/account/password", Map.of("currentPassword", LabApi.PASSWORD,
-                "newPassword", "the-staff-member-s-new-one")).status()).isEqualTo(204);
+        assertThat(staffSession.postJson("/api/account/password", Map.of("currentPassword",
+                api.passwordOf("changerstaff"), "newPassword", "the-staff-member-s-new-one")).status()).isEqualTo(204);
         assertThat(bearer(token).status()).as("a password change revokes the user's tokens").isEqualTo(401);
 
         String fresh = "a-brand-new-passphrase-2026";
         assertThat(laptop.postJson("/api/account/password",
-                Map.of("currentPassword", LabApi.PASSWORD, "newPassword", fresh)).status()).isEqualTo(204);
+                Map.of("currentPassword", api.passwordOf("changer"), "newPassword", fresh)).status()).isEqualTo(204);
         assertThat(laptop.getPage(TASKLIST).status()).isEqualTo(302);
         assertThat(phone.getPage(TASKLIST).status()).isEqualTo(302);
         assertThat(api.get("/api/catalog", "changer", fresh).status()).isEqualTo(200);
         assertThat(api.get("/api/catalog", "changer", LabApi.PASSWORD + "x").status()).isEqualTo(401);
+        assertThat(api.get("/api/catalog", "changer", api.passwordOf("changer")).status()).as("the old one").isEqualTo(401);
 
         // An administrator resetting the password in Camunda's API ends the sessions too.
         LabApi.BrowserSession again = api.browser();

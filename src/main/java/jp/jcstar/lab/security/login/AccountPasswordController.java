@@ -18,10 +18,13 @@ public class AccountPasswordController {
 
     private final IdentityService identityService;
     private final SessionTermination sessions;
+    private final PasswordChangeRequirement passwordChange;
 
-    public AccountPasswordController(IdentityService identityService, SessionTermination sessions) {
+    public AccountPasswordController(IdentityService identityService, SessionTermination sessions,
+                                     PasswordChangeRequirement passwordChange) {
         this.identityService = identityService;
         this.sessions = sessions;
+        this.passwordChange = passwordChange;
     }
 
     public record PasswordChange(String currentPassword, String newPassword) {
@@ -44,6 +47,7 @@ public class AccountPasswordController {
             identityService.saveUser(account);
             return null;
         });
+        passwordChange.clear(userId);
         sessions.credentialsChanged(userId);
         return ResponseEntity.noContent().build();
     }

@@ -4,11 +4,14 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jp.jcstar.lab.security.AsApp;
 import jp.jcstar.lab.security.CamundaIdentityAuthenticationProvider;
+import jp.jcstar.lab.security.PasswordRules;
 import jp.jcstar.lab.security.SecurityAudit;
 import jp.jcstar.lab.security.SecurityAuditListener;
 import jp.jcstar.lab.security.mfa.SecondFactorService;
 import jp.jcstar.lab.web.InvalidInputException;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -29,12 +32,65 @@ public class LoginController {
     private final SecondFactorService secondFactor;
     private final CamundaIdentityAuthenticationProvider identities;
     private final SecurityAudit audit;
+    private final PasswordChangeRequirement passwordChange;
+    private final PasswordStepHandler passwordStep;
+    private final IdentityService identityService;
 
     public LoginController(SecondFactorService secondFactor, CamundaIdentityAuthenticationProvider identities,
-                           SecurityAudit audit) {
+                           SecurityAudit audit, PasswordChangeRequirement passwordChange,
+                           PasswordStepHandler passwordStep, IdentityService identityService) {
         this.secondFactor = secondFactor;
         this.identities = identities;
         this.audit = audit;
+        this.passwordChange = passwordChange;
+        this.passwordStep = passwordStep;
+        this.identityService = identityService;
+    }
+
+    /** The first login of an account someone else registered: its owner chooses its own password. */
+    @GetMapping(value = "/login/password", produces = MediaType.TEXT_HTML_VALUE)
+    @ResponseBody
+    public String newPasswordPage(@RequestParam(required = false) String error, Authentication authentication,
+                                  CsrfToken csrf, HttpServletResponse response) throws java.io.IOException {
+        if (!Factors.passwordOnly(authentication) || !passwordChange.required(authentication.getName())) {
+            response.sendRedirect("/login");
+            return null;
+        }
+        return page("新しいパスワード / Choose your password", (error != null
+                ? "<p class=error>" + HtmlUtils.htmlEscape(error) + "</p>" : "")
+                + "<p>Someone else chose your current password. Choose your own: 12 to 128 characters, not a "
+                + "commonly used password.</p>"
+                + "<form method=post action=/login/password>" + hidden(csrf)
+                + "<label>New password / 新しいパスワード <input name=newPassword type=password autocomplete=new-password required></label>"
+                + "<button>Save</button></form>");
+    }
+
+    @PostMapping("/login/password")
+    public void newPassword(@RequestParam String newPassword, Authentication authentication,
+                            HttpServletRequest request, HttpServletResponse response) throws java.io.IOException {
+        if (!Factors.passwordOnly(authentication) || !passwordChange.required(authentication.getName())) {
+            response.sendRedirect("/login");
+            return;
+        }
+        String userId = authentication.getName();
+        List<String> problems = PasswordRules.problems(newPassword);
+        if (problems.isEmpty() && identityService.checkPassword(userId, newPassword)) {
+            problems = List.of("choose a password other than the one you were given");
+        }
+        if (!problems.isEmpty()) {
+            response.sendRedirect("/login/password?error=" + java.net.URLEncoder.encode(String.join("; ", problems),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            return;
+        }
+        AsApp.run(identityService, () -> {
+            org.camunda.bpm.engine.identity.User account = identityService.createUserQuery().userId(userId).singleResult();
+            account.setPassword(newPassword);
+            identityService.saveUser(account);
+            return null;
+        });
+        passwordChange.clear(userId);
+        audit.record(SecurityAudit.Event.PASSWORD_CHANGED, userId, SecurityAuditListener.from(authentication));
+        passwordStep.continueAfterPassword(userId, authentication.getDetails(), request, response);
     }
 
     @GetMapping(value = "/login", produces = MediaType.TEXT_HTML_VALUE)
@@ -53,7 +109,7 @@ public class LoginController {
     @ResponseBody
     public String secondFactorPage(@RequestParam(required = false) String error, Authentication authentication,
                                    CsrfToken csrf, HttpServletResponse response) throws java.io.IOException {
-        if (!Factors.passwordOnly(authentication)) {
+        if (!Factors.passwordOnly(authentication) || passwordChange.required(authentication.getName())) {
             response.sendRedirect("/login");
             return null;
         }
@@ -66,7 +122,7 @@ public class LoginController {
     @PostMapping("/login/mfa")
     public void secondFactor(@RequestParam String code, Authentication authentication, HttpServletRequest request,
                              HttpServletResponse response) throws java.io.IOException {
-        if (!Factors.passwordOnly(authentication)) {
+        if (!Factors.passwordOnly(authentication) || passwordChange.required(authentication.getName())) {
             response.sendRedirect("/login");
             return;
         }
@@ -96,7 +152,7 @@ public class LoginController {
     public String enrolPage(@RequestParam(required = false) String error, Authentication authentication,
                             CsrfToken csrf, HttpServletResponse response) throws java.io.IOException {
         if (!(Factors.passwordOnly(authentication) || Factors.complete(authentication))
-                || secondFactor.enrolled(authentication.getName())) {
+                || secondFactor.enrolled(authentication.getName()) || passwordChange.required(authentication.getName())) {
             response.sendRedirect("/login");
             return null;
         }
@@ -116,7 +172,8 @@ public class LoginController {
     @ResponseBody
     public String enrol(@RequestParam String code, Authentication authentication, HttpServletRequest request,
                         HttpServletResponse response) throws java.io.IOException {
-        if (!(Factors.passwordOnly(authentication) || Factors.complete(authentication))) {
+        if (!(Factors.passwordOnly(authentication) || Factors.complete(authentication))
+                || passwordChange.required(authentication.getName())) {
             response.sendRedirect("/login");
             return null;
         }

@@ -1,38 +1,61 @@
 package jp.jcstar.lab.security.login;
 
 import java.io.IOException;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jp.jcstar.lab.security.CamundaIdentityAuthenticationProvider;
 import jp.jcstar.lab.security.LabUser;
 import jp.jcstar.lab.security.mfa.SecondFactorService;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.stereotype.Component;
 
-/** After a correct password: on to the second factor (or its enrolment), or straight in for accounts without one. */
+/**
+ * After a correct password: first a new password where someone else chose the current one, then the second factor
+ * (or its enrolment), or straight in for accounts without one.
+ */
 @Component
 public class PasswordStepHandler implements AuthenticationSuccessHandler {
 
     static final String HOME = "/camunda/app/tasklist/default/";
 
     private final SecondFactorService secondFactor;
+    private final PasswordChangeRequirement passwordChange;
+    private final CamundaIdentityAuthenticationProvider identities;
 
-    public PasswordStepHandler(SecondFactorService secondFactor) {
+    public PasswordStepHandler(SecondFactorService secondFactor, PasswordChangeRequirement passwordChange,
+                               CamundaIdentityAuthenticationProvider identities) {
         this.secondFactor = secondFactor;
+        this.passwordChange = passwordChange;
+        this.identities = identities;
     }
 
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
                                         Authentication authentication) throws IOException {
-        LabUser user = LabUser.of(authentication);
-        if (secondFactor.required(user.id(), user.groups())) {
-            Factors.store(Factors.passwordOnly(user.id(), authentication.getDetails()), request, response, false);
-            response.sendRedirect(secondFactor.enrolled(user.id()) ? "/login/mfa" : "/login/mfa/enrol");
+        if (passwordChange.required(authentication.getName())) {
+            Factors.store(Factors.passwordOnly(authentication.getName(), authentication.getDetails()), request,
+                    response, false);
+            response.sendRedirect("/login/password");
             return;
         }
-        Factors.store(Factors.complete(user.id(), java.util.List.copyOf(authentication.getAuthorities()),
-                authentication.getDetails()), request, response, false);
+        continueAfterPassword(authentication.getName(), authentication.getDetails(), request, response);
+    }
+
+    /** The second factor (or its enrolment) where one is needed, else straight in. */
+    void continueAfterPassword(String userId, Object details, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        List<GrantedAuthority> authorities = identities.authoritiesOf(userId);
+        Authentication complete = Factors.complete(userId, authorities, details);
+        if (secondFactor.required(userId, LabUser.of(complete).groups())) {
+            Factors.store(Factors.passwordOnly(userId, details), request, response, false);
+            response.sendRedirect(secondFactor.enrolled(userId) ? "/login/mfa" : "/login/mfa/enrol");
+            return;
+        }
+        Factors.store(complete, request, response, false);
         response.sendRedirect(HOME);
     }
 }

@@ -24,10 +24,12 @@ public class SessionTermination {
 
     private final SessionRegistry sessions;
     private final ApiTokenService tokens;
+    private final PasswordChangeRequirement passwordChange;
 
-    public SessionTermination(SessionRegistry sessions, ApiTokenService tokens) {
+    public SessionTermination(SessionRegistry sessions, ApiTokenService tokens, PasswordChangeRequirement passwordChange) {
         this.sessions = sessions;
         this.tokens = tokens;
+        this.passwordChange = passwordChange;
     }
 
     public void credentialsChanged(String userId) {
@@ -45,7 +47,14 @@ public class SessionTermination {
                 chain.doFilter(request, response);
                 Matcher changed = credentials.matcher(request.getRequestURI());
                 if ("PUT".equals(request.getMethod()) && changed.matches() && response.getStatus() < 300) {
-                    credentialsChanged(java.net.URLDecoder.decode(changed.group(1), java.nio.charset.StandardCharsets.UTF_8));
+                    String userId = java.net.URLDecoder.decode(changed.group(1), java.nio.charset.StandardCharsets.UTF_8);
+                    // Set by someone else (an administrator's reset): the owner chooses a new one at the next login.
+                    if (userId.equals(request.getRemoteUser())) {
+                        passwordChange.clear(userId);
+                    } else {
+                        passwordChange.require(userId);
+                    }
+                    credentialsChanged(userId);
                 }
             }
         };

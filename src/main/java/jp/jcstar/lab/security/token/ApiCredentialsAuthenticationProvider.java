@@ -4,6 +4,7 @@ import java.util.List;
 
 import jp.jcstar.lab.security.CamundaIdentityAuthenticationProvider;
 import jp.jcstar.lab.security.LabUser;
+import jp.jcstar.lab.security.login.PasswordChangeRequirement;
 import jp.jcstar.lab.security.mfa.SecondFactorService;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * HTTP Basic on /api and /engine-rest: the password may be a personal API token of that user, or the user's password
  * for accounts without a second factor. An account that needs a second factor (lab staff, administrators, enrolled
- * manufacturers) never authenticates an API call with its password alone.
+ * manufacturers) never authenticates an API call with its password alone, nor does a password someone else chose.
  */
 @Component
 public class ApiCredentialsAuthenticationProvider implements AuthenticationProvider {
@@ -23,12 +24,15 @@ public class ApiCredentialsAuthenticationProvider implements AuthenticationProvi
     private final CamundaIdentityAuthenticationProvider passwords;
     private final ApiTokenService tokens;
     private final SecondFactorService secondFactor;
+    private final PasswordChangeRequirement passwordChange;
 
     public ApiCredentialsAuthenticationProvider(CamundaIdentityAuthenticationProvider passwords, ApiTokenService tokens,
-                                                SecondFactorService secondFactor) {
+                                                SecondFactorService secondFactor,
+                                                PasswordChangeRequirement passwordChange) {
         this.passwords = passwords;
         this.tokens = tokens;
         this.secondFactor = secondFactor;
+        this.passwordChange = passwordChange;
     }
 
     @Override
@@ -41,7 +45,8 @@ public class ApiCredentialsAuthenticationProvider implements AuthenticationProvi
             return byToken(owner, authentication);
         }
         Authentication byPassword = passwords.authenticate(authentication);
-        if (secondFactor.required(byPassword.getName(), LabUser.of(byPassword).groups())) {
+        if (secondFactor.required(byPassword.getName(), LabUser.of(byPassword).groups())
+                || passwordChange.required(byPassword.getName())) {
             throw new BadCredentialsException("Invalid user name or password");
         }
         return byPassword;
