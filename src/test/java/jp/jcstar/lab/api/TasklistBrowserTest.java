@@ -1,0 +1,120 @@
+package jp.jcstar.lab.api;
+
+import static jp.jcstar.lab.api.LabUsers.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import jp.jcstar.lab.WebAppTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A manufacturer's first day, in a real Chromium: the login page, choosing its own password, Tasklist, and the
+ * application through the Camunda Form of the start event. Needs Debian's chromium and chromium-driver
+ * (.ci/run installs them); without them this class is skipped.
+ */
+@WebAppTest
+@EnabledIf("browserInstalled")
+class TasklistBrowserTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
+
+    LabApi api;
+    WebDriver browser;
+    WebDriverWait wait;
+
+    static boolean browserInstalled() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    @BeforeEach
+    void startBrowser() {
+        api = LabUsers.on(port);
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--window-size=1400,1200");
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build(), options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterEach
+    void closeBrowser() throws java.io.IOException {
+        // What the browser showed last, for whoever reads a failure.
+        Path shot = Path.of("target", "browser-test-last.png");
+        Files.createDirectories(shot.getParent());
+        Files.write(shot, ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        browser.quit();
+    }
+
+    @Test
+    void aNewManufacturerUserChoosesItsPasswordAndAppliesThroughTasklist() {
+        assertThat(api.post("/api/manufacturers/" + COMPANY + "/users", "admin", WebAppTest.ADMIN_PASSWORD,
+                Map.of("id", "browsermaker", "firstName", "Hanako", "lastName", "Suzuki", "email", "h@maker.example",
+                        "password", LabApi.PASSWORD)).status()).isEqualTo(201);
+
+        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+        wait.until(ExpectedConditions.urlContains("/login"));
+        browser.findElement(By.name("username")).sendKeys("browsermaker");
+        browser.findElement(By.name("password")).sendKeys(LabApi.PASSWORD);
+        browser.findElement(By.tagName("button")).click();
+
+        wait.until(ExpectedConditions.urlContains("/login/password"));
+        browser.findElement(By.name("newPassword")).sendKeys("hanakos-own-passphrase");
+        browser.findElement(By.tagName("button")).click();
+
+        wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist"));
+        click(By.xpath("//a[contains(normalize-space(.), 'Start process')]"));
+        click(By.xpath("//a[contains(normalize-space(.), 'JC-STAR assessment')]"));
+        field("Manufacturer").sendKeys("株式会社サンプル電機");
+        field("Product name").sendKeys("ブラウザ試験ロック");
+        field("Model numbers").sendKeys("BT-1");
+        field("Firmware version").sendKeys("5.0");
+        click(By.cssSelector(".fjs-form-field-select .fjs-select-display"));
+        click(By.xpath("//*[contains(@class, 'fjs-dropdownlist-item') and normalize-space(text()) = 'STAR-2']"));
+        field("DEVICE").click();
+        click(By.xpath("//button[normalize-space(text()) = 'Start']"));
+
+        wait.until(driver -> jdbc.sql("select count(*) from assessment where product_name = ?")
+                .param("ブラウザ試験ロック").query(Long.class).single() == 1);
+        Map<String, Object> applied = jdbc.sql("""
+                        select company_id, applied_by, star_level, scope_device, scope_app from assessment
+                        where product_name = ?""").param("ブラウザ試験ロック").query().singleRow();
+        assertThat(applied).containsEntry("company_id", COMPANY).containsEntry("applied_by", "browsermaker")
+                .containsEntry("star_level", "STAR-2").containsEntry("scope_device", true)
+                .containsEntry("scope_app", false);
+    }
+
+    private void click(By target) {
+        wait.until(ExpectedConditions.elementToBeClickable(target)).click();
+    }
+
+    /** A form-js field by the English part of its bilingual label. */
+    private WebElement field(String label) {
+        WebElement labelElement = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//label[contains(normalize-space(.), '" + label + "')]")));
+        return browser.findElement(By.id(labelElement.getAttribute("for")));
+    }
+}
