@@ -190,8 +190,8 @@ public class AssessmentService {
         Assessment assessment = assessments.get(assessmentId);
         int round = assessment.currentRound();
         Map<String, CheckResult> latest = latestResults(assessmentId);
-        List<String> missing = itemsInScope(assessment).stream().map(CheckItem::id)
-                .filter(id -> !latest.containsKey(id)).toList();
+        List<String> inScope = itemsInScope(assessment).stream().map(CheckItem::id).toList();
+        List<String> missing = inScope.stream().filter(id -> !latest.containsKey(id)).toList();
         if (!missing.isEmpty()) {
             throw new IllegalStateException(assessment.reference() + " round " + round + " has no verdict for " + missing);
         }
@@ -201,8 +201,7 @@ public class AssessmentService {
                 findings.recordRetest(finding.id(), latest.get(finding.itemId()).verdict() != Verdict.FAIL, now);
             }
         }
-        List<String> failed = itemsInScope(assessment).stream().map(CheckItem::id)
-                .filter(id -> latest.get(id).verdict() == Verdict.FAIL).toList();
+        List<String> failed = inScope.stream().filter(id -> latest.get(id).verdict() == Verdict.FAIL).toList();
         rounds.evaluate(assessmentId, round, failed.isEmpty(), now);
         log.info("Assessment {} round {} evaluated: {}", assessment.reference(), round,
                 failed.isEmpty() ? "all items pass" : "failed " + failed);
@@ -336,8 +335,13 @@ public class AssessmentService {
 
     /** The latest verdict of every judged item: a later round's or revision's verdict replaces an earlier one. */
     public Map<String, CheckResult> latestResults(long assessmentId) {
+        return latestOf(results.list(assessmentId));
+    }
+
+    /** The latest of each item among verdicts listed in the order they were given. */
+    public static Map<String, CheckResult> latestOf(List<CheckResult> inOrderGiven) {
         Map<String, CheckResult> latest = new LinkedHashMap<>();
-        results.list(assessmentId).forEach(result -> latest.put(result.itemId(), result));
+        inOrderGiven.forEach(result -> latest.put(result.itemId(), result));
         return latest;
     }
 

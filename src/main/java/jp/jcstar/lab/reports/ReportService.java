@@ -100,8 +100,8 @@ public class ReportService {
     private FinalReportData finalReportData(Assessment assessment, String completedAt, String verdict) {
         long assessmentId = assessment.id();
         Catalog catalog = assessments.catalogOf(assessment);
-        Map<String, CheckResult> latest = assessments.latestResults(assessmentId);
         List<CheckResult> all = results.list(assessmentId);
+        Map<String, CheckResult> latest = AssessmentService.latestOf(all);
         List<ItemResultRow> items = catalog.items().stream().map(item -> itemRow(item, latest.get(item.id()))).toList();
         Map<Integer, List<String>> failedByRound = all.stream().filter(r -> r.verdict() == Verdict.FAIL)
                 .collect(Collectors.groupingBy(CheckResult::roundNo,

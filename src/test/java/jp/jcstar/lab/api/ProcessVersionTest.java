@@ -143,7 +143,7 @@ class ProcessVersionTest {
         assertThat(movable.path("toVersion").asInt()).isEqualTo(movable.path("fromVersion").asInt() + 1);
         JsonNode stuck = outcomeOf(report, waitingForDocuments);
         assertThat(stuck.path("canMigrate").asBoolean()).isFalse();
-        assertThat(stuck.path("activities").findValuesAsText("")).isEmpty();
+        assertThat(stuck.path("activities").toString()).contains("userTask_supplyDocuments");
         assertThat(stuck.path("reason").asText()).contains("userTask_supplyDocuments");
         assertThat(definitionOf(reviewing)).isEqualTo(v1);
         assertThat(definitionOf(waitingForDocuments)).isEqualTo(v1);

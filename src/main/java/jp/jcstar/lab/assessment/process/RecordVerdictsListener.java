@@ -10,6 +10,7 @@ import jp.jcstar.lab.LabProperties;
 import jp.jcstar.lab.assessment.Assessment;
 import jp.jcstar.lab.assessment.AssessmentService;
 import jp.jcstar.lab.assessment.RawVerdict;
+import jp.jcstar.lab.catalog.Catalog;
 import jp.jcstar.lab.catalog.CheckItem;
 import jp.jcstar.lab.catalog.Step;
 import jp.jcstar.lab.process.CurrentUser;
@@ -52,10 +53,10 @@ public class RecordVerdictsListener implements TaskListener {
         String checkItems = ModelProperties.find(task.getBpmnModelElementInstance(), CHECK_ITEMS)
                 .orElseThrow(() -> new IllegalStateException("User task " + task.getTaskDefinitionKey()
                         + " records verdicts but has no extension property " + CHECK_ITEMS));
-        List<CheckItem> catalogItems = assessments.catalogOf(assessment).items();
+        Catalog catalog = assessments.catalogOf(assessment);
         List<CheckItem> items = FLAGGED.equals(checkItems)
-                ? ItemVariables.flagged(task, catalogItems)
-                : assessments.catalogOf(assessment).itemsOf(Step.valueOf(checkItems));
+                ? ItemVariables.flagged(task, catalog.items())
+                : catalog.itemsOf(Step.valueOf(checkItems));
         List<RawVerdict> submitted = items.stream().map(item -> new RawVerdict(item.id(),
                 ItemVariables.verdict(item.id()).name(), task.getVariable(ItemVariables.verdict(item.id()).name()),
                 ItemVariables.observation(item.id()).find(task).orElse(null))).toList();

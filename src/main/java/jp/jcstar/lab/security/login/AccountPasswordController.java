@@ -1,12 +1,8 @@
 package jp.jcstar.lab.security.login;
 
-import java.util.List;
 
-import jp.jcstar.lab.security.AsApp;
-import jp.jcstar.lab.security.PasswordRules;
 import jp.jcstar.lab.web.InvalidInputException;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -37,17 +33,7 @@ public class AccountPasswordController {
         if (change.currentPassword() == null || !identityService.checkPassword(userId, change.currentPassword())) {
             throw new InvalidInputException("currentPassword: not your current password");
         }
-        List<String> problems = PasswordRules.problems(change.newPassword());
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException("newPassword: " + String.join("; ", problems));
-        }
-        AsApp.run(identityService, () -> {
-            User account = identityService.createUserQuery().userId(userId).singleResult();
-            account.setPassword(change.newPassword());
-            identityService.saveUser(account);
-            return null;
-        });
-        passwordChange.clear(userId);
+        passwordChange.replace(userId, change.newPassword());
         sessions.credentialsChanged(userId);
         return ResponseEntity.noContent().build();
     }

@@ -4,14 +4,11 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jp.jcstar.lab.security.AsApp;
 import jp.jcstar.lab.security.CamundaIdentityAuthenticationProvider;
-import jp.jcstar.lab.security.PasswordRules;
 import jp.jcstar.lab.security.SecurityAudit;
 import jp.jcstar.lab.security.SecurityAuditListener;
 import jp.jcstar.lab.security.mfa.SecondFactorService;
 import jp.jcstar.lab.web.InvalidInputException;
-import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -34,17 +31,15 @@ public class LoginController {
     private final SecurityAudit audit;
     private final PasswordChangeRequirement passwordChange;
     private final PasswordStepHandler passwordStep;
-    private final IdentityService identityService;
 
     public LoginController(SecondFactorService secondFactor, CamundaIdentityAuthenticationProvider identities,
                            SecurityAudit audit, PasswordChangeRequirement passwordChange,
-                           PasswordStepHandler passwordStep, IdentityService identityService) {
+                           PasswordStepHandler passwordStep) {
         this.secondFactor = secondFactor;
         this.identities = identities;
         this.audit = audit;
         this.passwordChange = passwordChange;
         this.passwordStep = passwordStep;
-        this.identityService = identityService;
     }
 
     /** The first login of an account someone else registered: its owner chooses its own password. */
@@ -73,22 +68,16 @@ public class LoginController {
             return;
         }
         String userId = authentication.getName();
-        List<String> problems = PasswordRules.problems(newPassword);
-        if (problems.isEmpty() && identityService.checkPassword(userId, newPassword)) {
-            problems = List.of("choose a password other than the one you were given");
-        }
-        if (!problems.isEmpty()) {
-            response.sendRedirect("/login/password?error=" + java.net.URLEncoder.encode(String.join("; ", problems),
-                    java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            if (passwordChange.isGiven(request.getSession(), newPassword)) {
+                throw new InvalidInputException("choose a password other than the one you were given");
+            }
+            passwordChange.replace(userId, newPassword);
+        } catch (InvalidInputException refused) {
+            response.sendRedirect("/login/password?error=" + java.net.URLEncoder.encode(
+                    refused.getMessage().replaceFirst("^newPassword: ", ""), java.nio.charset.StandardCharsets.UTF_8));
             return;
         }
-        AsApp.run(identityService, () -> {
-            org.camunda.bpm.engine.identity.User account = identityService.createUserQuery().userId(userId).singleResult();
-            account.setPassword(newPassword);
-            identityService.saveUser(account);
-            return null;
-        });
-        passwordChange.clear(userId);
         audit.record(SecurityAudit.Event.PASSWORD_CHANGED, userId, SecurityAuditListener.from(authentication));
         passwordStep.continueAfterPassword(userId, authentication.getDetails(), request, response);
     }

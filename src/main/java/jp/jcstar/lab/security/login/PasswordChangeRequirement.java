@@ -1,22 +1,38 @@
 package jp.jcstar.lab.security.login;
 
+import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
 
+import jakarta.servlet.http.HttpSession;
+import jp.jcstar.lab.security.AsApp;
+import jp.jcstar.lab.security.Hashes;
+import jp.jcstar.lab.security.PasswordRules;
+import jp.jcstar.lab.web.InvalidInputException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Accounts whose password someone else chose. Their owner changes it at the next login, before the second factor can
- * be enrolled, so that the person who registered an account can never act as its owner.
+ * Who chooses a user's password. Accounts whose password someone else chose must have it replaced by their owner at
+ * the next login, before the second factor can be enrolled, so that the person who registered an account can never
+ * act as its owner. Every replacement by the owner goes through {@link #replace}.
  */
 @Component
 public class PasswordChangeRequirement {
 
-    private final JdbcClient jdbc;
+    static final String GIVEN_PASSWORD = PasswordChangeRequirement.class.getName() + ".given";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-    public PasswordChangeRequirement(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final IdentityService identityService;
+
+    public PasswordChangeRequirement(JdbcClient jdbc, IdentityService identityService) {
         this.jdbc = jdbc;
+        this.identityService = identityService;
     }
 
     public void require(String userId) {
@@ -32,5 +48,36 @@ public class PasswordChangeRequirement {
 
     public void clear(String userId) {
         jdbc.sql("delete from password_change_required where user_id = ?").param(userId).update();
+    }
+
+    /**
+     * Keeps a salted digest of the password the user just logged in with, so that the new one can be told apart from
+     * it without another login attempt (which the engine would count as a failure).
+     */
+    void rememberGiven(HttpSession session, String given) {
+        byte[] salt = new byte[16];
+        RANDOM.nextBytes(salt);
+        String saltText = Base64.getEncoder().encodeToString(salt);
+        session.setAttribute(GIVEN_PASSWORD, new String[] {saltText, Hashes.sha256(saltText + given)});
+    }
+
+    boolean isGiven(HttpSession session, String candidate) {
+        return session.getAttribute(GIVEN_PASSWORD) instanceof String[] given
+                && Hashes.sha256(given[0] + candidate).equals(given[1]);
+    }
+
+    /** The owner's own new password: checked against the policy, stored, and the requirement lifted. */
+    public void replace(String userId, String newPassword) {
+        List<String> problems = PasswordRules.problems(newPassword);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("newPassword: " + String.join("; ", problems));
+        }
+        AsApp.run(identityService, () -> {
+            User account = identityService.createUserQuery().userId(userId).singleResult();
+            account.setPassword(newPassword);
+            identityService.saveUser(account);
+            return null;
+        });
+        clear(userId);
     }
 }

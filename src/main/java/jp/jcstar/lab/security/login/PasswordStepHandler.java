@@ -37,6 +37,7 @@ public class PasswordStepHandler implements AuthenticationSuccessHandler {
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
                                         Authentication authentication) throws IOException {
         if (passwordChange.required(authentication.getName())) {
+            passwordChange.rememberGiven(request.getSession(), request.getParameter("password"));
             Factors.store(Factors.passwordOnly(authentication.getName(), authentication.getDetails()), request,
                     response, false);
             response.sendRedirect("/login/password");
