@@ -17,6 +17,11 @@ public class AssessmentAccess {
         this.assessments = assessments;
     }
 
+    /** The latest assessments the user may see, newest first. */
+    public java.util.List<Assessment> latestVisible(LabUser user, int limit) {
+        return assessments.latest(user.seesEveryCompany(), user.tenants(), limit);
+    }
+
     public Assessment visible(long id, LabUser user) {
         return assessments.find(id)
                 .filter(assessment -> user.seesEveryCompany()

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -48,6 +49,17 @@ public class AssessmentRepository {
 
     public Assessment get(long id) {
         return find(id).orElseThrow(() -> new IllegalStateException("Assessment " + id + " does not exist"));
+    }
+
+    /** The latest assessments, newest first: of every company, or of the given companies only. */
+    public List<Assessment> latest(boolean everyCompany, java.util.Collection<String> companyIds, int limit) {
+        if (!everyCompany && companyIds.isEmpty()) {
+            return List.of();
+        }
+        String filter = everyCompany ? "" : " where company_id in (:companies)";
+        return jdbc.sql("select * from assessment" + filter + " order by id desc fetch first " + limit + " rows only")
+                .params(everyCompany ? java.util.Map.<String, Object>of() : java.util.Map.<String, Object>of("companies", companyIds))
+                .query(AssessmentRepository::map).list();
     }
 
     public Optional<Assessment> findByProcessInstance(String processInstanceId) {

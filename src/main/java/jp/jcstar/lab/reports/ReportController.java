@@ -1,5 +1,6 @@
 package jp.jcstar.lab.reports;
 
+import jp.jcstar.lab.Sha256;
 import jp.jcstar.lab.assessment.Assessment;
 import jp.jcstar.lab.assessment.AssessmentAccess;
 import java.util.List;
@@ -51,7 +52,7 @@ public class ReportController {
             throw new ForbiddenException("Draft reports are for lab staff (" + String.join(", ", LAB_STAFF) + ")");
         }
         byte[] pdf = reports.draftFinalReport(id);
-        return pdf(new StoredReport(ReportKind.FINAL, assessment.currentRound(), pdf, ReportService.sha256(pdf), null),
+        return pdf(new StoredReport(ReportKind.FINAL, assessment.currentRound(), pdf, Sha256.hex(pdf), null),
                 assessment.reference() + "-draft-report.pdf");
     }
 

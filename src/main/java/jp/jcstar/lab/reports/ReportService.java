@@ -1,10 +1,7 @@
 package jp.jcstar.lab.reports;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +12,7 @@ import java.util.stream.Collectors;
 
 import jp.jcstar.lab.LabClock;
 import jp.jcstar.lab.LabProperties;
+import jp.jcstar.lab.Sha256;
 import jp.jcstar.lab.assessment.Assessment;
 import jp.jcstar.lab.assessment.AssessmentService;
 import jp.jcstar.lab.assessment.AssessmentStatus;
@@ -135,7 +133,7 @@ public class ReportService {
     }
 
     private StoredReport store(long assessmentId, ReportKind kind, int round, byte[] pdf, OffsetDateTime now) {
-        StoredReport report = new StoredReport(kind, round, pdf, sha256(pdf), now);
+        StoredReport report = new StoredReport(kind, round, pdf, Sha256.hex(pdf), now);
         reports.save(assessmentId, report);
         return report;
     }
@@ -167,13 +165,5 @@ public class ReportService {
 
     private static String date(OffsetDateTime value) {
         return value.atZoneSameInstant(LabClock.ZONE).format(DATE);
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("The JVM has no SHA-256", e);
-        }
     }
 }

@@ -8,6 +8,7 @@ import jp.jcstar.lab.security.SecurityAudit;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -15,6 +16,10 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Turns refusals into RFC 9457 problem details whose {@code detail} says what is wrong. Exceptions raised inside the
@@ -24,9 +29,12 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 public class ApiExceptionHandler {
 
     private final SecurityAudit audit;
+    private final DataSize maxUploadSize;
 
-    public ApiExceptionHandler(SecurityAudit audit) {
+    public ApiExceptionHandler(SecurityAudit audit,
+                               @Value("${jcstar.documents.max-file-size:50MB}") DataSize maxUploadSize) {
         this.audit = audit;
+        this.maxUploadSize = maxUploadSize;
     }
 
     @ExceptionHandler(RuntimeException.class)
@@ -45,14 +53,25 @@ public class ApiExceptionHandler {
                 .or(() -> problem(ConflictException.class, exception, HttpStatus.CONFLICT))
                 .or(() -> problem(ForbiddenException.class, exception, HttpStatus.FORBIDDEN))
                 .or(() -> problem(AuthorizationException.class, exception, HttpStatus.FORBIDDEN))
+                .or(() -> problem(PayloadTooLargeException.class, exception, HttpStatus.PAYLOAD_TOO_LARGE))
+                .or(() -> problem(UnsupportedContentException.class, exception, HttpStatus.UNSUPPORTED_MEDIA_TYPE))
+                .or(() -> problem(IntegrityException.class, exception, HttpStatus.INTERNAL_SERVER_ERROR))
                 .or(() -> causeOfType(OptimisticLockingException.class, exception).map(conflict ->
                         ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                                 "Someone else changed this assessment at the same moment; reload and try again")))
                 .orElseThrow(() -> exception);
     }
 
+    /** An upload over the multipart limit is refused while the request is read, before any controller runs. */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ProblemDetail tooLarge(MaxUploadSizeExceededException exception) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, "The upload is larger than the limit of "
+                + maxUploadSize + " (jcstar.documents.max-file-size)");
+    }
+
     @ExceptionHandler({HttpMessageNotReadableException.class, MissingServletRequestParameterException.class,
-            MethodArgumentTypeMismatchException.class})
+            MethodArgumentTypeMismatchException.class, MissingServletRequestPartException.class,
+            MultipartException.class})
     ProblemDetail unreadable(Exception exception) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request could not be read: "
                 + Optional.ofNullable(exception.getMessage()).map(m -> m.split(":")[0]).orElse("malformed input"));

@@ -45,6 +45,11 @@ public final class AssessmentVariables {
     public static final ProcessVariable<String> DOCUMENT_REQUEST = ProcessVariable.of("documentRequest", String.class);
     public static final ProcessVariable<String> DOCUMENTS_SUPPLIED = ProcessVariable.of("documentsSupplied", String.class);
     public static final ProcessVariable<Date> DOCUMENTS_DUE_DATE = ProcessVariable.of("documentsDueDate", Date.class);
+    /**
+     * What the forms show of the documents: which DOC items have one (with links) and which are missing, as Markdown.
+     * Written by the app when a task that needs it starts and after every document upload; never read back.
+     */
+    public static final ProcessVariable<String> DOCUMENTS_OVERVIEW = ProcessVariable.of("documentsOverview", String.class);
 
     // Rounds and rectification.
     public static final ProcessVariable<Boolean> ALL_ITEMS_PASSED = ProcessVariable.of("allItemsPassed", Boolean.class);

@@ -8,6 +8,7 @@ import jp.jcstar.lab.security.CamundaIdentityAuthenticationProvider;
 import jp.jcstar.lab.security.SecurityAudit;
 import jp.jcstar.lab.security.SecurityAuditListener;
 import jp.jcstar.lab.security.mfa.SecondFactorService;
+import jp.jcstar.lab.web.HtmlPage;
 import jp.jcstar.lab.web.InvalidInputException;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
@@ -51,11 +52,11 @@ public class LoginController {
             response.sendRedirect("/login");
             return null;
         }
-        return page("新しいパスワード / Choose your password", (error != null
+        return HtmlPage.form("新しいパスワード / Choose your password", (error != null
                 ? "<p class=error>" + HtmlUtils.htmlEscape(error) + "</p>" : "")
                 + "<p>Someone else chose your current password. Choose your own: 12 to 128 characters, not a "
                 + "commonly used password.</p>"
-                + "<form method=post action=/login/password>" + hidden(csrf)
+                + "<form method=post action=/login/password>" + HtmlPage.hidden(csrf)
                 + "<label>New password / 新しいパスワード <input name=newPassword type=password autocomplete=new-password required></label>"
                 + "<button>Save</button></form>");
     }
@@ -86,9 +87,9 @@ public class LoginController {
     @ResponseBody
     public String login(@RequestParam(required = false) String error, @RequestParam(required = false) String logout,
                         CsrfToken csrf) {
-        return page("ログイン / Log in", (error != null ? "<p class=error>Invalid user name or password.</p>" : "")
+        return HtmlPage.form("ログイン / Log in", (error != null ? "<p class=error>Invalid user name or password.</p>" : "")
                 + (logout != null ? "<p>You have logged out.</p>" : "")
-                + "<form method=post action=/login>" + hidden(csrf)
+                + "<form method=post action=/login>" + HtmlPage.hidden(csrf)
                 + "<label>User / ユーザー <input name=username autocomplete=username required></label>"
                 + "<label>Password / パスワード <input name=password type=password autocomplete=current-password required></label>"
                 + "<button>Log in</button></form>");
@@ -102,8 +103,8 @@ public class LoginController {
             response.sendRedirect("/login");
             return null;
         }
-        return page("二要素認証 / Second factor", (error != null ? "<p class=error>That code was not accepted.</p>" : "")
-                + "<form method=post action=/login/mfa>" + hidden(csrf)
+        return HtmlPage.form("二要素認証 / Second factor", (error != null ? "<p class=error>That code was not accepted.</p>" : "")
+                + "<form method=post action=/login/mfa>" + HtmlPage.hidden(csrf)
                 + "<label>Code from your authenticator app, or a recovery code <input name=code autocomplete=one-time-code required></label>"
                 + "<button>Continue</button></form>");
     }
@@ -146,13 +147,13 @@ public class LoginController {
             return null;
         }
         SecondFactorService.Enrolment enrolment = secondFactor.startEnrolment(authentication.getName());
-        return page("二要素認証の登録 / Set up the second factor",
+        return HtmlPage.form("二要素認証の登録 / Set up the second factor",
                 (error != null ? "<p class=error>That code was not accepted; scan the new code below.</p>" : "")
                 + "<p>Scan this code with an authenticator app (RFC 6238 TOTP), or enter the secret by hand.</p>"
                 + "<img alt='QR code' src='" + enrolment.qrCodeDataUri() + "'>"
                 + "<p>Secret: <code id=secret>" + enrolment.secret() + "</code></p>"
                 + "<p><small>" + HtmlUtils.htmlEscape(enrolment.otpauthUri()) + "</small></p>"
-                + "<form method=post action=/login/mfa/enrol>" + hidden(csrf)
+                + "<form method=post action=/login/mfa/enrol>" + HtmlPage.hidden(csrf)
                 + "<label>Code shown by the app <input name=code autocomplete=one-time-code required></label>"
                 + "<button>Confirm</button></form>");
     }
@@ -178,19 +179,8 @@ public class LoginController {
                 request, response, true);
         StringBuilder codes = new StringBuilder("<ol id=recovery-codes>");
         recoveryCodes.forEach(recovery -> codes.append("<li><code>").append(recovery).append("</code></li>"));
-        return page("回復コード / Recovery codes", "<p>Your second factor is set up. Keep these recovery codes somewhere "
+        return HtmlPage.form("回復コード / Recovery codes", "<p>Your second factor is set up. Keep these recovery codes somewhere "
                 + "safe: each one logs you in once if you lose your authenticator app. They are shown only now.</p>"
                 + codes + "</ol><p><a href='" + PasswordStepHandler.HOME + "'>Continue to Tasklist</a></p>");
-    }
-
-    private static String hidden(CsrfToken csrf) {
-        return "<input type=hidden name='" + csrf.getParameterName() + "' value='" + csrf.getToken() + "'>";
-    }
-
-    private static String page(String title, String body) {
-        return "<!doctype html><html lang=ja><head><meta charset=utf-8><title>" + title + " | JC-STAR Lab</title>"
-                + "<style>body{font-family:sans-serif;max-width:32rem;margin:4rem auto}label{display:block;margin:1rem 0}"
-                + "input{display:block;width:100%;padding:.4rem}button{padding:.5rem 1.5rem}.error{color:#b00}</style>"
-                + "</head><body><h1>" + title + "</h1>" + body + "</body></html>";
     }
 }

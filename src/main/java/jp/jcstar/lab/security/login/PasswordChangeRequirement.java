@@ -8,7 +8,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpSession;
 import jp.jcstar.lab.security.AsApp;
-import jp.jcstar.lab.security.Hashes;
+import jp.jcstar.lab.Sha256;
 import jp.jcstar.lab.security.PasswordRules;
 import jp.jcstar.lab.web.InvalidInputException;
 import org.camunda.bpm.engine.IdentityService;
@@ -58,12 +58,12 @@ public class PasswordChangeRequirement {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
         String saltText = Base64.getEncoder().encodeToString(salt);
-        session.setAttribute(GIVEN_PASSWORD, new String[] {saltText, Hashes.sha256(saltText + given)});
+        session.setAttribute(GIVEN_PASSWORD, new String[] {saltText, Sha256.hex(saltText + given)});
     }
 
     boolean isGiven(HttpSession session, String candidate) {
         return session.getAttribute(GIVEN_PASSWORD) instanceof String[] given
-                && Hashes.sha256(given[0] + candidate).equals(given[1]);
+                && Sha256.hex(given[0] + candidate).equals(given[1]);
     }
 
     /** The owner's own new password: checked against the policy, stored, and the requirement lifted. */

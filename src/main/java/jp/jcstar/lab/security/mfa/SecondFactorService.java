@@ -18,7 +18,7 @@ import dev.samstevens.totp.qr.ZxingPngQrGenerator;
 import dev.samstevens.totp.recovery.RecoveryCodeGenerator;
 import dev.samstevens.totp.secret.DefaultSecretGenerator;
 import dev.samstevens.totp.util.Utils;
-import jp.jcstar.lab.security.Hashes;
+import jp.jcstar.lab.Sha256;
 import jp.jcstar.lab.security.Roles;
 import jp.jcstar.lab.security.SecurityAudit;
 import jp.jcstar.lab.web.InvalidInputException;
@@ -99,7 +99,7 @@ public class SecondFactorService {
         jdbc.sql("delete from mfa_recovery_code where user_id = ?").param(userId).update();
         List<String> recovery = Arrays.asList(new RecoveryCodeGenerator().generateCodes(RECOVERY_CODES));
         recovery.forEach(recoveryCode -> jdbc.sql("insert into mfa_recovery_code (user_id, code_hash) values (?, ?)")
-                .params(userId, Hashes.sha256(recoveryCode)).update());
+                .params(userId, Sha256.hex(recoveryCode)).update());
         audit.record(SecurityAudit.Event.MFA_ENROLLED, userId, from);
         return recovery;
     }
@@ -120,7 +120,7 @@ public class SecondFactorService {
         String candidate = code.strip();
         boolean accepted = candidate.matches("\\d{6}") ? acceptTotp(userId, secret.get(), candidate)
                 : jdbc.sql("update mfa_recovery_code set used_at = ? where user_id = ? and code_hash = ? and used_at is null")
-                .params(now(), userId, Hashes.sha256(candidate)).update() == 1;
+                .params(now(), userId, Sha256.hex(candidate)).update() == 1;
         jdbc.sql(accepted ? "update mfa_enrolment set failed_attempts = 0 where user_id = ?"
                 : "update mfa_enrolment set failed_attempts = failed_attempts + 1 where user_id = ?").param(userId).update();
         return accepted;

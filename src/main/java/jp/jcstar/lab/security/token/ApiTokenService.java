@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import jp.jcstar.lab.security.Hashes;
+import jp.jcstar.lab.Sha256;
 import jp.jcstar.lab.security.SecurityAudit;
 import jp.jcstar.lab.web.InvalidInputException;
 import jp.jcstar.lab.web.NotFoundException;
@@ -63,7 +63,7 @@ public class ApiTokenService {
         OffsetDateTime expires = now.plus(Duration.ofDays(days));
         org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("insert into api_token (user_id, name, token_hash, created_at, expires_at) values (?, ?, ?, ?, ?)")
-                .params(userId, name.strip(), Hashes.sha256(token), now, expires).update(key, "id");
+                .params(userId, name.strip(), Sha256.hex(token), now, expires).update(key, "id");
         long id = key.getKeyAs(Number.class).longValue();
         audit.record(SecurityAudit.Event.API_TOKEN_CREATED, userId, from, Map.of("token", id, "expires", expires));
         return new CreatedToken(id, name.strip(), token, expires);
@@ -101,7 +101,7 @@ public class ApiTokenService {
         if (token == null || !token.startsWith(PREFIX)) {
             return Optional.empty();
         }
-        String hash = Hashes.sha256(token);
+        String hash = Sha256.hex(token);
         OffsetDateTime now = now();
         Optional<String> owner = jdbc.sql("""
                         select user_id from api_token

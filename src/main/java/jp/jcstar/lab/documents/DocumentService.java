@@ -1,0 +1,211 @@
+package jp.jcstar.lab.documents;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jp.jcstar.lab.LabClock;
+import jp.jcstar.lab.Sha256;
+import jp.jcstar.lab.assessment.Assessment;
+import jp.jcstar.lab.assessment.AssessmentAccess;
+import jp.jcstar.lab.assessment.AssessmentService;
+import jp.jcstar.lab.assessment.AssessmentStatus;
+import jp.jcstar.lab.catalog.CheckItem;
+import jp.jcstar.lab.catalog.Step;
+import jp.jcstar.lab.security.LabUser;
+import jp.jcstar.lab.security.Roles;
+import jp.jcstar.lab.security.SecurityAudit;
+import jp.jcstar.lab.web.ConflictException;
+import jp.jcstar.lab.web.EnumValues;
+import jp.jcstar.lab.web.ForbiddenException;
+import jp.jcstar.lab.web.IntegrityException;
+import jp.jcstar.lab.web.InvalidInputException;
+import jp.jcstar.lab.web.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.InputStreamSource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Documents and evidence of an assessment: uploads checked before anything is stored, stored with their SHA-256 in
+ * one transaction, and read back only when the content still has that SHA-256. Whoever may see an assessment
+ * (lab staff, the manufacturer's own users) may see its files; another company's user gets 404, as for the
+ * assessment itself.
+ */
+@Service
+public class DocumentService {
+
+    /** Who uploads which kind: the manufacturer its documents (a lab manager on its behalf), engineers evidence. */
+    static final List<String> DOCUMENT_UPLOADERS = List.of(Roles.MANUFACTURERS, Roles.LAB_MANAGERS, Roles.ADMINS);
+    static final List<String> EVIDENCE_UPLOADERS = List.of(Roles.ENGINEERS, Roles.LAB_MANAGERS);
+
+    private static final Logger log = LoggerFactory.getLogger(DocumentService.class);
+
+    private final DocumentRepository documents;
+    private final DocumentContentStore store;
+    private final ContentInspector inspector;
+    private final AssessmentAccess access;
+    private final AssessmentService assessments;
+    private final DocumentsOverview overview;
+    private final SecurityAudit audit;
+    private final LabClock clock;
+
+    public DocumentService(DocumentRepository documents, DocumentContentStore store, ContentInspector inspector,
+                           AssessmentAccess access, AssessmentService assessments, DocumentsOverview overview,
+                           SecurityAudit audit, LabClock clock) {
+        this.documents = documents;
+        this.store = store;
+        this.inspector = inspector;
+        this.access = access;
+        this.assessments = assessments;
+        this.overview = overview;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** What a client submits with an upload; {@code kind} may be null (manufacturers: DOCUMENT, staff: EVIDENCE). */
+    public record Upload(String kind, String itemId, String fileName, String declaredType, InputStreamSource content) {
+    }
+
+    /**
+     * Checks and stores an upload as the next version of its series, in the assessment's current round. Refused
+     * uploads change nothing.
+     */
+    @Transactional
+    public StoredDocument upload(long assessmentId, LabUser user, Upload upload) {
+        Assessment assessment = access.visible(assessmentId, user);
+        DocumentKind kind = kindOf(upload.kind(), user);
+        if (assessment.status() != AssessmentStatus.IN_PROGRESS) {
+            throw new ConflictException(assessment.reference() + " is " + assessment.status()
+                    + "; its documents and evidence are closed with its report");
+        }
+        String itemId = requireItem(assessment, kind, upload.itemId());
+        String fileName = FileNames.sanitise(upload.fileName());
+        try {
+            ContentInspector.Inspection inspection = inspector.inspect(upload.content(), fileName, upload.declaredType());
+            String key = UUID.randomUUID().toString();
+            MessageDigest written = Sha256.newDigest();
+            try (InputStream in = new DigestInputStream(upload.content().getInputStream(), written)) {
+                store.write(key, in);
+            }
+            if (!Sha256.hex(written).equals(inspection.sha256())) {
+                throw new IllegalStateException("The content of " + fileName + " changed while it was stored");
+            }
+            int version = documents.nextVersion(assessmentId, kind, StoredDocument.series(kind, itemId, fileName));
+            StoredDocument stored = documents.insert(assessmentId, kind, itemId, assessment.currentRound(), version,
+                    fileName, inspection.type().mediaType(), inspection.size(), inspection.sha256(), key, user.id(),
+                    clock.now());
+            if (kind == DocumentKind.DOCUMENT) {
+                overview.refresh(assessment);
+            }
+            audit.record(SecurityAudit.Event.DOCUMENT_UPLOADED, user.id(), null, Map.of("assessment",
+                    assessment.reference(), "document", stored.id(), "kind", kind, "file", stored.label(),
+                    "round", stored.roundNo(), "sha256", stored.sha256(), "size", stored.sizeBytes()));
+            return stored;
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("Another upload of " + itemId + " " + fileName
+                    + " arrived at the same moment and took its version; upload again");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Reading the upload " + fileName + " failed", e);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<StoredDocument> list(long assessmentId, LabUser user) {
+        return documents.list(access.visible(assessmentId, user).id());
+    }
+
+    @Transactional(readOnly = true)
+    public StoredDocument find(long assessmentId, long documentId, LabUser user) {
+        access.visible(assessmentId, user);
+        return documents.find(assessmentId, documentId).orElseThrow(() -> new NotFoundException(
+                "Assessment " + assessmentId + " has no document " + documentId));
+    }
+
+    /** A document's content, verified against its SHA-256 and size; read the stream once and close it. */
+    public record VerifiedContent(StoredDocument document, InputStream content) {
+    }
+
+    /**
+     * Reads the content into a temporary file while hashing it, and hands it out only if hash and size are the
+     * recorded ones; otherwise the mismatch is logged and audited and {@link IntegrityException} says what is wrong.
+     */
+    public VerifiedContent open(long assessmentId, long documentId, LabUser user) {
+        StoredDocument document = find(assessmentId, documentId, user);
+        Path copy = null;
+        try {
+            copy = Files.createTempFile("jcstar-download-", ".bin");
+            MessageDigest read = Sha256.newDigest();
+            long size;
+            try (InputStream in = new DigestInputStream(store.read(document.storageKey()), read)) {
+                size = Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            String sha256 = Sha256.hex(read);
+            if (size != document.sizeBytes() || !sha256.equals(document.sha256())) {
+                Files.deleteIfExists(copy);
+                String problem = "Stored file " + document.id() + " (" + document.label() + ") failed its integrity "
+                        + "check: it now has " + size + " bytes with SHA-256 " + sha256 + ", recorded were "
+                        + document.sizeBytes() + " bytes with SHA-256 " + document.sha256()
+                        + ". It is not served; the lab's administrator must restore it from a backup.";
+                log.error(problem);
+                audit.record(SecurityAudit.Event.DOCUMENT_INTEGRITY_FAILURE, user.id(), null,
+                        Map.of("document", document.id(), "file", document.label(), "sha256", sha256,
+                                "recorded", document.sha256()));
+                throw new IntegrityException(problem);
+            }
+            audit.record(SecurityAudit.Event.DOCUMENT_DOWNLOADED, user.id(), null,
+                    Map.of("document", document.id(), "file", document.label(), "sha256", sha256));
+            return new VerifiedContent(document, Files.newInputStream(copy, StandardOpenOption.DELETE_ON_CLOSE));
+        } catch (IOException e) {
+            deleteQuietly(copy);
+            throw new UncheckedIOException("Reading stored file " + document.id() + " failed", e);
+        }
+    }
+
+    private DocumentKind kindOf(String requested, LabUser user) {
+        DocumentKind kind = requested == null || requested.isBlank()
+                ? (user.groups().contains(Roles.MANUFACTURERS) ? DocumentKind.DOCUMENT : DocumentKind.EVIDENCE)
+                : EnumValues.parse(DocumentKind.class, "kind", requested.strip());
+        List<String> uploaders = kind == DocumentKind.DOCUMENT ? DOCUMENT_UPLOADERS : EVIDENCE_UPLOADERS;
+        if (!user.isInAny(uploaders)) {
+            throw new ForbiddenException(kind == DocumentKind.DOCUMENT
+                    ? "Documents are uploaded by the manufacturer (or a lab manager on its behalf); " + user.id()
+                            + " is in none of " + String.join(", ", uploaders)
+                    : "Evidence is attached by " + String.join(", ", uploaders) + "; " + user.id() + " is in neither");
+        }
+        return kind;
+    }
+
+    /** A document belongs to a DOC item; evidence to any item the assessment judges. */
+    private String requireItem(Assessment assessment, DocumentKind kind, String itemId) {
+        if (itemId == null || itemId.isBlank()) {
+            throw new InvalidInputException("itemId: name the check item, e.g. DOC-07 or CLD-04");
+        }
+        List<CheckItem> candidates = assessments.itemsInScope(assessment).stream()
+                .filter(item -> kind == DocumentKind.EVIDENCE || item.step() == Step.DOCUMENTATION).toList();
+        return candidates.stream().map(CheckItem::id).filter(itemId.strip()::equals).findFirst()
+                .orElseThrow(() -> new InvalidInputException("itemId: " + itemId.strip() + " is not "
+                        + (kind == DocumentKind.DOCUMENT ? "a documentation item (DOC-01..DOC-07)"
+                        : "an item in the scope") + " of " + assessment.reference()));
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                log.warn("Temporary file {} could not be deleted: {}", file, e.getMessage());
+            }
+        }
+    }
+}
