@@ -31,6 +31,7 @@ public final class FinalReportData {
     private final List<ItemResultRow> items;
     private final List<RoundRow> rounds;
     private final List<FindingRow> findings;
+    private final List<DocumentRow> documents;
 
     public FinalReportData(
             String labName,
@@ -52,7 +53,8 @@ public final class FinalReportData {
             String verdict,
             List<ItemResultRow> items,
             List<RoundRow> rounds,
-            List<FindingRow> findings) {
+            List<FindingRow> findings,
+            List<DocumentRow> documents) {
         this.labName = labName;
         this.reference = reference;
         this.manufacturer = manufacturer;
@@ -73,6 +75,7 @@ public final class FinalReportData {
         this.items = items == null ? List.of() : List.copyOf(items);
         this.rounds = rounds == null ? List.of() : List.copyOf(rounds);
         this.findings = findings == null ? List.of() : List.copyOf(findings);
+        this.documents = documents == null ? List.of() : List.copyOf(documents);
     }
 
     public String getLabName() {
@@ -153,5 +156,9 @@ public final class FinalReportData {
 
     public List<FindingRow> getFindings() {
         return findings;
+    }
+
+    public List<DocumentRow> getDocuments() {
+        return documents;
     }
 }

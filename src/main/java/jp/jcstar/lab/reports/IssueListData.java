@@ -22,6 +22,7 @@ public final class IssueListData {
     private final String issuedAt;
     private final String dueDate;
     private final List<FindingRow> findings;
+    private final List<DocumentRow> documents;
 
     public IssueListData(
             String labName,
@@ -36,7 +37,8 @@ public final class IssueListData {
             String roundNo,
             String issuedAt,
             String dueDate,
-            List<FindingRow> findings) {
+            List<FindingRow> findings,
+            List<DocumentRow> documents) {
         this.labName = labName;
         this.reference = reference;
         this.manufacturer = manufacturer;
@@ -50,6 +52,7 @@ public final class IssueListData {
         this.issuedAt = issuedAt;
         this.dueDate = dueDate;
         this.findings = findings == null ? List.of() : List.copyOf(findings);
+        this.documents = documents == null ? List.of() : List.copyOf(documents);
     }
 
     public String getLabName() {
@@ -102,5 +105,9 @@ public final class IssueListData {
 
     public List<FindingRow> getFindings() {
         return findings;
+    }
+
+    public List<DocumentRow> getDocuments() {
+        return documents;
     }
 }

@@ -44,6 +44,7 @@ public class ReportRenderer {
     static final String FINAL_REPORT_FINDINGS = "/reports/final-report-findings.jrxml";
     static final String ISSUE_LIST = "/reports/issue-list.jrxml";
     static final String ISSUE_LIST_FINDINGS = "/reports/issue-list-findings.jrxml";
+    static final String DOCUMENT_INDEX = "/reports/document-index.jrxml";
 
     private final JasperReport finalReport;
     private final JasperReport finalReportItems;
@@ -51,6 +52,7 @@ public class ReportRenderer {
     private final JasperReport finalReportFindings;
     private final JasperReport issueList;
     private final JasperReport issueListFindings;
+    private final JasperReport documentIndex;
 
     /**
      * Compiles every template.
@@ -64,6 +66,7 @@ public class ReportRenderer {
         this.finalReportFindings = compile(FINAL_REPORT_FINDINGS);
         this.issueList = compile(ISSUE_LIST);
         this.issueListFindings = compile(ISSUE_LIST_FINDINGS);
+        this.documentIndex = compile(DOCUMENT_INDEX);
     }
 
     /** Renders the final assessment report as PDF bytes. */
@@ -73,6 +76,7 @@ public class ReportRenderer {
         parameters.put("ItemsSubreport", finalReportItems);
         parameters.put("RoundsSubreport", finalReportRounds);
         parameters.put("FindingsSubreport", finalReportFindings);
+        parameters.put("DocumentsSubreport", documentIndex);
         return render(finalReport, parameters, data,
                 "最終評価報告書 / Final Assessment Report", data.getLabName());
     }
@@ -82,6 +86,7 @@ public class ReportRenderer {
         Objects.requireNonNull(data, "data");
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("FindingsSubreport", issueListFindings);
+        parameters.put("DocumentsSubreport", documentIndex);
         return render(issueList, parameters, data, "指摘事項一覧 / Issue List", data.getLabName());
     }
 

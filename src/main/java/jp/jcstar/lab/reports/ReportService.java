@@ -23,6 +23,8 @@ import jp.jcstar.lab.assessment.TestRoundRepository;
 import jp.jcstar.lab.assessment.Verdict;
 import jp.jcstar.lab.catalog.Catalog;
 import jp.jcstar.lab.catalog.CheckItem;
+import jp.jcstar.lab.documents.DocumentRepository;
+import jp.jcstar.lab.documents.StoredDocument;
 import jp.jcstar.lab.findings.Finding;
 import jp.jcstar.lab.findings.FindingRepository;
 import org.springframework.stereotype.Service;
@@ -42,18 +44,20 @@ public class ReportService {
     private final CheckResultRepository results;
     private final TestRoundRepository rounds;
     private final FindingRepository findings;
+    private final DocumentRepository documents;
     private final LabProperties lab;
     private final LabClock clock;
 
     public ReportService(ReportRenderer renderer, ReportRepository reports, AssessmentService assessments,
                          CheckResultRepository results, TestRoundRepository rounds, FindingRepository findings,
-                         LabProperties lab, LabClock clock) {
+                         DocumentRepository documents, LabProperties lab, LabClock clock) {
         this.renderer = renderer;
         this.reports = reports;
         this.assessments = assessments;
         this.results = results;
         this.rounds = rounds;
         this.findings = findings;
+        this.documents = documents;
         this.lab = lab;
         this.clock = clock;
     }
@@ -71,7 +75,8 @@ public class ReportService {
                 assessment.productName(), assessment.modelNumbers(), text(assessment.firmwareVersion()),
                 text(assessment.appVersion()), text(assessment.cloudVersion()), assessment.starLevel().label(),
                 String.valueOf(round), dateTime(now), due,
-                roundFindings.stream().map(finding -> row(finding, catalog)).toList());
+                roundFindings.stream().map(finding -> row(finding, catalog)).toList(),
+                documentIndex(assessmentId, round));
         StoredReport report = store(assessmentId, ReportKind.ISSUE_LIST, round, renderer.renderIssueList(data), now);
         findings.markSent(assessmentId, round, now);
         return report;
@@ -117,7 +122,8 @@ public class ReportService {
                 assessment.scope().stream().sorted().map(Component::name).collect(Collectors.joining(", ")),
                 assessment.catalogVersion(), dateTime(assessment.appliedAt()), completedAt,
                 String.join(", ", testers), text(assessment.reviewedBy()), dateTime(assessment.reviewedAt()),
-                verdict, items, roundRows, findings.list(assessmentId).stream().map(f -> row(f, catalog)).toList());
+                verdict, items, roundRows, findings.list(assessmentId).stream().map(f -> row(f, catalog)).toList(),
+                documentIndex(assessmentId, Integer.MAX_VALUE));
     }
 
     /** The final report, once the assessment is completed. */
@@ -136,6 +142,17 @@ public class ReportService {
         StoredReport report = new StoredReport(kind, round, pdf, Sha256.hex(pdf), now);
         reports.save(assessmentId, report);
         return report;
+    }
+
+    /** Every file uploaded up to and including the given round, each version on its own row, by item. */
+    private List<DocumentRow> documentIndex(long assessmentId, int upToRound) {
+        return documents.list(assessmentId).stream().filter(document -> document.roundNo() <= upToRound)
+                .sorted(java.util.Comparator.comparing(StoredDocument::itemId).thenComparing(StoredDocument::kind)
+                        .thenComparing(StoredDocument::id))
+                .map(document -> new DocumentRow(document.itemId(), document.kind().name(),
+                        String.valueOf(document.roundNo()), "v" + document.version(), document.fileName(),
+                        String.valueOf(document.sizeBytes()), document.sha256()))
+                .toList();
     }
 
     private static ItemResultRow itemRow(CheckItem item, CheckResult result) {

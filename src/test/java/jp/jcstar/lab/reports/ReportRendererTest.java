@@ -128,16 +128,36 @@ class ReportRendererTest {
     }
 
     @Test
+    void bothReportsIndexEveryFileWithItsWholeSha256OnOneLine() throws IOException {
+        for (byte[] pdf : List.of(renderer.renderFinalReport(finalReportData()), renderer.renderIssueList(issueListData()))) {
+            try (PDDocument document = Loader.loadPDF(pdf)) {
+                String raw = new PDFTextStripper().getText(document);
+                String text = compact(raw);
+                assertContains(text, "文書・エビデンス索引");
+                for (DocumentRow row : DOCUMENTS) {
+                    assertContains(text, row.getItemId() + row.getKind() + row.getRoundNo() + row.getVersion()
+                            + row.getFileName() + row.getSize() + row.getSha256());
+                    // A reader copies the hash from the PDF to compare it with the file's.
+                    assertTrue(raw.contains(row.getSha256()), () -> "not on one line: " + row.getSha256() + " in "
+                            + raw.substring(Math.max(0, raw.indexOf(row.getSha256().substring(0, 8)) - 200),
+                            Math.min(raw.length(), raw.indexOf(row.getSha256().substring(0, 8)) + 200)));
+                }
+            }
+        }
+    }
+
+    @Test
     void emptyListsStillRender() throws IOException {
         FinalReportData data = new FinalReportData("試験所", "REF-0", "メーカー", PRODUCT, "X1", "1.0", "1.0", "1.0",
                 "★1", "本体", "v1", "2025-01-01", "2025-02-01", "試験員", "レビュー者", "2025-02-02", "合格 / Pass",
-                null, List.of(), null);
+                null, List.of(), null, null);
         try (PDDocument document = Loader.loadPDF(renderer.renderFinalReport(data))) {
             String text = compact(new PDFTextStripper().getText(document));
             assertContains(text, PRODUCT);
             assertContains(text, "評価項目はありません");
             assertContains(text, "指摘事項はありません");
-            assertContains(text, "Page1of1");
+            assertContains(text, "文書・エビデンスはありません");
+            assertContains(text, "Page1of" + document.getNumberOfPages());
         }
     }
 
@@ -179,6 +199,14 @@ class ReportRendererTest {
     }
 
     // ---------------------------------------------------------------------------------------------
+
+    static final List<DocumentRow> DOCUMENTS = List.of(
+            new DocumentRow("DOC-07", "DOCUMENT", "1", "v1", "脅威モデル.pdf", "48213",
+                    "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
+            new DocumentRow("DOC-07", "DOCUMENT", "2", "v2", "脅威モデル.pdf", "51002",
+                    "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752"),
+            new DocumentRow("CLD-04", "EVIDENCE", "1", "v1", "tls-scan-api.example.jp-2025-05-20.txt", "1893",
+                    "fd61a03af4f77d870fc21e05e7e80678095c92d808cfb3b5c279ee04c74aca13"));
 
     private static FinalReportData finalReportData() {
         String[][] catalog = {
@@ -261,7 +289,7 @@ class ReportRendererTest {
                 "鈴木 一郎",
                 "2025-07-22",
                 "適合 / Pass",
-                items, rounds, findings);
+                items, rounds, findings, DOCUMENTS);
     }
 
     private static IssueListData issueListData() {
@@ -289,6 +317,6 @@ class ReportRendererTest {
                 "1",
                 "2025-05-30",
                 "2025-06-13",
-                findings);
+                findings, DOCUMENTS);
     }
 }
