@@ -20,6 +20,7 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 
 import jp.jcstar.lab.Sha256;
+import jp.jcstar.lab.web.DataSizes;
 import jp.jcstar.lab.web.InvalidInputException;
 import jp.jcstar.lab.web.PayloadTooLargeException;
 import jp.jcstar.lab.web.UnsupportedContentException;
@@ -70,7 +71,7 @@ public class ContentInspector {
             for (int read; (read = in.read(buffer)) != -1; ) {
                 size += read;
                 if (size > maxSize) {
-                    throw new PayloadTooLargeException(fileName + " is larger than the limit of " + limits.maxFileSize()
+                    throw new PayloadTooLargeException(fileName + " is larger than the limit of " + DataSizes.text(limits.maxFileSize())
                             + " (jcstar.documents.max-file-size)");
                 }
                 if (text != null) {
@@ -187,7 +188,7 @@ public class ContentInspector {
             if (expanded > budget) {
                 throw new InvalidInputException(fileName + " is refused as a zip bomb: its " + size
                         + " bytes expand to more than " + budget + " bytes (at most " + limits.zipMaxRatio()
-                        + " times its size and at most " + limits.zipMaxExpandedSize()
+                        + " times its size and at most " + DataSizes.text(limits.zipMaxExpandedSize())
                         + "; jcstar.documents.zip-max-ratio, zip-max-expanded-size)");
             }
         }

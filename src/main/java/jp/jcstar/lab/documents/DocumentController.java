@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Documents and evidence through the API: {@code POST} a file (multipart field {@code file}) with the {@code itemId}
@@ -102,11 +103,23 @@ public class DocumentController {
                 .contentType(mediaType(document))
                 .contentLength(document.sizeBytes())
                 .cacheControl(CacheControl.noStore())
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(document.fileName(), StandardCharsets.UTF_8).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(document.fileName()))
                 .header("X-Content-SHA256", document.sha256())
                 .header("X-Content-Type-Options", "nosniff")
                 .body(new InputStreamResource(verified.content()));
+    }
+
+    /**
+     * RFC 6266: the name as is when it is ASCII; otherwise an ASCII stand-in for old clients and the UTF-8 name in
+     * filename* (RFC 5987), which every current browser and curl -J use.
+     */
+    static String attachment(String fileName) {
+        if (StandardCharsets.US_ASCII.newEncoder().canEncode(fileName)) {
+            return ContentDisposition.attachment().filename(fileName).build().toString();
+        }
+        String standIn = fileName.replaceAll("[^\\x20-\\x7E]", "_");
+        return ContentDisposition.attachment().filename(standIn).build() + "; filename*=UTF-8''"
+                + UriUtils.encode(fileName, StandardCharsets.UTF_8);
     }
 
     private static MediaType mediaType(StoredDocument document) {

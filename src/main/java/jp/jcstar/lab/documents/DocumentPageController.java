@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServletResponse;
 import jp.jcstar.lab.LabClock;
 import jp.jcstar.lab.assessment.Assessment;
 import jp.jcstar.lab.assessment.AssessmentAccess;
@@ -16,6 +15,7 @@ import jp.jcstar.lab.catalog.CheckItem;
 import jp.jcstar.lab.catalog.Step;
 import jp.jcstar.lab.security.LabUser;
 import jp.jcstar.lab.web.ConflictException;
+import jp.jcstar.lab.web.DataSizes;
 import jp.jcstar.lab.web.ForbiddenException;
 import jp.jcstar.lab.web.HtmlPage;
 import jp.jcstar.lab.web.InvalidInputException;
@@ -27,14 +27,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
@@ -157,13 +155,6 @@ public class DocumentPageController {
         return DocumentController.download(documents.open(id, documentId, LabUser.of(user)));
     }
 
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    public void tooLarge(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response)
-            throws java.io.IOException {
-        response.sendRedirect(request.getRequestURI() + "?error=" + encode("the file is larger than the limit of "
-                + limits.maxFileSize()));
-    }
-
     private String uploadForm(String title, String action, DocumentKind kind, List<CheckItem> items) {
         StringBuilder options = new StringBuilder();
         items.forEach(item -> options.append("<option value='").append(item.id()).append("'>").append(item.id())
@@ -171,7 +162,7 @@ public class DocumentPageController {
         return "<h2>" + title + "</h2><form method=post enctype=multipart/form-data action='" + action + "'>"
                 + "<input type=hidden name=kind value=" + kind + ">"
                 + "<label>項目 / Item <select name=itemId>" + options + "</select></label>"
-                + "<label>ファイル / File (PDF, PNG, JPEG, text, ZIP, pcap; max " + limits.maxFileSize() + ")"
+                + "<label>ファイル / File (PDF, PNG, JPEG, text, ZIP, pcap; max " + DataSizes.text(limits.maxFileSize()) + ")"
                 + " <input type=file name=file required></label><button>Upload</button></form>";
     }
 

@@ -8,7 +8,6 @@ import jp.jcstar.lab.security.SecurityAudit;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -16,10 +15,9 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
-import org.springframework.util.unit.DataSize;
+
 
 /**
  * Turns refusals into RFC 9457 problem details whose {@code detail} says what is wrong. Exceptions raised inside the
@@ -29,12 +27,9 @@ import org.springframework.util.unit.DataSize;
 public class ApiExceptionHandler {
 
     private final SecurityAudit audit;
-    private final DataSize maxUploadSize;
 
-    public ApiExceptionHandler(SecurityAudit audit,
-                               @Value("${jcstar.documents.max-file-size:50MB}") DataSize maxUploadSize) {
+    public ApiExceptionHandler(SecurityAudit audit) {
         this.audit = audit;
-        this.maxUploadSize = maxUploadSize;
     }
 
     @ExceptionHandler(RuntimeException.class)
@@ -60,13 +55,6 @@ public class ApiExceptionHandler {
                         ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                                 "Someone else changed this assessment at the same moment; reload and try again")))
                 .orElseThrow(() -> exception);
-    }
-
-    /** An upload over the multipart limit is refused while the request is read, before any controller runs. */
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ProblemDetail tooLarge(MaxUploadSizeExceededException exception) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, "The upload is larger than the limit of "
-                + maxUploadSize + " (jcstar.documents.max-file-size)");
     }
 
     @ExceptionHandler({HttpMessageNotReadableException.class, MissingServletRequestParameterException.class,

@@ -96,21 +96,51 @@ public class LabApi {
 
     /** Deploys files through /engine-rest as Camunda Modeler's Deploy button does (multipart/form-data). */
     public Reply deploy(String user, String password, String deploymentName, Map<String, byte[]> files) {
-        String boundary = "----jcstar" + System.nanoTime();
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        java.util.function.Consumer<String> text = s -> body.writeBytes(s.getBytes(StandardCharsets.UTF_8));
-        text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n"
-                + deploymentName + "\r\n");
-        files.forEach((name, content) -> {
-            text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
-                    + name + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+        Multipart body = new Multipart().field("deployment-name", deploymentName);
+        files.forEach((name, content) -> body.file(name, name, "application/octet-stream", content));
+        return send(body.post(baseUrl + "/engine-rest/deployment/create"), user, password);
+    }
+
+    /** Uploads a file as a client of POST /api/assessments/{id}/documents does. */
+    public Reply upload(long assessmentId, String user, String itemId, String fileName, String contentType, byte[] content) {
+        return send(new Multipart().field("itemId", itemId).file("file", fileName, contentType, content)
+                .post(baseUrl + "/api/assessments/" + assessmentId + "/documents"), user, PASSWORD);
+    }
+
+    /** Sends a request built elsewhere (a multipart form, say) as the user with the default password. */
+    public Reply send(HttpRequest.Builder request, String user) {
+        return send(request, user, PASSWORD);
+    }
+
+    /** A multipart/form-data body, built as browsers and curl -F build it. */
+    public static final class Multipart {
+        private final String boundary = "----jcstar" + System.nanoTime();
+        private final java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+
+        public Multipart field(String name, String value) {
+            text("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n");
+            return this;
+        }
+
+        /** @param contentType null sends the part without a Content-Type */
+        public Multipart file(String name, String fileName, String contentType, byte[] content) {
+            text("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + fileName
+                    + "\"\r\n" + (contentType == null ? "" : "Content-Type: " + contentType + "\r\n") + "\r\n");
             body.writeBytes(content);
-            text.accept("\r\n");
-        });
-        text.accept("--" + boundary + "--\r\n");
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/engine-rest/deployment/create"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), user, password);
+            text("\r\n");
+            return this;
+        }
+
+        public HttpRequest.Builder post(String url) {
+            text("--" + boundary + "--\r\n");
+            return HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        }
+
+        private void text(String text) {
+            body.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     /** Creates a user in a group through Camunda's REST API, as an administrator does in Camunda Admin. */
@@ -369,6 +399,11 @@ public class LabApi {
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
             lastPage = reply.text();
             return reply;
+        }
+
+        /** Sends a multipart form (an upload) with the session, to a URL that carries the CSRF token or not. */
+        public Reply postMultipart(String pathAndQuery, Multipart form) {
+            return exchange(form.post(baseUrl + pathAndQuery));
         }
 
         /** A JSON request with the session and, unless told otherwise, the CSRF header. */

@@ -1,0 +1,290 @@
+package jp.jcstar.lab.api;
+
+import static jp.jcstar.lab.api.LabUsers.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jp.jcstar.lab.Sha256;
+import jp.jcstar.lab.WebAppTest;
+import jp.jcstar.lab.assessment.process.AssessmentVariables;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Documents and evidence through the REST API and the documents page: versions, downloads checked against their
+ * SHA-256, and every kind of bad upload refused with nothing stored.
+ */
+@WebAppTest
+class DocumentApiTest {
+
+    static final byte[] THREAT_MODEL_V1 = pdf("threat model, first version");
+    static final byte[] THREAT_MODEL_V2 = pdf("threat model, second version: OTA keys rotate yearly");
+    static final byte[] TLS_SCAN = "api.example.jp:443 TLSv1.0 accepted\nTLSv1.2 accepted\n".getBytes(StandardCharsets.UTF_8);
+    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+
+    @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
+
+    LabApi api;
+
+    @BeforeEach
+    void setUp() {
+        api = LabUsers.on(port);
+    }
+
+    @Test
+    void documentsAreVersionedAndComeBackByteForByteWithTheirHash() {
+        long id = apply();
+        LabApi.Reply first = api.upload(id, MANUFACTURER, "DOC-07", "脅威モデル.pdf", "application/pdf", THREAT_MODEL_V1);
+        assertThat(first.status()).as(first.text()).isEqualTo(201);
+        JsonNode v1 = first.json();
+        assertThat(first.location()).isEqualTo("/api/assessments/" + id + "/documents/" + v1.path("id").asLong());
+        assertThat(v1.path("kind").asText()).isEqualTo("DOCUMENT");
+        assertThat(v1.path("version").asInt()).isEqualTo(1);
+        assertThat(v1.path("round").asInt()).isEqualTo(1);
+        assertThat(v1.path("fileName").asText()).isEqualTo("脅威モデル.pdf");
+        assertThat(v1.path("mediaType").asText()).isEqualTo("application/pdf");
+        assertThat(v1.path("size").asLong()).isEqualTo(THREAT_MODEL_V1.length);
+        assertThat(v1.path("sha256").asText()).isEqualTo(Sha256.hex(THREAT_MODEL_V1));
+        assertThat(v1.path("uploadedBy").asText()).isEqualTo(MANUFACTURER);
+
+        // A new version of the same document; the first stays.
+        JsonNode v2 = api.upload(id, MANUFACTURER, "DOC-07", "脅威モデル.pdf", "application/pdf", THREAT_MODEL_V2).json();
+        assertThat(v2.path("version").asInt()).isEqualTo(2);
+
+        JsonNode listed = api.get("/api/assessments/" + id + "/documents", ENGINEER).json();
+        assertThat(listed.path("files")).hasSize(2);
+        JsonNode doc07 = item(listed, "DOC-07");
+        assertThat(doc07.path("status").asText()).isEqualTo("SUPPLIED");
+        assertThat(doc07.path("latest").path("version").asInt()).isEqualTo(2);
+        assertThat(item(listed, "DOC-01").path("status").asText()).isEqualTo("MISSING");
+
+        LabApi.Reply download = api.get(v1.path("content").asText(), MANUFACTURER);
+        assertThat(download.status()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo(THREAT_MODEL_V1);
+        assertThat(download.header("X-Content-SHA256")).isEqualTo(Sha256.hex(THREAT_MODEL_V1));
+        assertThat(download.contentType()).isEqualTo("application/pdf");
+        assertThat(download.header("Content-Disposition")).startsWith("attachment;")
+                .contains("filename*=UTF-8''%E8%84%85%E5%A8%81%E3%83%A2%E3%83%87%E3%83%AB.pdf");
+        assertThat(api.get(v2.path("content").asText(), ENGINEER).body()).isEqualTo(THREAT_MODEL_V2);
+
+        // The documentation review task shows the engineer what is supplied and what is missing.
+        String task = api.openTask(id, "userTask_reviewDocumentation", ENGINEER);
+        String overview = api.get("/engine-rest/task/" + task + "/variables/"
+                + AssessmentVariables.DOCUMENTS_OVERVIEW.name(), ENGINEER).json().path("value").asText();
+        assertThat(overview).contains("1 / 7 提出済 / supplied, 6 未提出 / missing")
+                .contains("- DOC-07 ", "提出済 / supplied [v2 脅威モデル.pdf](/lab/assessments/" + id + "/documents/"
+                        + v2.path("id").asLong() + "/content)")
+                .contains("- DOC-01 ").contains("**未提出 / missing**");
+    }
+
+    @Test
+    void engineersAttachEvidenceToAnItemOfTheRoundAndOnlyTheRightPeopleUploadEachKind() {
+        long id = apply();
+        LabApi.Reply evidence = api.upload(id, ENGINEER, "CLD-04", "tls-scan.txt", "text/plain", TLS_SCAN);
+        assertThat(evidence.status()).as(evidence.text()).isEqualTo(201);
+        assertThat(evidence.json().path("kind").asText()).isEqualTo("EVIDENCE");
+        assertThat(evidence.json().path("itemId").asText()).isEqualTo("CLD-04");
+        assertThat(evidence.json().path("round").asInt()).isEqualTo(1);
+        assertThat(evidence.json().path("mediaType").asText()).isEqualTo("text/plain");
+        // Evidence of the same name for the same item is its next version; another name starts its own.
+        assertThat(api.upload(id, ENGINEER, "CLD-04", "tls-scan.txt", null, TLS_SCAN).json().path("version").asInt())
+                .isEqualTo(2);
+        assertThat(api.upload(id, ENGINEER, "CLD-04", "login.png", "image/png", PNG).json().path("version").asInt())
+                .isEqualTo(1);
+        LabApi.Reply text = api.get(evidence.json().path("content").asText(), MANUFACTURER);
+        assertThat(text.contentType()).isEqualTo("text/plain;charset=UTF-8");
+
+        // A manufacturer's upload is a document, so CLD-04 is not an item for it; evidence is not the manufacturer's.
+        assertRefused(api.upload(id, MANUFACTURER, "CLD-04", "tls.txt", null, TLS_SCAN), 400, "not a documentation item");
+        assertRefused(send(id, MANUFACTURER, "EVIDENCE", "CLD-04"), 403, "Evidence is attached by");
+        assertRefused(send(id, ENGINEER, "DOCUMENT", "DOC-01"), 403, "Documents are uploaded by the manufacturer");
+        assertRefused(api.upload(id, REVIEWER, "CLD-04", "tls.txt", null, TLS_SCAN), 403, "Evidence is attached by");
+        assertRefused(api.upload(id, ENGINEER, "XYZ-99", "tls.txt", null, TLS_SCAN), 400, "XYZ-99 is not an item");
+        assertRefused(send(id, ENGINEER, "SECRET", "CLD-04"), 400, "kind: must be one of DOCUMENT, EVIDENCE");
+        LabApi.Reply noFile = api.send(new LabApi.Multipart().field("itemId", "CLD-04")
+                .post(baseUrl() + "/api/assessments/" + id + "/documents"), ENGINEER);
+        assertThat(noFile.status()).isEqualTo(400);
+        assertThat(api.get("/api/assessments/" + id + "/documents", ENGINEER).json().path("files")).hasSize(3);
+    }
+
+    @Test
+    void aFileOverTheLimitIsRefusedWith413AndNothingIsStored() {
+        long id = apply();
+        long chunksBefore = chunks();
+        byte[] oversize = new byte[50 * 1024 * 1024 + 1];
+        System.arraycopy(THREAT_MODEL_V1, 0, oversize, 0, THREAT_MODEL_V1.length);
+        LabApi.Reply reply = api.upload(id, MANUFACTURER, "DOC-01", "architecture.pdf", "application/pdf", oversize);
+        assertRefused(reply, 413, "larger than the limit of 50 MB");
+        assertThat(chunks()).isEqualTo(chunksBefore);
+        assertThat(api.get("/api/assessments/" + id + "/documents", MANUFACTURER).json().path("files")).isEmpty();
+    }
+
+    @Test
+    void contentThatIsNotWhatItClaimsOrNotAllowedIsRefusedWith415() {
+        long id = apply();
+        assertRefused(api.upload(id, MANUFACTURER, "DOC-01", "architecture.pdf", "application/pdf", PNG), 415,
+                "declared as application/pdf but its content is image/png");
+        assertRefused(api.upload(id, MANUFACTURER, "DOC-01", "architecture.pdf", null, TLS_SCAN), 415,
+                "the name ends in .pdf but the content is text/plain");
+        byte[] executable = {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, (byte) 0xFF, (byte) 0xFF, 0, 0};
+        assertRefused(api.upload(id, ENGINEER, "DEV-03", "uart-shell.bin", null, executable), 415,
+                "is not of an allowed type");
+        assertThat(api.get("/api/assessments/" + id + "/documents", MANUFACTURER).json().path("files")).isEmpty();
+    }
+
+    @Test
+    void aPathInTheFileNameIsCutToItsLastSegment() {
+        long id = apply();
+        LabApi.Reply reply = api.upload(id, ENGINEER, "DEV-03", "../../../etc/cron.d/uart-log.txt", null, TLS_SCAN);
+        assertThat(reply.status()).as(reply.text()).isEqualTo(201);
+        assertThat(reply.json().path("fileName").asText()).isEqualTo("uart-log.txt");
+        LabApi.Reply download = api.get(reply.json().path("content").asText(), ENGINEER);
+        assertThat(download.header("Content-Disposition")).isEqualTo("attachment; filename=\"uart-log.txt\"");
+        assertThat(api.upload(id, ENGINEER, "DEV-03", "..\\..\\boot.ini", null, TLS_SCAN).json().path("fileName")
+                .asText()).isEqualTo("boot.ini");
+    }
+
+    @Test
+    void aZipBombIsRefusedAndAnOrdinaryZipIsTaken() {
+        long id = apply();
+        byte[] bomb = zip(Map.of("capture-export.bin", new byte[20 * 1024 * 1024]));
+        assertThat(bomb.length).isLessThan(100 * 1024);
+        assertRefused(api.upload(id, ENGINEER, "APP-05", "captures.zip", "application/zip", bomb), 400,
+                "refused as a zip bomb");
+        byte[] logs = zip(Map.of("device.log", TLS_SCAN, "cloud.log", "2025-05-20 login ok\n".repeat(50).getBytes()));
+        LabApi.Reply taken = api.upload(id, ENGINEER, "APP-05", "logs.zip", "application/x-zip-compressed", logs);
+        assertThat(taken.status()).as(taken.text()).isEqualTo(201);
+        assertThat(taken.json().path("mediaType").asText()).isEqualTo("application/zip");
+        assertThat(api.get("/api/assessments/" + id + "/documents", ENGINEER).json().path("files")).hasSize(1);
+    }
+
+    @Test
+    void aStoredFileThatNoLongerMatchesItsHashIsReportedAndNotServed() {
+        long id = apply();
+        JsonNode stored = api.upload(id, MANUFACTURER, "DOC-05", "key-management.pdf", "application/pdf",
+                THREAT_MODEL_V1).json();
+        // Someone (or a broken disk) changes one byte behind the app's back.
+        byte[] tampered = THREAT_MODEL_V1.clone();
+        tampered[tampered.length - 2] ^= 0x01;
+        jdbc.sql("update document_content set bytes = ? where chunk_no = 0 and storage_key = "
+                        + "(select storage_key from document where id = ?)")
+                .params(tampered, stored.path("id").asLong()).update();
+
+        LabApi.Reply reply = api.get(stored.path("content").asText(), ENGINEER);
+        assertThat(reply.status()).isEqualTo(500);
+        assertThat(reply.contentType()).isEqualTo("application/problem+json");
+        assertThat(reply.json().path("detail").asText()).contains("failed its integrity check")
+                .contains(Sha256.hex(tampered)).contains(stored.path("sha256").asText()).contains("It is not served");
+        // The description is still there, so the lab knows what to restore.
+        assertThat(api.get("/api/assessments/" + id + "/documents/" + stored.path("id").asLong(), ENGINEER).json()
+                .path("sha256").asText()).isEqualTo(Sha256.hex(THREAT_MODEL_V1));
+
+        // Lost content is detected the same way.
+        jdbc.sql("delete from document_content where storage_key = (select storage_key from document where id = ?)")
+                .param(stored.path("id").asLong()).update();
+        assertThat(api.get(stored.path("content").asText(), MANUFACTURER).json().path("detail").asText())
+                .contains("it now has 0 bytes");
+    }
+
+    @Test
+    void theDocumentsPageBehindTheLoginListsAndTakesUploads() {
+        long id = apply();
+        api.upload(id, MANUFACTURER, "DOC-02", "binding-flow.pdf", "application/pdf", THREAT_MODEL_V1);
+        LabApi.BrowserSession browser = api.browser();
+        browser.login(ENGINEER, LabApi.PASSWORD);
+        String pagePath = "/lab/assessments/" + id + "/documents";
+        LabApi.Reply page = browser.getPage(pagePath);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text()).contains("DOC-02", "v1 binding-flow.pdf", Sha256.hex(THREAT_MODEL_V1), "未提出 / missing",
+                "エビデンスの添付 / Attach evidence").doesNotContain("文書のアップロード / Upload a document");
+
+        String action = page.text().replaceFirst("(?s).*<form method=post enctype=multipart/form-data action='([^']+)'.*", "$1");
+        assertThat(action).startsWith(pagePath + "?_csrf=");
+        LabApi.Reply uploaded = browser.postMultipart(action, new LabApi.Multipart().field("kind", "EVIDENCE")
+                .field("itemId", "DEV-01").file("file", "default-password.png", "image/png", PNG));
+        assertThat(uploaded.status()).isEqualTo(302);
+        assertThat(uploaded.location()).contains(pagePath + "?uploaded=DEV-01+v1+default-password.png");
+        LabApi.Reply refused = browser.postMultipart(action, new LabApi.Multipart().field("kind", "EVIDENCE")
+                .field("itemId", "DEV-01").file("file", "default-password.pdf", "image/png", PNG));
+        assertThat(refused.location()).contains("?error=default-password.pdf");
+        // Without the CSRF token, a forged cross-site upload goes nowhere.
+        assertThat(browser.postMultipart(pagePath, new LabApi.Multipart().field("kind", "EVIDENCE")
+                .field("itemId", "DEV-01").file("file", "x.png", "image/png", PNG)).status()).isEqualTo(403);
+
+        String listing = browser.getPage(pagePath).text();
+        assertThat(listing).contains("v1 default-password.png").doesNotContain("default-password.pdf");
+        String download = listing.replaceFirst("(?s).*<a href='(" + pagePath + "/\\d+/content)'>v1 default-password.png.*", "$1");
+        LabApi.Reply file = browser.getPage(download);
+        assertThat(file.status()).isEqualTo(200);
+        assertThat(file.body()).isEqualTo(PNG);
+        assertThat(browser.getPage("/lab/assessments").text()).contains("/lab/assessments/" + id + "/documents");
+    }
+
+    private long apply() {
+        LabApi.Reply applied = api.post("/api/assessments", MANUFACTURER, Map.of("manufacturer", "株式会社サンプル電機",
+                "productName", "スマートカメラ C2", "modelNumbers", "SC-C2", "firmwareVersion", "3.1.0",
+                "appVersion", "1.0.0", "cloudVersion", "2025.05", "starLevel", "STAR-1",
+                "scope", List.of("DEVICE", "APP", "CLOUD")));
+        assertThat(applied.status()).as(applied.text()).isEqualTo(201);
+        return applied.json().path("id").asLong();
+    }
+
+    private LabApi.Reply send(long id, String user, String kind, String itemId) {
+        return api.send(new LabApi.Multipart().field("kind", kind).field("itemId", itemId)
+                .file("file", "notes.txt", "text/plain", TLS_SCAN)
+                .post(baseUrl() + "/api/assessments/" + id + "/documents"), user);
+    }
+
+    private String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    private long chunks() {
+        return jdbc.sql("select count(*) from document_content").query(Long.class).single();
+    }
+
+    private static JsonNode item(JsonNode listed, String itemId) {
+        for (JsonNode item : listed.path("documentItems")) {
+            if (item.path("itemId").asText().equals(itemId)) {
+                return item;
+            }
+        }
+        throw new AssertionError(itemId + " not listed in " + listed);
+    }
+
+    private static void assertRefused(LabApi.Reply reply, int status, String detail) {
+        assertThat(reply.status()).as(reply.text()).isEqualTo(status);
+        assertThat(reply.json().path("detail").asText()).contains(detail);
+    }
+
+    static byte[] pdf(String text) {
+        return ("%PDF-1.7\n% " + text + "\n1 0 obj\n<<>>\nendobj\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    static byte[] zip(Map<String, byte[]> entries) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(entry.getKey()));
+                zip.write(entry.getValue());
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return bytes.toByteArray();
+    }
+}
