@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jp.jcstar.lab.Sha256;
 import jp.jcstar.lab.WebAppTest;
 import jp.jcstar.lab.assessment.Verdicts;
 import jp.jcstar.lab.assessment.process.AssessmentVariables;
@@ -60,7 +61,14 @@ class AssessmentApiEndToEndTest {
         assertThat(fresh.path("appliedBy").asText()).isEqualTo(MANUFACTURER);
         assertThat(fresh.path("items")).hasSize(catalog.items().size());
 
+        // The manufacturer's threat model, and the engineers' evidence of round 1 and of the retest.
+        byte[] threatModel = DocumentApiTest.pdf("threat model of SL-X1");
+        byte[] tlsScan = "api.example.jp:443 accepts TLSv1.0\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] tlsRetest = "api.example.jp:443 accepts TLSv1.2, TLSv1.3 only\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(api.upload(id, MANUFACTURER, "DOC-07", "脅威モデル.pdf", "application/pdf", threatModel).status())
+                .isEqualTo(201);
         complete(id, "userTask_reviewDocumentation", ENGINEER, Verdicts.allPass(catalog.itemsOf(Step.DOCUMENTATION)));
+        assertThat(api.upload(id, ENGINEER, "CLD-04", "tls-scan.txt", null, tlsScan).status()).isEqualTo(201);
         assertThat(api.activeSteps(id, ENGINEER))
                 .containsExactlyInAnyOrder("userTask_testDevice", "userTask_testApp", "userTask_testCloud");
         complete(id, "userTask_testDevice", ENGINEER, Verdicts.allPass(catalog.itemsOf(Step.DEVICE)));
@@ -77,7 +85,9 @@ class AssessmentApiEndToEndTest {
         LabApi.Reply issueList = api.get("/api/assessments/" + id + "/reports/issue-list?round=1", MANUFACTURER);
         assertThat(issueList.status()).isEqualTo(200);
         assertThat(issueList.contentType()).isEqualTo("application/pdf");
-        assertThat(pdfText(issueList.body())).contains("CLD-04", "TLS1.0", "スマートロックX1");
+        assertThat(pdfText(issueList.body())).contains("CLD-04", "TLS1.0", "スマートロックX1",
+                "DOC-07DOCUMENT1v1脅威モデル.pdf" + threatModel.length + Sha256.hex(threatModel),
+                "CLD-04EVIDENCE1v1tls-scan.txt" + tlsScan.length + Sha256.hex(tlsScan));
 
         LabApi.Reply early = api.get("/api/assessments/" + id + "/reports/final", MANUFACTURER);
         assertThat(early.status()).isEqualTo(409);
@@ -89,6 +99,7 @@ class AssessmentApiEndToEndTest {
         JsonNode retest = api.get("/api/assessments/" + id, ENGINEER).json();
         assertThat(retest.path("round").asInt()).isEqualTo(2);
         assertThat(retest.path("cloudVersion").asText()).isEqualTo("2025.04");
+        assertThat(api.upload(id, ENGINEER, "CLD-04", "tls-scan.txt", null, tlsRetest).status()).isEqualTo(201);
         complete(id, "userTask_retestItems", ENGINEER, Verdicts.none().pass("CLD-04"));
 
         // The reviewer reads the draft before deciding; the manufacturer gets no draft.
@@ -117,6 +128,13 @@ class AssessmentApiEndToEndTest {
         assertThat(catalog.items()).extracting(CheckItem::id).allSatisfy(itemId -> assertThat(text).contains(itemId));
         // Round history: round 1 failed on CLD-04, round 2 passed on the fixed cloud version.
         assertThat(text).contains("FAILED", "PASSED", "2025.03", "TLS1.0/1.1を無効化");
+        // The index of every file, each version with its round and its SHA-256, as a reader checks them.
+        assertThat(text).contains("文書・エビデンス索引",
+                "CLD-04EVIDENCE1v1tls-scan.txt" + tlsScan.length + Sha256.hex(tlsScan),
+                "CLD-04EVIDENCE2v2tls-scan.txt" + tlsRetest.length + Sha256.hex(tlsRetest),
+                "DOC-07DOCUMENT1v1脅威モデル.pdf" + threatModel.length + Sha256.hex(threatModel));
+        // Once the report is issued, the files are closed.
+        assertThat(api.upload(id, ENGINEER, "CLD-04", "late.txt", null, tlsScan).status()).isEqualTo(409);
     }
 
     private void complete(long assessmentId, String step, String user, Verdicts form) {

@@ -123,6 +123,54 @@ class CompanyIsolationTest {
     }
 
     @Test
+    void aUserOfAnotherCompanyCannotReadListOrAddToCompanyAsDocuments() {
+        LabApi.Reply applied = api.post("/api/assessments", MANUFACTURER, Map.of("manufacturer", "株式会社サンプル電機",
+                "productName", "極秘ゲートウェイ", "modelNumbers", "SECRET-GW", "firmwareVersion", "0.1",
+                "starLevel", "STAR-1", "scope", List.of("DEVICE")));
+        long id = applied.json().path("id").asLong();
+        byte[] secret = "%PDF-1.7\n% 極秘 key management\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode document = api.upload(id, MANUFACTURER, "DOC-05", "key-management.pdf", "application/pdf", secret).json();
+        long documentId = document.path("id").asLong();
+        long evidenceId = api.upload(id, ENGINEER, "DEV-01", "default-password.txt", null,
+                "admin/admin works".getBytes()).json().path("id").asLong();
+        long rivalsOwn = api.post("/api/assessments", RIVAL, Map.of("manufacturer", "ライバル工業株式会社",
+                "productName", "ライバルゲートウェイ", "modelNumbers", "RG-1", "firmwareVersion", "1",
+                "starLevel", "STAR-1", "scope", List.of("DEVICE"))).json().path("id").asLong();
+
+        // As if it did not exist, also when a document ID of company A is asked for under the rival's own assessment.
+        for (String path : List.of("/api/assessments/" + id + "/documents",
+                "/api/assessments/" + id + "/documents/" + documentId,
+                "/api/assessments/" + id + "/documents/" + documentId + "/content",
+                "/api/assessments/" + id + "/documents/" + evidenceId + "/content",
+                "/api/assessments/" + rivalsOwn + "/documents/" + documentId,
+                "/api/assessments/" + rivalsOwn + "/documents/" + documentId + "/content")) {
+            LabApi.Reply reply = api.get(path, RIVAL);
+            assertThat(reply.status()).as(path).isEqualTo(404);
+            assertThat(reply.text()).as(path).doesNotContain("極秘", "key-management", "admin/admin", document.path("sha256").asText());
+        }
+        LabApi.Reply planted = api.upload(id, RIVAL, "DOC-05", "key-management.pdf", "application/pdf", secret);
+        assertThat(planted.status()).isEqualTo(404);
+        assertThat(api.get("/api/assessments/" + rivalsOwn + "/documents", RIVAL).json().path("files")).isEmpty();
+
+        // Nor through the documents page in the browser.
+        LabApi.BrowserSession rivalBrowser = api.browser();
+        rivalBrowser.login(RIVAL, LabApi.PASSWORD);
+        for (String path : List.of("/lab/assessments/" + id + "/documents",
+                "/lab/assessments/" + id + "/documents/" + documentId + "/content",
+                "/lab/assessments/" + rivalsOwn + "/documents/" + documentId + "/content")) {
+            LabApi.Reply reply = rivalBrowser.getPage(path);
+            assertThat(reply.status()).as(path).isEqualTo(404);
+            assertThat(reply.text()).doesNotContain("極秘", "key-management");
+        }
+        assertThat(rivalBrowser.getPage("/lab/assessments").text()).contains("ライバルゲートウェイ")
+                .doesNotContain("極秘");
+
+        // Company A still has exactly its own files.
+        assertThat(api.get("/api/assessments/" + id + "/documents", MANUFACTURER).json().path("files")).hasSize(2);
+        assertThat(api.get(document.path("content").asText(), MANUFACTURER).body()).isEqualTo(secret);
+    }
+
+    @Test
     void aManufacturerCannotApplyForAnotherCompany() {
         LabApi.Reply reply = api.post("/api/assessments", RIVAL, Map.of("manufacturerId", COMPANY,
                 "manufacturer", "株式会社サンプル電機", "productName", "なりすまし", "modelNumbers", "X",
