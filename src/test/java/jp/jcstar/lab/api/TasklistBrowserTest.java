@@ -63,9 +63,7 @@ class TasklistBrowserTest {
     @AfterEach
     void closeBrowser() throws java.io.IOException {
         // What the browser showed last, for whoever reads a failure.
-        Path shot = Path.of("target", "browser-test-last.png");
-        Files.createDirectories(shot.getParent());
-        Files.write(shot, ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        screenshot("browser-test-last.png");
         browser.quit();
     }
 
@@ -95,6 +93,9 @@ class TasklistBrowserTest {
         click(By.cssSelector(".fjs-form-field-select .fjs-select-display"));
         click(By.xpath("//*[contains(@class, 'fjs-dropdownlist-item') and normalize-space(text()) = 'STAR-2']"));
         field("DEVICE").click();
+        // The start form tells where the documents go after applying.
+        assertThat(browser.findElement(By.xpath("//a[normalize-space(.) = 'assessments page']")).getAttribute("href"))
+                .endsWith("/lab/assessments");
         click(By.xpath("//button[normalize-space(text()) = 'Start']"));
 
         wait.until(driver -> jdbc.sql("select count(*) from assessment where product_name = ?")
@@ -105,6 +106,58 @@ class TasklistBrowserTest {
         assertThat(applied).containsEntry("company_id", COMPANY).containsEntry("applied_by", "browsermaker")
                 .containsEntry("star_level", "STAR-2").containsEntry("scope_device", true)
                 .containsEntry("scope_app", false);
+    }
+
+    @Test
+    void theEngineerSeesTheSuppliedAndMissingDocumentsInTheReviewFormAndAttachesEvidenceOnTheDocumentsPage()
+            throws java.io.IOException {
+        LabApi.Reply applied = api.post("/api/assessments", MANUFACTURER, Map.of("manufacturer", "株式会社サンプル電機",
+                "productName", "ブラウザ試験カメラ", "modelNumbers", "BC-1", "firmwareVersion", "1.0",
+                "starLevel", "STAR-1", "scope", java.util.List.of("DEVICE")));
+        long id = applied.json().path("id").asLong();
+        assertThat(api.upload(id, MANUFACTURER, "DOC-01", "architecture.pdf", "application/pdf",
+                DocumentApiTest.pdf("architecture")).status()).isEqualTo(201);
+
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(By.name("username")).sendKeys(ENGINEER);
+        browser.findElement(By.name("password")).sendKeys(api.passwordOf(ENGINEER));
+        browser.findElement(By.tagName("button")).click();
+        wait.until(ExpectedConditions.urlContains("/login/mfa"));
+        browser.findElement(By.name("code")).sendKeys(api.nextCode(ENGINEER));
+        browser.findElement(By.tagName("button")).click();
+        wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist"));
+
+        String task = api.openTask(id, "userTask_reviewDocumentation", ENGINEER);
+        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task);
+        WebElement supplied = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//a[normalize-space(.) = 'v1 architecture.pdf']")));
+        assertThat(supplied.getAttribute("href")).matches(".*/lab/assessments/" + id + "/documents/\\d+/content");
+        WebElement form = browser.findElement(By.cssSelector(".fjs-form"));
+        assertThat(form.getText()).contains("1 / 7 提出済 / supplied, 6 未提出 / missing", "DOC-02", "未提出 / missing");
+        screenshot("browser-review-documentation.png");
+        String documentsPage = browser.findElement(By.xpath("//a[contains(normalize-space(.), 'Upload and list')]"))
+                .getAttribute("href");
+        assertThat(documentsPage).endsWith("/lab/assessments/" + id + "/documents");
+
+        browser.get(documentsPage);
+        Path evidence = Files.createTempFile("tls-scan-", ".txt");
+        Files.writeString(evidence, "api.example.jp:443 TLSv1.2 only\n");
+        WebElement evidenceForm = browser.findElement(By.xpath("//h2[contains(., 'Attach evidence')]/following-sibling::form[1]"));
+        new org.openqa.selenium.support.ui.Select(evidenceForm.findElement(By.name("itemId"))).selectByValue("DEV-03");
+        evidenceForm.findElement(By.name("file")).sendKeys(evidence.toAbsolutePath().toString());
+        evidenceForm.findElement(By.tagName("button")).click();
+        wait.until(ExpectedConditions.urlContains("uploaded="));
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("DEV-03 v1 " + evidence.getFileName())
+                .contains("text/plain");
+        screenshot("browser-documents-page.png");
+        Files.delete(evidence);
+    }
+
+    /** What the browser shows, kept under target/ for whoever wants to see it. */
+    private void screenshot(String name) throws java.io.IOException {
+        Path shot = Path.of("target", name);
+        Files.createDirectories(shot.getParent());
+        Files.write(shot, ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
     }
 
     private void click(By target) {
