@@ -133,6 +133,47 @@ class DocumentApiTest {
     }
 
     @Test
+    void anUploadCutOffHalfWayLeavesNothingBehind() throws Exception {
+        long id = apply();
+        byte[] file = new byte[8 * 1024 * 1024];
+        System.arraycopy(THREAT_MODEL_V1, 0, file, 0, THREAT_MODEL_V1.length);
+        // The same request on a raw socket: whole, it stores the file ...
+        assertThat(rawUpload(id, file, file.length)).startsWith("HTTP/1.1 201");
+        long chunksAfterWhole = chunks();
+        // ... cut off after 5 of its 8 MB (the client dies), it leaves nothing.
+        assertThat(rawUpload(id, file, 5 * 1024 * 1024)).isEmpty();
+        Thread.sleep(1000);
+        assertThat(chunks()).isEqualTo(chunksAfterWhole);
+        assertThat(api.get("/api/assessments/" + id + "/documents", MANUFACTURER).json().path("files")).hasSize(1);
+    }
+
+    /** Sends an upload of {@code file} but only its first {@code sent} bytes; returns the status line, if any. */
+    private String rawUpload(long id, byte[] file, int sent) throws IOException {
+        byte[] head = ("--cut\r\nContent-Disposition: form-data; name=\"itemId\"\r\n\r\nDOC-03\r\n--cut\r\n"
+                + "Content-Disposition: form-data; name=\"file\"; filename=\"accounts.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = "\r\n--cut--\r\n".getBytes(StandardCharsets.US_ASCII);
+        String credentials = java.util.Base64.getEncoder().encodeToString(
+                (MANUFACTURER + ":" + api.passwordOf(MANUFACTURER)).getBytes(StandardCharsets.UTF_8));
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/assessments/" + id + "/documents HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Basic " + credentials + "\r\nConnection: close\r\n"
+                    + "Content-Type: multipart/form-data; boundary=cut\r\n"
+                    + "Content-Length: " + (head.length + file.length + tail.length) + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(head);
+            out.write(file, 0, sent);
+            if (sent < file.length) {
+                return "";
+            }
+            out.write(tail);
+            out.flush();
+            return new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+        }
+    }
+
+    @Test
     void contentThatIsNotWhatItClaimsOrNotAllowedIsRefusedWith415() {
         long id = apply();
         assertRefused(api.upload(id, MANUFACTURER, "DOC-01", "architecture.pdf", "application/pdf", PNG), 415,
