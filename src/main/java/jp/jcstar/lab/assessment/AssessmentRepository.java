@@ -47,6 +47,12 @@ public class AssessmentRepository {
         return jdbc.sql("select * from assessment where id = ?").param(id).query(AssessmentRepository::map).optional();
     }
 
+    /** Reads the row with "for update": it stays locked until the transaction ends. */
+    public Assessment lock(long id) {
+        return jdbc.sql("select * from assessment where id = ? for update").param(id).query(AssessmentRepository::map)
+                .optional().orElseThrow(() -> new IllegalStateException("Assessment " + id + " does not exist"));
+    }
+
     public Assessment get(long id) {
         return find(id).orElseThrow(() -> new IllegalStateException("Assessment " + id + " does not exist"));
     }

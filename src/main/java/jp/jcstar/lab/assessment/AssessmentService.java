@@ -95,6 +95,12 @@ public class AssessmentService {
         return assessments.get(assessmentId);
     }
 
+    /** The assessment, its row locked until the caller's transaction ends: changes to it then happen one at a time. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public Assessment lock(long assessmentId) {
+        return assessments.lock(assessmentId);
+    }
+
     public Catalog catalogOf(Assessment assessment) {
         return catalogs.version(assessment.catalogVersion());
     }

@@ -72,6 +72,16 @@ public enum AllowedType {
         return extensions.contains(lower) || Arrays.stream(values()).noneMatch(type -> type.extensions.contains(lower));
     }
 
+    /**
+     * The name a file of this type is kept under: as given when it ends in one of the type's extensions, else with
+     * the first of them added, so that a text file named "run.bat" is saved and opened as "run.bat.txt".
+     */
+    String withExtension(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        boolean fits = dot > 0 && extensions.contains(fileName.substring(dot + 1).toLowerCase(Locale.ROOT));
+        return fits ? fileName : fileName + "." + extensions.get(0);
+    }
+
     static String names() {
         return "PDF, PNG, JPEG, UTF-8 plain text, ZIP, pcap and pcapng";
     }

@@ -1,6 +1,5 @@
 package jp.jcstar.lab.documents;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -11,13 +10,13 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.Enumeration;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
-import java.util.zip.ZipInputStream;
 
 import jp.jcstar.lab.Sha256;
 import jp.jcstar.lab.web.DataSizes;
@@ -35,8 +34,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class ContentInspector {
 
-    /** What the inspection found: the SHA-256 (hex) and size of the content, and its type. */
-    public record Inspection(String sha256, long size, AllowedType type) {
+    /**
+     * What the inspection found: the SHA-256 (hex) and size of the content, its type, and the name to keep it under
+     * (the given one, with the type's extension added when it had none of the allowed ones).
+     */
+    public record Inspection(String sha256, long size, AllowedType type, String fileName) {
     }
 
     private static final int BUFFER = 64 * 1024;
@@ -90,7 +92,7 @@ public class ContentInspector {
         if (type == AllowedType.ZIP) {
             requireNoZipBomb(content, fileName, size);
         }
-        return new Inspection(Sha256.hex(sha256), size, type);
+        return new Inspection(Sha256.hex(sha256), size, type, type.withExtension(fileName));
     }
 
     private static void requireDeclarationsFit(AllowedType type, String fileName, String declaredType) {
@@ -112,29 +114,23 @@ public class ContentInspector {
         Path copy = Files.createTempFile("jcstar-upload-", ".zip");
         try {
             try (InputStream in = content.getInputStream()) {
-                Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
             }
-            ZipBudget expansion = new ZipBudget(fileName, budget, size);
-            // The central directory, as unzip tools read it: every entry is inflated and counted, overlapping or not.
-            try (ZipFile zip = new ZipFile(copy.toFile())) {
-                Enumeration<? extends ZipEntry> entries = zip.entries();
-                while (entries.hasMoreElements()) {
-                    ZipEntry entry = entries.nextElement();
-                    expansion.entry();
-                    try (InputStream in = zip.getInputStream(entry)) {
-                        expansion.drain(in, 1);
-                    }
-                }
-            } catch (ZipException e) {
-                throw new InvalidInputException(fileName + " is not a readable ZIP: " + e.getMessage());
-            }
+            new ZipBudget(fileName, budget, size).check(copy, 1);
         } finally {
             Files.deleteIfExists(copy);
         }
     }
 
-    /** Counts what a ZIP expands to, ZIPs inside it included, and refuses it once a limit is passed. */
+    /**
+     * Counts what a ZIP expands to, the archives inside it included, and refuses it once a limit is passed. Every
+     * archive, outer or nested, is read through its central directory, as unzip tools read it, so entries that only
+     * the directory points to, overlapping entries and data before or after the entries are all counted.
+     */
     private final class ZipBudget {
+        /** The end-of-central-directory record is in the last 22 bytes plus at most a 64 KiB comment. */
+        private static final int END_RECORD_WINDOW = 22 + 0xFFFF;
+
         private final String fileName;
         private final long budget;
         private final long size;
@@ -147,39 +143,98 @@ public class ContentInspector {
             this.size = size;
         }
 
-        void entry() {
-            if (++entries > limits.zipMaxEntries()) {
-                throw new InvalidInputException(fileName + " is refused as a zip bomb: it holds more than "
-                        + limits.zipMaxEntries() + " entries (jcstar.documents.zip-max-entries)");
+        void check(Path archive, int depth) throws IOException {
+            ZipFile zip;
+            try {
+                zip = new ZipFile(archive.toFile());
+            } catch (ZipException e) {
+                if (depth > 1 && !startsAsZip(archive)) {
+                    return; // data that merely holds the four bytes of an end record (an image, a capture)
+                }
+                throw unreadable(depth, e);
+            }
+            try (zip) {
+                Enumeration<? extends ZipEntry> all = zip.entries();
+                while (all.hasMoreElements()) {
+                    ZipEntry entry = all.nextElement();
+                    if (++entries > limits.zipMaxEntries()) {
+                        throw new InvalidInputException(fileName + " is refused as a zip bomb: it holds more than "
+                                + limits.zipMaxEntries() + " entries (jcstar.documents.zip-max-entries)");
+                    }
+                    if (isArchive(zip, entry)) {
+                        checkNested(zip, entry, depth);
+                    }
+                }
+            } catch (ZipException e) {
+                throw unreadable(depth, e);
             }
         }
 
-        /** Reads an entry to its end, counting; an entry that is itself a ZIP is opened and counted as well. */
-        void drain(InputStream entry, int depth) throws IOException {
-            BufferedInputStream in = new BufferedInputStream(entry, BUFFER);
-            in.mark(4);
-            byte[] head = in.readNBytes(4);
-            in.reset();
-            if (AllowedType.ofSignature(head, head.length).filter(type -> type == AllowedType.ZIP).isPresent()) {
-                if (depth > limits.zipMaxDepth()) {
-                    throw new InvalidInputException(fileName + " is refused: ZIPs nest in it deeper than "
-                            + limits.zipMaxDepth() + " levels (jcstar.documents.zip-max-depth)");
-                }
-                ZipInputStream nested = new ZipInputStream(new CountingStream(in));
-                try {
-                    while (nested.getNextEntry() != null) {
-                        entry();
-                        drain(nested, depth + 1);
-                    }
-                } catch (ZipException e) {
-                    throw new InvalidInputException(fileName + " holds a ZIP that is not readable: " + e.getMessage());
-                }
-                in.transferTo(OutputStreamNull.INSTANCE);
-            } else {
-                byte[] buffer = new byte[BUFFER];
+        private InvalidInputException unreadable(int depth, ZipException e) {
+            return new InvalidInputException(fileName + (depth == 1 ? " is not a readable ZIP: "
+                    : " holds a ZIP that is not readable: ") + e.getMessage()
+                    + " (encrypted ZIPs are refused too: their content cannot be checked)");
+        }
+
+        /**
+         * Inflates the entry, counting every byte, and tells whether it is an archive itself: a ZIP signature at its
+         * start, or an end-of-central-directory record near its end (a ZIP behind other data).
+         */
+        private boolean isArchive(ZipFile zip, ZipEntry entry) throws IOException {
+            byte[] head = new byte[4];
+            int headLength = 0;
+            byte[] tail = new byte[END_RECORD_WINDOW];
+            long total = 0;
+            byte[] buffer = new byte[BUFFER];
+            try (InputStream in = zip.getInputStream(entry)) {
                 for (int read; (read = in.read(buffer)) != -1; ) {
                     count(read);
+                    if (headLength < head.length) {
+                        int take = Math.min(head.length - headLength, read);
+                        System.arraycopy(buffer, 0, head, headLength, take);
+                        headLength += take;
+                    }
+                    for (int i = 0; i < read; i++) {
+                        tail[(int) ((total + i) % tail.length)] = buffer[i];
+                    }
+                    total += read;
                 }
+            }
+            if (AllowedType.ofSignature(head, headLength).filter(type -> type == AllowedType.ZIP).isPresent()) {
+                return true;
+            }
+            int kept = (int) Math.min(total, tail.length);
+            for (int i = kept - 4; i >= 0; i--) {
+                long at = total - kept + i;
+                if (tail[(int) (at % tail.length)] == 'P' && tail[(int) ((at + 1) % tail.length)] == 'K'
+                        && tail[(int) ((at + 2) % tail.length)] == 5 && tail[(int) ((at + 3) % tail.length)] == 6) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** A nested archive, copied out (its bytes are already counted) and checked like the outer one. */
+        private void checkNested(ZipFile zip, ZipEntry entry, int depth) throws IOException {
+            if (depth >= limits.zipMaxDepth() + 1) {
+                throw new InvalidInputException(fileName + " is refused: archives nest in it deeper than "
+                        + limits.zipMaxDepth() + " levels (jcstar.documents.zip-max-depth)");
+            }
+            Path nested = Files.createTempFile("jcstar-nested-", ".zip");
+            try {
+                try (InputStream in = zip.getInputStream(entry)) {
+                    Files.copy(in, nested, StandardCopyOption.REPLACE_EXISTING);
+                }
+                check(nested, depth + 1);
+            } finally {
+                Files.deleteIfExists(nested);
+            }
+        }
+
+        private static boolean startsAsZip(Path file) throws IOException {
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] head = in.readNBytes(4);
+                return AllowedType.ofSignature(head, head.length).filter(type -> type == AllowedType.ZIP).isPresent();
             }
         }
 
@@ -192,47 +247,12 @@ public class ContentInspector {
                         + "; jcstar.documents.zip-max-ratio, zip-max-expanded-size)");
             }
         }
-
-        /** Counts the bytes a nested ZIP is read from (its entries' inflated bytes are counted by drain). */
-        private final class CountingStream extends java.io.FilterInputStream {
-            CountingStream(InputStream in) {
-                super(in);
-            }
-
-            @Override
-            public int read() throws IOException {
-                int b = super.read();
-                if (b != -1) {
-                    count(1);
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                int read = super.read(b, off, len);
-                if (read > 0) {
-                    count(read);
-                }
-                return read;
-            }
-        }
     }
 
-    /** Where the rest of a nested ZIP (its central directory) goes once its entries are counted. */
-    private static final class OutputStreamNull extends java.io.OutputStream {
-        static final OutputStreamNull INSTANCE = new OutputStreamNull();
-
-        @Override
-        public void write(int b) {
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-        }
-    }
-
-    /** Plain text: valid UTF-8 throughout, with no control character but tab, line breaks, form feed and escape. */
+    /**
+     * Plain text: valid UTF-8 throughout, with no control character but tab, line breaks, form feed and escape (the
+     * colours of logs).
+     */
     private static final class TextCheck {
         private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -264,7 +284,8 @@ public class ContentInspector {
                 chars.flip();
                 while (chars.hasRemaining()) {
                     char c = chars.get();
-                    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B || c == 0x7F) {
+                    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B
+                            || c >= 0x7F && c <= 0x9F) {
                         text = false;
                     }
                 }

@@ -2,11 +2,10 @@ package jp.jcstar.lab.documents;
 
 import static org.springframework.web.util.HtmlUtils.htmlEscape;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jp.jcstar.lab.LabClock;
 import jp.jcstar.lab.assessment.Assessment;
 import jp.jcstar.lab.assessment.AssessmentAccess;
@@ -34,6 +33,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * The documents page of an assessment, for people in the browser (the session of Tasklist): which DOC items have a
@@ -45,6 +46,8 @@ public class DocumentPageController {
 
     /** How many assessments the overview page lists. */
     static final int LATEST = 200;
+    /** The one refusal UploadSizeFilter sends back to the page, before the request reaches the app. */
+    static final String TOO_LARGE = "too-large";
 
     private final DocumentService documents;
     private final AssessmentAccess access;
@@ -77,8 +80,16 @@ public class DocumentPageController {
 
     @GetMapping(value = "/lab/assessments/{id}/documents", produces = MediaType.TEXT_HTML_VALUE)
     @ResponseBody
-    public String page(@PathVariable long id, @RequestParam(required = false) String uploaded,
-                       @RequestParam(required = false) String error, Authentication authentication, CsrfToken csrf) {
+    public String page(@PathVariable long id, @RequestParam(required = false) String refused,
+                       HttpServletRequest request, Authentication authentication, CsrfToken csrf) {
+        // What the last upload did comes as flash attributes (kept in the session for one redirect), never from the
+        // URL, so that no link can make the page say something.
+        Map<String, ?> flash = RequestContextUtils.getInputFlashMap(request);
+        Object uploaded = flash == null ? null : flash.get("uploaded");
+        Object error = flash == null ? null : flash.get("error");
+        if (TOO_LARGE.equals(refused)) {
+            error = "the file is larger than the limit of " + DataSizes.text(limits.maxFileSize());
+        }
         LabUser user = LabUser.of(authentication);
         Assessment assessment = access.visible(id, user);
         List<StoredDocument> files = documents.list(id, user);
@@ -88,10 +99,10 @@ public class DocumentPageController {
                 .append(", round ").append(assessment.currentRound())
                 .append(" — <a href='/lab/assessments'>評価一覧 / Assessments</a> — <a href='/camunda/app/tasklist/'>Tasklist</a></p>");
         if (uploaded != null) {
-            body.append("<p class=ok>Uploaded / アップロードしました: ").append(htmlEscape(uploaded)).append("</p>");
+            body.append("<p class=ok>Uploaded / アップロードしました: ").append(htmlEscape(uploaded.toString())).append("</p>");
         }
         if (error != null) {
-            body.append("<p class=error>Refused / 受け付けられません: ").append(htmlEscape(error)).append("</p>");
+            body.append("<p class=error>Refused / 受け付けられません: ").append(htmlEscape(error.toString())).append("</p>");
         }
         List<CheckItem> docItems = assessments.catalogOf(assessment).itemsOf(Step.DOCUMENTATION);
         body.append("<h2>提出文書 / Documents</h2><table><tr><th>項目 / Item</th><th>状態 / Status</th>"
@@ -107,16 +118,14 @@ public class DocumentPageController {
             }
         }
         body.append("</table>");
-        // The token goes in the action's query: the container reads the multipart body only after the CSRF check, and
-        // a file over the limit must still reach the app to be refused with a message.
-        String action = DocumentsOverview.pagePath(id) + "?" + csrf.getParameterName() + "=" + csrf.getToken();
+        String action = DocumentsOverview.pagePath(id);
         boolean open = assessment.status() == jp.jcstar.lab.assessment.AssessmentStatus.IN_PROGRESS;
         if (open && user.isInAny(DocumentService.DOCUMENT_UPLOADERS)) {
-            body.append(uploadForm("文書のアップロード / Upload a document", action, DocumentKind.DOCUMENT, docItems));
+            body.append(uploadForm("文書のアップロード / Upload a document", action, csrf, DocumentKind.DOCUMENT, docItems));
         }
         if (open && user.isInAny(DocumentService.EVIDENCE_UPLOADERS)) {
             body.append(uploadForm("エビデンスの添付 / Attach evidence (round " + assessment.currentRound() + ")",
-                    action, DocumentKind.EVIDENCE, assessments.itemsInScope(assessment)));
+                    action, csrf, DocumentKind.EVIDENCE, assessments.itemsInScope(assessment)));
         }
         body.append("<h2>全ファイル / All files</h2><table><tr><th>#</th><th>種別 / Kind</th><th>項目 / Item</th>"
                 + "<th>回 / Round</th><th>ファイル / File</th><th>種類 / Type</th><th>サイズ / Bytes</th>"
@@ -138,15 +147,16 @@ public class DocumentPageController {
     /** Uploads from the page's forms; the page then shows what was stored or why it was refused. */
     @PostMapping(value = "/lab/assessments/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public String upload(@PathVariable long id, @RequestPart("file") MultipartFile file, @RequestParam String itemId,
-                         @RequestParam String kind, Authentication user) {
+                         @RequestParam String kind, Authentication user, RedirectAttributes next) {
         try {
             StoredDocument stored = documents.upload(id, LabUser.of(user), new DocumentService.Upload(kind, itemId,
                     file.getOriginalFilename(), file.getContentType(), file));
-            return "redirect:" + DocumentsOverview.pagePath(id) + "?uploaded=" + encode(stored.label());
+            next.addFlashAttribute("uploaded", stored.label());
         } catch (InvalidInputException | UnsupportedContentException | PayloadTooLargeException | ConflictException
                  | ForbiddenException refused) {
-            return "redirect:" + DocumentsOverview.pagePath(id) + "?error=" + encode(refused.getMessage());
+            next.addFlashAttribute("error", refused.getMessage());
         }
+        return "redirect:" + DocumentsOverview.pagePath(id);
     }
 
     @GetMapping("/lab/assessments/{id}/documents/{documentId}/content")
@@ -155,12 +165,12 @@ public class DocumentPageController {
         return DocumentController.download(documents.open(id, documentId, LabUser.of(user)));
     }
 
-    private String uploadForm(String title, String action, DocumentKind kind, List<CheckItem> items) {
+    private String uploadForm(String title, String action, CsrfToken csrf, DocumentKind kind, List<CheckItem> items) {
         StringBuilder options = new StringBuilder();
         items.forEach(item -> options.append("<option value='").append(item.id()).append("'>").append(item.id())
                 .append(' ').append(htmlEscape(item.title())).append("</option>"));
         return "<h2>" + title + "</h2><form method=post enctype=multipart/form-data action='" + action + "'>"
-                + "<input type=hidden name=kind value=" + kind + ">"
+                + HtmlPage.hidden(csrf) + "<input type=hidden name=kind value=" + kind + ">"
                 + "<label>項目 / Item <select name=itemId>" + options + "</select></label>"
                 + "<label>ファイル / File (PDF, PNG, JPEG, text, ZIP, pcap; max " + DataSizes.text(limits.maxFileSize()) + ")"
                 + " <input type=file name=file required></label><button>Upload</button></form>";
@@ -169,9 +179,5 @@ public class DocumentPageController {
     private static String link(StoredDocument document) {
         return "<a href='" + DocumentsOverview.contentPath(document) + "'>v" + document.version() + " "
                 + htmlEscape(document.fileName()) + "</a>";
-    }
-
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 }

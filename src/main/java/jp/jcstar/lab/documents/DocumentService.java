@@ -32,9 +32,9 @@ import jp.jcstar.lab.web.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.InputStreamSource;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Documents and evidence of an assessment: uploads checked before anything is stored, stored with their SHA-256 in
@@ -59,10 +59,11 @@ public class DocumentService {
     private final DocumentsOverview overview;
     private final SecurityAudit audit;
     private final LabClock clock;
+    private final TransactionTemplate transactions;
 
     public DocumentService(DocumentRepository documents, DocumentContentStore store, ContentInspector inspector,
                            AssessmentAccess access, AssessmentService assessments, DocumentsOverview overview,
-                           SecurityAudit audit, LabClock clock) {
+                           SecurityAudit audit, LabClock clock, TransactionTemplate transactions) {
         this.documents = documents;
         this.store = store;
         this.inspector = inspector;
@@ -71,6 +72,7 @@ public class DocumentService {
         this.overview = overview;
         this.audit = audit;
         this.clock = clock;
+        this.transactions = transactions;
     }
 
     /** What a client submits with an upload; {@code kind} may be null (manufacturers: DOCUMENT, staff: EVIDENCE). */
@@ -78,45 +80,56 @@ public class DocumentService {
     }
 
     /**
-     * Checks and stores an upload as the next version of its series, in the assessment's current round. Refused
-     * uploads change nothing.
+     * Checks an upload, then stores it as the next version of its series in the assessment's current round. The
+     * check reads the content outside any transaction (no database connection waits on a large file or a ZIP); the
+     * content and its row are written in one transaction, under a lock on the assessment, so that uploads of one
+     * assessment take their versions in turn and none lands after the assessment closed. Refused uploads change
+     * nothing.
      */
-    @Transactional
     public StoredDocument upload(long assessmentId, LabUser user, Upload upload) {
         Assessment assessment = access.visible(assessmentId, user);
         DocumentKind kind = kindOf(upload.kind(), user);
+        requireOpen(assessment);
+        String itemId = requireItem(assessment, kind, upload.itemId());
+        ContentInspector.Inspection inspection;
+        try {
+            inspection = inspector.inspect(upload.content(), FileNames.sanitise(upload.fileName()), upload.declaredType());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Reading the upload " + upload.fileName() + " failed", e);
+        }
+        StoredDocument stored = transactions.execute(status -> store(assessmentId, kind, itemId, user, upload, inspection));
+        audit.record(SecurityAudit.Event.DOCUMENT_UPLOADED, user.id(), null, Map.of("assessment",
+                assessment.reference(), "document", stored.id(), "kind", kind, "file", stored.label(),
+                "round", stored.roundNo(), "sha256", stored.sha256(), "size", stored.sizeBytes()));
+        if (kind == DocumentKind.DOCUMENT) {
+            overview.refresh(assessmentId);
+        }
+        return stored;
+    }
+
+    private StoredDocument store(long assessmentId, DocumentKind kind, String itemId, LabUser user, Upload upload,
+                                 ContentInspector.Inspection inspection) {
+        Assessment assessment = assessments.lock(assessmentId);
+        requireOpen(assessment);
+        String key = UUID.randomUUID().toString();
+        MessageDigest written = Sha256.newDigest();
+        try (InputStream in = new DigestInputStream(upload.content().getInputStream(), written)) {
+            store.write(key, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Storing the upload " + inspection.fileName() + " failed", e);
+        }
+        if (!Sha256.hex(written).equals(inspection.sha256())) {
+            throw new IllegalStateException("The content of " + inspection.fileName() + " changed while it was stored");
+        }
+        int version = documents.nextVersion(assessmentId, kind, StoredDocument.series(kind, itemId, inspection.fileName()));
+        return documents.insert(assessmentId, kind, itemId, assessment.currentRound(), version, inspection.fileName(),
+                inspection.type().mediaType(), inspection.size(), inspection.sha256(), key, user.id(), clock.now());
+    }
+
+    private static void requireOpen(Assessment assessment) {
         if (assessment.status() != AssessmentStatus.IN_PROGRESS) {
             throw new ConflictException(assessment.reference() + " is " + assessment.status()
                     + "; its documents and evidence are closed with its report");
-        }
-        String itemId = requireItem(assessment, kind, upload.itemId());
-        String fileName = FileNames.sanitise(upload.fileName());
-        try {
-            ContentInspector.Inspection inspection = inspector.inspect(upload.content(), fileName, upload.declaredType());
-            String key = UUID.randomUUID().toString();
-            MessageDigest written = Sha256.newDigest();
-            try (InputStream in = new DigestInputStream(upload.content().getInputStream(), written)) {
-                store.write(key, in);
-            }
-            if (!Sha256.hex(written).equals(inspection.sha256())) {
-                throw new IllegalStateException("The content of " + fileName + " changed while it was stored");
-            }
-            int version = documents.nextVersion(assessmentId, kind, StoredDocument.series(kind, itemId, fileName));
-            StoredDocument stored = documents.insert(assessmentId, kind, itemId, assessment.currentRound(), version,
-                    fileName, inspection.type().mediaType(), inspection.size(), inspection.sha256(), key, user.id(),
-                    clock.now());
-            if (kind == DocumentKind.DOCUMENT) {
-                overview.refresh(assessment);
-            }
-            audit.record(SecurityAudit.Event.DOCUMENT_UPLOADED, user.id(), null, Map.of("assessment",
-                    assessment.reference(), "document", stored.id(), "kind", kind, "file", stored.label(),
-                    "round", stored.roundNo(), "sha256", stored.sha256(), "size", stored.sizeBytes()));
-            return stored;
-        } catch (DuplicateKeyException e) {
-            throw new ConflictException("Another upload of " + itemId + " " + fileName
-                    + " arrived at the same moment and took its version; upload again");
-        } catch (IOException e) {
-            throw new UncheckedIOException("Reading the upload " + fileName + " failed", e);
         }
     }
 

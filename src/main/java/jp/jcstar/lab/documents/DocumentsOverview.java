@@ -12,8 +12,12 @@ import jp.jcstar.lab.catalog.CheckItem;
 import jp.jcstar.lab.catalog.Step;
 import jp.jcstar.lab.security.AsApp;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What the Tasklist forms show of an assessment's documents (process variable documentsOverview, Markdown): for every
@@ -23,17 +27,22 @@ import org.springframework.stereotype.Component;
 @Component
 public class DocumentsOverview {
 
+    static final int REFRESH_ATTEMPTS = 5;
+    private static final Logger log = LoggerFactory.getLogger(DocumentsOverview.class);
+
     private final DocumentRepository documents;
     private final AssessmentService assessments;
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
+    private final TransactionTemplate transactions;
 
     public DocumentsOverview(DocumentRepository documents, AssessmentService assessments, RuntimeService runtimeService,
-                             IdentityService identityService) {
+                             IdentityService identityService, TransactionTemplate transactions) {
         this.documents = documents;
         this.assessments = assessments;
         this.runtimeService = runtimeService;
         this.identityService = identityService;
+        this.transactions = transactions;
     }
 
     /** The browser page of an assessment's documents and evidence (session login, like Tasklist). */
@@ -72,22 +81,40 @@ public class DocumentsOverview {
         return text.toString();
     }
 
-    /** Rewrites the overview in the assessment's running process, if it runs; the caller's transaction holds it. */
-    public void refresh(Assessment assessment) {
-        String processInstanceId = assessment.processInstanceId();
-        if (processInstanceId == null) {
-            return;
-        }
-        AsApp.run(identityService, () -> {
-            if (runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 1) {
-                runtimeService.setVariable(processInstanceId, DOCUMENTS_OVERVIEW.name(), markdown(assessment));
+    /**
+     * Rewrites the overview in the assessment's running process, if it runs, in a transaction of its own: after an
+     * upload, which stays stored whether or not this succeeds. Two uploads at once may both rewrite it; the one
+     * that loses the engine's optimistic lock computes it again.
+     */
+    public void refresh(long assessmentId) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transactions.executeWithoutResult(status -> {
+                    Assessment assessment = assessments.get(assessmentId);
+                    if (assessment.processInstanceId() != null) {
+                        AsApp.run(identityService, () -> {
+                            if (runtimeService.createProcessInstanceQuery()
+                                    .processInstanceId(assessment.processInstanceId()).count() == 1) {
+                                runtimeService.setVariable(assessment.processInstanceId(), DOCUMENTS_OVERVIEW.name(),
+                                        markdown(assessment));
+                            }
+                            return null;
+                        });
+                    }
+                });
+                return;
+            } catch (OptimisticLockingException e) {
+                if (attempt == REFRESH_ATTEMPTS) {
+                    log.warn("The documents overview of assessment {} stays as it was after {} attempts: {}",
+                            assessmentId, attempt, e.getMessage());
+                    return;
+                }
             }
-            return null;
-        });
+        }
     }
 
     /** Text inside Markdown, with the characters that would make it a link, emphasis or HTML escaped. */
     static String markdownText(String text) {
-        return text.replaceAll("([\\\\`*_{}\\[\\]()#+!<>|~])", "\\\\$1");
+        return text.replaceAll("([\\\\`*_{}\\[\\]()#+!<>|~&])", "\\\\$1");
     }
 }

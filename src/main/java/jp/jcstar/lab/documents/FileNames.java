@@ -5,7 +5,7 @@ import java.text.Normalizer;
 /**
  * The name a file is kept and offered under: the last segment of whatever path the client sent, without control
  * characters, characters that file systems or headers treat specially, leading dots (no "..", no hidden files) and
- * trailing dots or spaces, at most {@link #MAX_LENGTH} characters with its extension kept. Japanese names stay as
+ * trailing dots or spaces, at most {@link #MAX_LENGTH} UTF-16 characters (as the databases count them) with its extension kept. Japanese names stay as
  * they are.
  */
 public final class FileNames {
@@ -30,10 +30,14 @@ public final class FileNames {
             kept.appendCodePoint("<>:\"|?*;%".indexOf(c) >= 0 ? '_' : c);
         });
         name = kept.toString().strip().replaceAll("^[.\\s]+", "").replaceAll("[.\\s]+$", "");
-        if (name.codePointCount(0, name.length()) > MAX_LENGTH) {
+        if (name.length() > MAX_LENGTH) {
             int dot = name.lastIndexOf('.');
             String extension = dot > 0 && name.length() - dot <= 10 ? name.substring(dot) : "";
-            name = name.substring(0, name.offsetByCodePoints(0, MAX_LENGTH - extension.length())) + extension;
+            int cut = MAX_LENGTH - extension.length();
+            if (Character.isHighSurrogate(name.charAt(cut - 1))) {
+                cut--; // never half a character
+            }
+            name = name.substring(0, cut) + extension;
         }
         return name.isEmpty() ? FALLBACK : name;
     }

@@ -1,6 +1,7 @@
 package jp.jcstar.lab.documents;
 
 import jakarta.servlet.MultipartConfigElement;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.MultipartConfigFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,7 +9,8 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * The servlet container's multipart limits follow jcstar.documents.max-file-size, so that one setting bounds an
- * upload: the container stops reading a larger file (413) and spools parts over 256 KB to disk, not to memory.
+ * upload: the container stops reading a larger file (413) and spools parts over 256 KB to disk, not to memory. The
+ * UploadSizeFilter keeps every other multipart request far below that.
  */
 @Configuration
 public class UploadLimits {
@@ -23,5 +25,13 @@ public class UploadLimits {
         factory.setMaxRequestSize(DataSize.ofBytes(limits.maxFileSize().toBytes() + FORM_OVERHEAD.toBytes()));
         factory.setFileSizeThreshold(DataSize.ofKilobytes(256));
         return factory.createMultipartConfig();
+    }
+
+    /** Before Spring Security's filters (order -100), which may read the parameters of a multipart body. */
+    @Bean
+    FilterRegistrationBean<UploadSizeFilter> uploadSizeFilter(DocumentProperties limits) {
+        FilterRegistrationBean<UploadSizeFilter> registration = new FilterRegistrationBean<>(new UploadSizeFilter(limits));
+        registration.setOrder(-110);
+        return registration;
     }
 }

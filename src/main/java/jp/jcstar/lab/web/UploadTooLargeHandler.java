@@ -1,10 +1,6 @@
 package jp.jcstar.lab.web;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -17,9 +13,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
- * An upload over the multipart limit is refused while the request is read, before a controller is chosen, so this
- * advice applies to every request rather than to the app's controllers only: 413 with a problem detail for API
- * clients, back to the page with the message for the documents page.
+ * An upload over the multipart limit (one streamed without a declared length; UploadSizeFilter refuses the others
+ * before they are read) is refused while the request is read, before a controller is chosen, so this advice applies
+ * to every request rather than to the app's controllers only.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -32,13 +28,9 @@ public class UploadTooLargeHandler {
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<ProblemDetail> tooLarge(HttpServletRequest request) {
-        String detail = "The upload is larger than the limit of " + DataSizes.text(maxUploadSize) + " (jcstar.documents.max-file-size)";
-        if (request.getRequestURI().startsWith("/lab/")) {
-            return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(request.getRequestURI() + "?error="
-                    + URLEncoder.encode(detail, StandardCharsets.UTF_8))).build();
-        }
-        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
-                .body(ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, detail));
+    ResponseEntity<ProblemDetail> tooLarge() {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(ProblemDetail.forStatusAndDetail(
+                HttpStatus.PAYLOAD_TOO_LARGE, "The upload is larger than the limit of " + DataSizes.text(maxUploadSize)
+                        + " (jcstar.documents.max-file-size)"));
     }
 }

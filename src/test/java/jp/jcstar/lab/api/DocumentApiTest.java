@@ -36,6 +36,7 @@ class DocumentApiTest {
 
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
+    @Autowired jp.jcstar.lab.documents.DocumentService documents;
 
     LabApi api;
 
@@ -174,6 +175,60 @@ class DocumentApiTest {
     }
 
     @Test
+    void contentThatChangesBetweenCheckAndStoreIsRolledBackWithItsChunks() {
+        long id = apply();
+        long chunksBefore = chunks();
+        // A source that gives other bytes on its second reading: the check passes, the stored bytes' hash differs,
+        // and everything written for it, chunks included, is rolled back.
+        java.util.concurrent.atomic.AtomicInteger readings = new java.util.concurrent.atomic.AtomicInteger();
+        byte[] other = pdf("a different file");
+        org.springframework.core.io.InputStreamSource changing = () -> new java.io.ByteArrayInputStream(
+                readings.getAndIncrement() == 0 ? THREAT_MODEL_V1 : other);
+        jp.jcstar.lab.security.LabUser maker = new jp.jcstar.lab.security.LabUser(MANUFACTURER,
+                java.util.Set.of(jp.jcstar.lab.security.Roles.MANUFACTURERS), java.util.Set.of(COMPANY));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> documents.upload(id, maker,
+                        new jp.jcstar.lab.documents.DocumentService.Upload(null, "DOC-04", "ota.pdf", null, changing)))
+                .hasMessageContaining("changed while it was stored");
+        assertThat(readings.get()).isEqualTo(2);
+        assertThat(chunks()).isEqualTo(chunksBefore);
+        assertThat(documents.list(id, maker)).isEmpty();
+    }
+
+    @Test
+    void theSevenDocumentsUploadedAtOnceAllArriveAndTheReviewFormListsThemAll() throws Exception {
+        long id = apply();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(7);
+        try {
+            List<java.util.concurrent.Future<LabApi.Reply>> replies = new java.util.ArrayList<>();
+            for (int n = 1; n <= 7; n++) {
+                String itemId = "DOC-0" + n;
+                replies.add(pool.submit(() -> api.upload(id, MANUFACTURER, itemId, itemId + ".pdf", "application/pdf",
+                        pdf("document " + itemId))));
+            }
+            for (java.util.concurrent.Future<LabApi.Reply> reply : replies) {
+                assertThat(reply.get().status()).as(reply.get().text()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        String task = api.openTask(id, "userTask_reviewDocumentation", ENGINEER);
+        assertThat(api.get("/engine-rest/task/" + task + "/variables/" + AssessmentVariables.DOCUMENTS_OVERVIEW.name(),
+                ENGINEER).json().path("value").asText()).contains("7 / 7 提出済 / supplied,").doesNotContain("missing");
+    }
+
+    @Test
+    void multipartRequestsOtherThanUploadsAreRefusedBeforeTheyAreRead() {
+        byte[] big = new byte[2 * 1024 * 1024];
+        LabApi.Reply login = LabApi.exchange(java.net.http.HttpClient.newHttpClient(), new LabApi.Multipart()
+                .field("username", "eng1").file("filler", "x.bin", null, big).post(baseUrl() + "/login"));
+        assertThat(login.status()).isEqualTo(413);
+        assertThat(login.json().path("detail").asText()).contains("Multipart requests other than uploads are limited");
+        LabApi.Reply catalog = api.send(new LabApi.Multipart().file("filler", "x.bin", null, big)
+                .post(baseUrl() + "/api/assessments"), MANUFACTURER);
+        assertThat(catalog.status()).isEqualTo(413);
+    }
+
+    @Test
     void contentThatIsNotWhatItClaimsOrNotAllowedIsRefusedWith415() {
         long id = apply();
         assertRefused(api.upload(id, MANUFACTURER, "DOC-01", "architecture.pdf", "application/pdf", PNG), 415,
@@ -252,18 +307,29 @@ class DocumentApiTest {
         assertThat(page.text()).contains("DOC-02", "v1 binding-flow.pdf", Sha256.hex(THREAT_MODEL_V1), "未提出 / missing",
                 "エビデンスの添付 / Attach evidence").doesNotContain("文書のアップロード / Upload a document");
 
-        String action = page.text().replaceFirst("(?s).*<form method=post enctype=multipart/form-data action='([^']+)'.*", "$1");
-        assertThat(action).startsWith(pagePath + "?_csrf=");
-        LabApi.Reply uploaded = browser.postMultipart(action, new LabApi.Multipart().field("kind", "EVIDENCE")
-                .field("itemId", "DEV-01").file("file", "default-password.png", "image/png", PNG));
+        String csrf = page.text().replaceFirst("(?s).*name='_csrf' value='([^']+)'.*", "$1");
+        LabApi.Reply uploaded = browser.postMultipart(pagePath, new LabApi.Multipart().field("_csrf", csrf)
+                .field("kind", "EVIDENCE").field("itemId", "DEV-01").file("file", "default-password.png", "image/png", PNG));
         assertThat(uploaded.status()).isEqualTo(302);
-        assertThat(uploaded.location()).contains(pagePath + "?uploaded=DEV-01+v1+default-password.png");
-        LabApi.Reply refused = browser.postMultipart(action, new LabApi.Multipart().field("kind", "EVIDENCE")
-                .field("itemId", "DEV-01").file("file", "default-password.pdf", "image/png", PNG));
-        assertThat(refused.location()).contains("?error=default-password.pdf");
+        assertThat(uploaded.location()).endsWith(pagePath);
+        assertThat(browser.getPage(pagePath).text()).contains("Uploaded / アップロードしました: DEV-01 v1 default-password.png");
+        LabApi.Reply refused = browser.postMultipart(pagePath, new LabApi.Multipart().field("_csrf", csrf)
+                .field("kind", "EVIDENCE").field("itemId", "DEV-01").file("file", "default-password.pdf", "image/png", PNG));
+        assertThat(refused.location()).endsWith(pagePath);
+        assertThat(browser.getPage(pagePath).text()).contains("Refused / 受け付けられません: default-password.pdf: the name ends in .pdf but the content is image/png");
+        // The messages come once, from the session: no link can make the page say something.
+        assertThat(browser.getPage(pagePath + "?error=Send+your+password+to+evil.example").text())
+                .doesNotContain("evil.example", "Refused");
         // Without the CSRF token, a forged cross-site upload goes nowhere.
         assertThat(browser.postMultipart(pagePath, new LabApi.Multipart().field("kind", "EVIDENCE")
                 .field("itemId", "DEV-01").file("file", "x.png", "image/png", PNG)).status()).isEqualTo(403);
+        // Larger than the limit: refused before it is read, and the page says why.
+        LabApi.Reply tooLarge = browser.postMultipart(pagePath, new LabApi.Multipart().field("_csrf", csrf)
+                .field("kind", "EVIDENCE").field("itemId", "DEV-01")
+                .file("file", "capture.pcap", "application/vnd.tcpdump.pcap", new byte[50 * 1024 * 1024]));
+        assertThat(tooLarge.location()).endsWith(pagePath + "?refused=too-large");
+        assertThat(browser.getPage(tooLarge.location().replaceFirst("^https?://[^/]+", "")).text())
+                .contains("the file is larger than the limit of 50 MB");
 
         String listing = browser.getPage(pagePath).text();
         assertThat(listing).contains("v1 default-password.png").doesNotContain("default-password.pdf");

@@ -146,8 +146,9 @@ class TasklistBrowserTest {
         new org.openqa.selenium.support.ui.Select(evidenceForm.findElement(By.name("itemId"))).selectByValue("DEV-03");
         evidenceForm.findElement(By.name("file")).sendKeys(evidence.toAbsolutePath().toString());
         evidenceForm.findElement(By.tagName("button")).click();
-        wait.until(ExpectedConditions.urlContains("uploaded="));
-        assertThat(browser.findElement(By.tagName("body")).getText()).contains("DEV-03 v1 " + evidence.getFileName())
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.ok"))).getText())
+                .endsWith("DEV-03 v1 " + evidence.getFileName());
+        assertThat(browser.findElement(By.tagName("body")).getText())
                 .contains("text/plain");
         screenshot("browser-documents-page.png");
         Files.delete(evidence);

@@ -118,6 +118,47 @@ class ContentInspectorTest {
     }
 
     @Test
+    void archivesInsideAZipAreReadAsUnzipReadsThemWhateverIsAroundThem() throws IOException {
+        ContentInspector tight = new ContentInspector(limits(DataSize.ofMegabytes(50), DataSize.ofMegabytes(1), 1_000_000, 100));
+        byte[] bomb = zip("zeros.bin", new byte[2 * 1024 * 1024]);
+        // A ZIP behind other bytes (as a self-extracting archive is) is found by its end record and counted.
+        byte[] prefixed = concat("MZ this is not a zip header ".getBytes(), bomb);
+        assertThatThrownBy(() -> tight.inspect(new ByteArrayResource(zip("setup.exe", prefixed)), "a.zip", null))
+                .hasMessageContaining("zip bomb");
+        // Bytes after a nested ZIP are inflated and counted too.
+        byte[] trailing = concat(zip("a.txt", "x".getBytes()), new byte[2 * 1024 * 1024]);
+        assertThatThrownBy(() -> tight.inspect(new ByteArrayResource(zip("inner.zip", trailing)), "a.zip", null))
+                .hasMessageContaining("zip bomb");
+        // An image that merely holds the four bytes of an end record is no archive.
+        byte[] png = concat(concat(PNG, "PK\u0005\u0006".getBytes(StandardCharsets.ISO_8859_1)), new byte[100]);
+        assertThat(tight.inspect(new ByteArrayResource(zip("screen.png", png)), "a.zip", null).type())
+                .isEqualTo(AllowedType.ZIP);
+    }
+
+    @Test
+    void aNameGetsTheExtensionOfItsContentUnlessItHasIt() throws IOException {
+        byte[] text = "echo hello\r\n".getBytes();
+        assertThat(inspect(text, "run.bat", null).fileName()).isEqualTo("run.bat.txt");
+        assertThat(inspect(text, "README", null).fileName()).isEqualTo("README.txt");
+        assertThat(inspect(PCAP, "capture.dump", null).fileName()).isEqualTo("capture.dump.pcap");
+        assertThat(inspect(PDF, "設計書.PDF", null).fileName()).isEqualTo("設計書.PDF");
+        assertThat(inspect(PCAPNG, "capture.pcap", null).fileName()).isEqualTo("capture.pcap");
+    }
+
+    @Test
+    void textIsCheckedWholeAcrossEveryBufferBoundary() throws IOException {
+        // Multi-byte characters that straddle the 8-byte head and the 64 KiB reading buffer.
+        byte[] text = ("1234567" + "あ".repeat(30_000) + "ログ\n").getBytes(StandardCharsets.UTF_8);
+        assertThat(inspect(text, "a.log", null).type()).isEqualTo(AllowedType.TEXT);
+        // A C1 control character (U+009B is a terminal escape) is not text; a lone bad byte deep inside is caught.
+        assertThatThrownBy(() -> inspect("abc\u009B2J".getBytes(StandardCharsets.UTF_8), "a.txt", null))
+                .isInstanceOf(UnsupportedContentException.class);
+        byte[] bad = text.clone();
+        bad[70_000] = (byte) 0xFF;
+        assertThatThrownBy(() -> inspect(bad, "a.log", null)).isInstanceOf(UnsupportedContentException.class);
+    }
+
+    @Test
     void aBrokenZipIsRefused() {
         byte[] broken = java.util.Arrays.copyOf(zip("a.txt", "hello".getBytes()), 30);
         assertThatThrownBy(() -> inspect(broken, "a.zip", null))
@@ -126,6 +167,12 @@ class ContentInspectorTest {
 
     private ContentInspector.Inspection inspect(byte[] content, String name, String declared) throws IOException {
         return inspector.inspect(new ByteArrayResource(content), name, declared);
+    }
+
+    static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
     }
 
     static DocumentProperties limits(DataSize maxFile, DataSize zipExpanded, int ratio, int entries) {
