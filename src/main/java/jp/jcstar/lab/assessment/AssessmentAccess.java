@@ -1,5 +1,7 @@
 package jp.jcstar.lab.assessment;
 
+import java.util.List;
+
 import jp.jcstar.lab.security.LabUser;
 import jp.jcstar.lab.web.NotFoundException;
 import org.springframework.stereotype.Component;
@@ -18,7 +20,7 @@ public class AssessmentAccess {
     }
 
     /** The latest assessments the user may see, newest first. */
-    public java.util.List<Assessment> latestVisible(LabUser user, int limit) {
+    public List<Assessment> latestVisible(LabUser user, int limit) {
         return assessments.latest(user.seesEveryCompany(), user.tenants(), limit);
     }
 

@@ -3,8 +3,10 @@ package jp.jcstar.lab.assessment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -58,13 +60,13 @@ public class AssessmentRepository {
     }
 
     /** The latest assessments, newest first: of every company, or of the given companies only. */
-    public List<Assessment> latest(boolean everyCompany, java.util.Collection<String> companyIds, int limit) {
+    public List<Assessment> latest(boolean everyCompany, Collection<String> companyIds, int limit) {
         if (!everyCompany && companyIds.isEmpty()) {
             return List.of();
         }
         String filter = everyCompany ? "" : " where company_id in (:companies)";
         return jdbc.sql("select * from assessment" + filter + " order by id desc fetch first " + limit + " rows only")
-                .params(everyCompany ? java.util.Map.<String, Object>of() : java.util.Map.<String, Object>of("companies", companyIds))
+                .params(everyCompany ? Map.<String, Object>of() : Map.<String, Object>of("companies", companyIds))
                 .query(AssessmentRepository::map).list();
     }
 

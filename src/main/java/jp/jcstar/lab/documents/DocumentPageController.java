@@ -10,6 +10,7 @@ import jp.jcstar.lab.LabClock;
 import jp.jcstar.lab.assessment.Assessment;
 import jp.jcstar.lab.assessment.AssessmentAccess;
 import jp.jcstar.lab.assessment.AssessmentService;
+import jp.jcstar.lab.assessment.AssessmentStatus;
 import jp.jcstar.lab.catalog.CheckItem;
 import jp.jcstar.lab.catalog.Step;
 import jp.jcstar.lab.security.LabUser;
@@ -119,7 +120,7 @@ public class DocumentPageController {
         }
         body.append("</table>");
         String action = DocumentsOverview.pagePath(id);
-        boolean open = assessment.status() == jp.jcstar.lab.assessment.AssessmentStatus.IN_PROGRESS;
+        boolean open = assessment.status() == AssessmentStatus.IN_PROGRESS;
         if (open && user.isInAny(DocumentService.DOCUMENT_UPLOADERS)) {
             body.append(uploadForm("文書のアップロード / Upload a document", action, csrf, DocumentKind.DOCUMENT, docItems));
         }

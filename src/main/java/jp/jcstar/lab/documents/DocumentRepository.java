@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -28,7 +29,7 @@ public class DocumentRepository {
     public StoredDocument insert(long assessmentId, DocumentKind kind, String itemId, int roundNo, int version,
                                  String fileName, String mediaType, long sizeBytes, String sha256, String storageKey,
                                  String uploadedBy, OffsetDateTime uploadedAt) {
-        org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into document (assessment_id, kind, item_id, round_no, series, version, file_name,
                             media_type, size_bytes, sha256, storage_key, uploaded_by, uploaded_at)

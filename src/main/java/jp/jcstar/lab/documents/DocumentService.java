@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -161,7 +162,7 @@ public class DocumentService {
             MessageDigest read = Sha256.newDigest();
             long size;
             try (InputStream in = new DigestInputStream(store.read(document.storageKey()), read)) {
-                size = Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                size = Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
             }
             String sha256 = Sha256.hex(read);
             if (size != document.sizeBytes() || !sha256.equals(document.sha256())) {

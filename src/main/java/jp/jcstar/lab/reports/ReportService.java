@@ -2,6 +2,7 @@ package jp.jcstar.lab.reports;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -147,7 +148,7 @@ public class ReportService {
     /** Every file uploaded up to and including the given round, each version on its own row, by item. */
     private List<DocumentRow> documentIndex(long assessmentId, int upToRound) {
         return documents.list(assessmentId).stream().filter(document -> document.roundNo() <= upToRound)
-                .sorted(java.util.Comparator.comparing(StoredDocument::itemId).thenComparing(StoredDocument::kind)
+                .sorted(Comparator.comparing(StoredDocument::itemId).thenComparing(StoredDocument::kind)
                         .thenComparing(StoredDocument::id))
                 .map(document -> new DocumentRow(document.itemId(), document.kind().name(),
                         String.valueOf(document.roundNo()), "v" + document.version(), document.fileName(),
