@@ -73,7 +73,7 @@ public class DocumentsOverview {
             } else {
                 text.append("提出済 / supplied [v").append(document.version()).append(' ')
                         .append(markdownText(document.fileName())).append("](").append(contentPath(document))
-                        .append(") (").append(document.uploadedBy()).append(", ")
+                        .append(") (").append(markdownText(document.uploadedBy())).append(", ")
                         .append(document.uploadedAt().atZoneSameInstant(LabClock.ZONE).toLocalDate()).append(')');
             }
             text.append('\n');
@@ -83,8 +83,8 @@ public class DocumentsOverview {
 
     /**
      * Rewrites the overview in the assessment's running process, if it runs, in a transaction of its own: after an
-     * upload, which stays stored whether or not this succeeds. Two uploads at once may both rewrite it; the one
-     * that loses the engine's optimistic lock computes it again.
+     * upload, which stays stored whether or not this succeeds (a failure is logged, never passed to the uploader).
+     * Two uploads at once may both rewrite it; the one that loses the engine's optimistic lock computes it again.
      */
     public void refresh(long assessmentId) {
         for (int attempt = 1; ; attempt++) {
@@ -109,6 +109,10 @@ public class DocumentsOverview {
                             assessmentId, attempt, e.getMessage());
                     return;
                 }
+            } catch (RuntimeException e) {
+                // The upload is stored; the forms catch up when the next task that shows documents opens.
+                log.warn("The documents overview of assessment {} could not be rewritten", assessmentId, e);
+                return;
             }
         }
     }
