@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.Enumeration;
+import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -97,7 +98,7 @@ public class ContentInspector {
 
     private static void requireDeclarationsFit(AllowedType type, String fileName, String declaredType) {
         if (declaredType != null && !declaredType.isBlank()
-                && !declaredType.strip().toLowerCase().startsWith("application/octet-stream")
+                && !declaredType.strip().toLowerCase(Locale.ROOT).startsWith("application/octet-stream")
                 && !type.isDeclaredAs(declaredType)) {
             throw new UnsupportedContentException(fileName + " is declared as " + declaredType.strip()
                     + " but its content is " + type.mediaType());
@@ -183,8 +184,9 @@ public class ContentInspector {
         private boolean isArchive(ZipFile zip, ZipEntry entry) throws IOException {
             byte[] head = new byte[4];
             int headLength = 0;
+            // The last END_RECORD_WINDOW bytes read, oldest first.
             byte[] tail = new byte[END_RECORD_WINDOW];
-            long total = 0;
+            int tailLength = 0;
             byte[] buffer = new byte[BUFFER];
             try (InputStream in = zip.getInputStream(entry)) {
                 for (int read; (read = in.read(buffer)) != -1; ) {
@@ -194,20 +196,18 @@ public class ContentInspector {
                         System.arraycopy(buffer, 0, head, headLength, take);
                         headLength += take;
                     }
-                    for (int i = 0; i < read; i++) {
-                        tail[(int) ((total + i) % tail.length)] = buffer[i];
-                    }
-                    total += read;
+                    int kept = Math.min(tailLength, tail.length - Math.min(read, tail.length));
+                    System.arraycopy(tail, tailLength - kept, tail, 0, kept);
+                    int added = Math.min(read, tail.length);
+                    System.arraycopy(buffer, read - added, tail, kept, added);
+                    tailLength = kept + added;
                 }
             }
-            if (AllowedType.ofSignature(head, headLength).filter(type -> type == AllowedType.ZIP).isPresent()) {
+            if (startsAsZip(head, headLength)) {
                 return true;
             }
-            int kept = (int) Math.min(total, tail.length);
-            for (int i = kept - 4; i >= 0; i--) {
-                long at = total - kept + i;
-                if (tail[(int) (at % tail.length)] == 'P' && tail[(int) ((at + 1) % tail.length)] == 'K'
-                        && tail[(int) ((at + 2) % tail.length)] == 5 && tail[(int) ((at + 3) % tail.length)] == 6) {
+            for (int i = tailLength - 4; i >= 0; i--) {
+                if (tail[i] == 'P' && tail[i + 1] == 'K' && tail[i + 2] == 5 && tail[i + 3] == 6) {
                     return true;
                 }
             }
@@ -234,8 +234,12 @@ public class ContentInspector {
         private static boolean startsAsZip(Path file) throws IOException {
             try (InputStream in = Files.newInputStream(file)) {
                 byte[] head = in.readNBytes(4);
-                return AllowedType.ofSignature(head, head.length).filter(type -> type == AllowedType.ZIP).isPresent();
+                return startsAsZip(head, head.length);
             }
+        }
+
+        private static boolean startsAsZip(byte[] head, int length) {
+            return AllowedType.ofSignature(head, length).filter(type -> type == AllowedType.ZIP).isPresent();
         }
 
         private void count(long bytes) {
@@ -260,14 +264,17 @@ public class ContentInspector {
         private ByteBuffer pending = ByteBuffer.allocate(0);
         private boolean text = true;
 
+        /** Decodes what it can; the bytes of a character cut at the end (at most three) wait for the next call. */
         void feed(byte[] bytes, int length) {
             if (!text) {
                 return;
             }
-            ByteBuffer in = ByteBuffer.allocate(pending.remaining() + length);
-            in.put(pending).put(bytes, 0, length).flip();
+            ByteBuffer in = ByteBuffer.wrap(bytes, 0, length);
+            if (pending.hasRemaining()) {
+                in = ByteBuffer.allocate(pending.remaining() + length).put(pending).put(in).flip();
+            }
             decode(in, false);
-            pending = in;
+            pending = ByteBuffer.allocate(in.remaining()).put(in).flip();
         }
 
         boolean finish() {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import jp.jcstar.lab.assessment.Assessment;
-import jp.jcstar.lab.assessment.AssessmentAccess;
 import jp.jcstar.lab.assessment.AssessmentService;
 import jp.jcstar.lab.catalog.Step;
 import jp.jcstar.lab.security.LabUser;
@@ -37,12 +36,10 @@ import org.springframework.web.util.UriUtils;
 public class DocumentController {
 
     private final DocumentService documents;
-    private final AssessmentAccess access;
     private final AssessmentService assessments;
 
-    public DocumentController(DocumentService documents, AssessmentAccess access, AssessmentService assessments) {
+    public DocumentController(DocumentService documents, AssessmentService assessments) {
         this.documents = documents;
-        this.access = access;
         this.assessments = assessments;
     }
 
@@ -63,10 +60,9 @@ public class DocumentController {
     /** Per DOC item whether a document was supplied (its latest version), and every file with every version. */
     @GetMapping
     public Map<String, Object> list(@PathVariable long id, Authentication user) {
-        LabUser caller = LabUser.of(user);
-        Assessment assessment = access.visible(id, caller);
-        List<StoredDocument> files = documents.list(id, caller);
-        Map<String, StoredDocument> latest = StoredDocument.latestDocuments(files);
+        DocumentListing listing = documents.list(id, LabUser.of(user));
+        Assessment assessment = listing.assessment();
+        Map<String, StoredDocument> latest = listing.latestDocuments();
         List<Map<String, Object>> documentItems = assessments.catalogOf(assessment).itemsOf(Step.DOCUMENTATION).stream()
                 .map(item -> {
                     Map<String, Object> row = new LinkedHashMap<>();
@@ -80,7 +76,7 @@ public class DocumentController {
         body.put("assessmentId", id);
         body.put("reference", assessment.reference());
         body.put("documentItems", documentItems);
-        body.put("files", files.stream().map(DocumentView::of).toList());
+        body.put("files", listing.files().stream().map(DocumentView::of).toList());
         return body;
     }
 

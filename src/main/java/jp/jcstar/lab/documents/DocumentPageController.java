@@ -92,9 +92,9 @@ public class DocumentPageController {
             error = "the file is larger than the limit of " + DataSizes.text(limits.maxFileSize());
         }
         LabUser user = LabUser.of(authentication);
-        Assessment assessment = access.visible(id, user);
-        List<StoredDocument> files = documents.list(id, user);
-        Map<String, StoredDocument> latest = StoredDocument.latestDocuments(files);
+        DocumentListing listing = documents.list(id, user);
+        Assessment assessment = listing.assessment();
+        Map<String, StoredDocument> latest = listing.latestDocuments();
         StringBuilder body = new StringBuilder("<p>").append(htmlEscape(assessment.manufacturer())).append(" / ")
                 .append(htmlEscape(assessment.productName())).append(" — ").append(assessment.status())
                 .append(", round ").append(assessment.currentRound())
@@ -131,7 +131,7 @@ public class DocumentPageController {
         body.append("<h2>全ファイル / All files</h2><table><tr><th>#</th><th>種別 / Kind</th><th>項目 / Item</th>"
                 + "<th>回 / Round</th><th>ファイル / File</th><th>種類 / Type</th><th>サイズ / Bytes</th>"
                 + "<th>SHA-256</th><th>アップロード / Uploaded</th></tr>");
-        for (StoredDocument file : files) {
+        for (StoredDocument file : listing.files()) {
             body.append("<tr><td>").append(file.id()).append("</td><td>").append(file.kind()).append("</td><td>")
                     .append(file.itemId()).append("</td><td>").append(file.roundNo()).append("</td><td>")
                     .append(link(file)).append("</td><td>").append(htmlEscape(file.mediaType())).append("</td><td>")

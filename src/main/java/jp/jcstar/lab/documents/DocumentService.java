@@ -134,9 +134,11 @@ public class DocumentService {
         }
     }
 
+    /** The assessment, if the user may see it, with all its files. */
     @Transactional(readOnly = true)
-    public List<StoredDocument> list(long assessmentId, LabUser user) {
-        return documents.list(access.visible(assessmentId, user).id());
+    public DocumentListing list(long assessmentId, LabUser user) {
+        Assessment assessment = access.visible(assessmentId, user);
+        return new DocumentListing(assessment, documents.list(assessment.id()));
     }
 
     @Transactional(readOnly = true)

@@ -55,9 +55,9 @@ public class DocumentsOverview {
     }
 
     public String markdown(Assessment assessment) {
-        List<StoredDocument> files = documents.list(assessment.id());
-        Map<String, StoredDocument> latest = StoredDocument.latestDocuments(files);
-        long evidence = files.stream().filter(file -> file.kind() == DocumentKind.EVIDENCE).count();
+        DocumentListing listing = new DocumentListing(assessment, documents.list(assessment.id()));
+        Map<String, StoredDocument> latest = listing.latestDocuments();
+        long evidence = listing.files().stream().filter(file -> file.kind() == DocumentKind.EVIDENCE).count();
         List<CheckItem> docItems = assessments.catalogOf(assessment).itemsOf(Step.DOCUMENTATION);
         long missing = docItems.stream().filter(item -> !latest.containsKey(item.id())).count();
         StringBuilder text = new StringBuilder("**提出文書 / Documents**: ")

@@ -1,9 +1,6 @@
 package jp.jcstar.lab.documents;
 
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * One uploaded file as the document table records it: a document of a DOC item or evidence for a check item, the
@@ -16,13 +13,6 @@ public record StoredDocument(long id, long assessmentId, DocumentKind kind, Stri
     /** The series versions count in: a DOC item's documents, or an item's evidence files of one name. */
     static String series(DocumentKind kind, String itemId, String fileName) {
         return kind == DocumentKind.DOCUMENT ? itemId : itemId + "/" + fileName;
-    }
-
-    /** The latest document of each DOC item among files listed in the order they arrived. */
-    static Map<String, StoredDocument> latestDocuments(List<StoredDocument> files) {
-        Map<String, StoredDocument> latest = new LinkedHashMap<>();
-        files.stream().filter(file -> file.kind() == DocumentKind.DOCUMENT).forEach(file -> latest.put(file.itemId(), file));
-        return latest;
     }
 
     /** How the file is named in lists and reports: "DOC-07 v2 threat-model.pdf". */

@@ -191,7 +191,7 @@ class DocumentApiTest {
                 .hasMessageContaining("changed while it was stored");
         assertThat(readings.get()).isEqualTo(2);
         assertThat(chunks()).isEqualTo(chunksBefore);
-        assertThat(documents.list(id, maker)).isEmpty();
+        assertThat(documents.list(id, maker).files()).isEmpty();
     }
 
     @Test
