@@ -20,7 +20,8 @@ public record Application(String manufacturer, String productName, String modelN
 
     public Application {
         List<String> problems = new ArrayList<>();
-        manufacturer = required("manufacturer", manufacturer, problems);
+        // Taken from the company's registration when the assessment is registered, never from what a client typed.
+        manufacturer = optional("manufacturer", manufacturer, problems);
         productName = required("productName", productName, problems);
         modelNumbers = required("modelNumbers", modelNumbers, problems);
         firmwareVersion = optional("firmwareVersion", firmwareVersion, problems);
@@ -76,6 +77,12 @@ public record Application(String manufacturer, String productName, String modelN
             problems.add(e.getMessage().substring(INVALID.length()));
         }
         throw new InvalidInputException(INVALID + String.join("; ", problems));
+    }
+
+    /** The same application under the manufacturer company's registered name. */
+    public Application registeredAs(String companyName) {
+        return new Application(companyName, productName, modelNumbers, firmwareVersion, appVersion, cloudVersion,
+                starLevel, scope);
     }
 
     public boolean covers(Component component) {

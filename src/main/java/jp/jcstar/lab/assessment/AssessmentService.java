@@ -15,6 +15,7 @@ import jp.jcstar.lab.catalog.Catalog;
 import jp.jcstar.lab.catalog.CatalogRepository;
 import jp.jcstar.lab.catalog.CheckItem;
 import jp.jcstar.lab.catalog.Step;
+import jp.jcstar.lab.company.CompanyRepository;
 import jp.jcstar.lab.findings.Finding;
 import jp.jcstar.lab.findings.FindingRepository;
 import jp.jcstar.lab.findings.FindingStatus;
@@ -49,11 +50,16 @@ public class AssessmentService {
     private final LabClock clock;
     private final LabProperties lab;
     private final SecurityAudit audit;
+    private final CompanyRepository companies;
+    private final SuppliedDocuments suppliedDocuments;
 
     public AssessmentService(AssessmentRepository assessments, TestRoundRepository rounds,
                              CheckResultRepository results, FindingRepository findings,
                              NotificationRepository notifications, AssessmentEventRepository events,
-                             CatalogRepository catalogs, LabClock clock, LabProperties lab, SecurityAudit audit) {
+                             CatalogRepository catalogs, LabClock clock, LabProperties lab, SecurityAudit audit,
+                             CompanyRepository companies, SuppliedDocuments suppliedDocuments) {
+        this.suppliedDocuments = suppliedDocuments;
+        this.companies = companies;
         this.assessments = assessments;
         this.rounds = rounds;
         this.results = results;
@@ -71,7 +77,13 @@ public class AssessmentService {
      *
      * @param companyId the manufacturer company (its tenant); null only for an assessment the app starts itself
      */
-    public Assessment register(Application application, String companyId, String appliedBy, String processInstanceId) {
+    public Assessment register(Application applied, String companyId, String appliedBy, String processInstanceId) {
+        Application application = companyId == null ? applied : applied.registeredAs(companies.find(companyId)
+                .orElseThrow(() -> new InvalidInputException("manufacturerId: " + companyId
+                        + " is not a registered company; choose one the lab registered")).name());
+        if (application.manufacturer() == null) {
+            throw new InvalidInputException("manufacturerId: name the registered company the application is for");
+        }
         OffsetDateTime now = clock.now();
         long id = assessments.insert(application, companyId, catalogs.current().version(), lab.retestLimit(),
                 appliedBy, processInstanceId, now);
@@ -172,6 +184,14 @@ public class AssessmentService {
             throw new InvalidInputException(
                     "documentRequest: say what the manufacturer must supply for the documents marked FAIL");
         }
+        Set<String> supplied = suppliedDocuments.itemsWithDocument(assessmentId);
+        List<String> passedUnseen = submitted.stream()
+                .filter(raw -> Verdict.PASS.name().equals(String.valueOf(raw.verdict())) && !supplied.contains(raw.itemId()))
+                .map(RawVerdict::itemId).toList();
+        if (!passedUnseen.isEmpty()) {
+            throw new InvalidInputException(String.join(", ", passedUnseen) + ": no document was supplied, so it "
+                    + "cannot PASS; mark it FAIL and say in documentRequest what is missing");
+        }
         recordVerdicts(assessmentId, submitted, user);
         if (incomplete) {
             events.add(assessmentId, AssessmentEvent.Kind.DOCUMENT_REQUEST, null, user, documentRequest.strip(), clock.now());
@@ -179,13 +199,24 @@ public class AssessmentService {
         return !incomplete;
     }
 
-    /** The manufacturer's answer to a document request. */
+    /**
+     * The manufacturer's answer to the lab's request for documents (and its first supply after applying): every DOC
+     * item has a document, or the answer names the item and says why it is missing.
+     */
     public void recordDocumentsSupplied(long assessmentId, String supplied, String user) {
         if (supplied == null || supplied.isBlank()) {
             throw new InvalidInputException("documentsSupplied: say which documents you supplied");
         }
         if (supplied.length() > MAX_OBSERVATION) {
             throw new InvalidInputException("documentsSupplied: longer than " + MAX_OBSERVATION + " characters");
+        }
+        Set<String> withDocument = suppliedDocuments.itemsWithDocument(assessmentId);
+        List<String> unexplained = catalogOf(assessments.get(assessmentId)).itemsOf(Step.DOCUMENTATION).stream()
+                .map(CheckItem::id).filter(id -> !withDocument.contains(id) && !supplied.contains(id)).toList();
+        if (!unexplained.isEmpty()) {
+            throw new InvalidInputException("documentsSupplied: " + String.join(", ", unexplained) + " has no document. "
+                    + "Upload it, or name the item here and say why it is missing / 文書がありません。アップロードするか、"
+                    + "項目IDを挙げて理由を記入してください");
         }
         events.add(assessmentId, AssessmentEvent.Kind.DOCUMENTS_SUPPLIED, null, user, supplied.strip(), clock.now());
         decision(user, assessments.get(assessmentId), "DOCUMENTS_SUPPLIED", Map.of());

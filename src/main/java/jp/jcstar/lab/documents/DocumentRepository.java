@@ -1,17 +1,21 @@
 package jp.jcstar.lab.documents;
 
+import java.util.HashSet;
+import java.util.Set;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import jp.jcstar.lab.assessment.SuppliedDocuments;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class DocumentRepository {
+public class DocumentRepository implements SuppliedDocuments {
 
     private final JdbcClient jdbc;
 
@@ -47,6 +51,12 @@ public class DocumentRepository {
     }
 
     /** Every upload of the assessment, in the order they arrived. */
+    @Override
+    public Set<String> itemsWithDocument(long assessmentId) {
+        return new HashSet<>(jdbc.sql("select distinct item_id from document where assessment_id = ? and kind = ?")
+                .params(assessmentId, DocumentKind.DOCUMENT.name()).query(String.class).list());
+    }
+
     public List<StoredDocument> list(long assessmentId) {
         return jdbc.sql("select * from document where assessment_id = ? order by id")
                 .param(assessmentId).query(DocumentRepository::map).list();

@@ -1,6 +1,9 @@
 package jp.jcstar.lab.process;
 
+import java.util.Optional;
+
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
@@ -19,10 +22,19 @@ public class CurrentUser {
     }
 
     public String of(DelegateTask task) {
+        return authenticated().orElse(task.getAssignee());
+    }
+
+    /**
+     * Who starts a process: the authenticated user, else (the app starting it itself) the initiator variable that
+     * the start event sets. A client cannot pass that variable: it is no field of the start form.
+     */
+    public String starter(DelegateExecution execution, ProcessVariable<String> initiator) {
+        return authenticated().orElseGet(() -> initiator.find(execution).orElse(null));
+    }
+
+    private Optional<String> authenticated() {
         Authentication authentication = identityService.getCurrentAuthentication();
-        if (authentication != null && authentication.getUserId() != null) {
-            return authentication.getUserId();
-        }
-        return task.getAssignee();
+        return Optional.ofNullable(authentication == null ? null : authentication.getUserId());
     }
 }

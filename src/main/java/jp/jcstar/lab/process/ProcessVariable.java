@@ -49,7 +49,7 @@ public final class ProcessVariable<T> {
         variables.put(name, value);
     }
 
-    private T convert(Object value) {
+    T convert(Object value) {
         if (value == null || type.isInstance(value)) {
             return type.cast(value);
         }

@@ -25,8 +25,8 @@ public final class AssessmentVariables {
     /** The company lab staff apply for (a manufacturer's user applies for its own); see CompanyTenantProvider. */
     public static final ProcessVariable<String> MANUFACTURER_ID = ProcessVariable.of("manufacturerId", String.class);
 
-    // The application, as the start form and POST /api/assessments send it.
-    public static final ProcessVariable<String> MANUFACTURER = ProcessVariable.of("manufacturer", String.class);
+    // The application, as the start form and POST /api/assessments send it. The manufacturer's name is not among
+    // them: it is the registered name of the company applied for.
     public static final ProcessVariable<String> PRODUCT_NAME = ProcessVariable.of("productName", String.class);
     public static final ProcessVariable<String> MODEL_NUMBERS = ProcessVariable.of("modelNumbers", String.class);
     public static final ProcessVariable<String> FIRMWARE_VERSION = ProcessVariable.of("firmwareVersion", String.class);
@@ -77,7 +77,7 @@ public final class AssessmentVariables {
         if (SCOPE_DEVICE.find(scope).orElse(false)) components.add(Component.DEVICE.name());
         if (SCOPE_APP.find(scope).orElse(false)) components.add(Component.APP.name());
         if (SCOPE_CLOUD.find(scope).orElse(false)) components.add(Component.CLOUD.name());
-        return Application.of(MANUFACTURER.find(scope).orElse(null), PRODUCT_NAME.find(scope).orElse(null),
+        return Application.of(null, PRODUCT_NAME.find(scope).orElse(null),
                 MODEL_NUMBERS.find(scope).orElse(null), FIRMWARE_VERSION.find(scope).orElse(null),
                 APP_VERSION.find(scope).orElse(null), CLOUD_VERSION.find(scope).orElse(null),
                 STAR_LEVEL.find(scope).orElse(null), components);
@@ -86,7 +86,6 @@ public final class AssessmentVariables {
     /** The variables that start the process for an application, exactly as the start form would. */
     public static Map<String, Object> startVariables(Application application) {
         Map<String, Object> variables = new HashMap<>();
-        MANUFACTURER.putInto(variables, application.manufacturer());
         PRODUCT_NAME.putInto(variables, application.productName());
         MODEL_NUMBERS.putInto(variables, application.modelNumbers());
         FIRMWARE_VERSION.putInto(variables, application.firmwareVersion());

@@ -4,6 +4,7 @@ import static jp.jcstar.lab.assessment.process.AssessmentVariables.*;
 
 import jp.jcstar.lab.assessment.AssessmentService;
 import jp.jcstar.lab.process.CurrentUser;
+import jp.jcstar.lab.process.Submission;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -23,7 +24,7 @@ public class RecordDocumentsSuppliedListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         assessments.recordDocumentsSupplied(assessments.idOf(task.getProcessInstanceId()),
-                DOCUMENTS_SUPPLIED.find(task).orElse(null), currentUser.of(task));
+                Submission.of(task).find(DOCUMENTS_SUPPLIED).orElse(null), currentUser.of(task));
         // Request and answer are on record; the next documentation review starts without them.
         DOCUMENT_REQUEST.remove(task);
         DOCUMENTS_SUPPLIED.remove(task);

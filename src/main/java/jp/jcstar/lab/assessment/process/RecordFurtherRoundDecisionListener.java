@@ -5,6 +5,7 @@ import static jp.jcstar.lab.assessment.process.AssessmentVariables.*;
 import jp.jcstar.lab.assessment.AssessmentService;
 import jp.jcstar.lab.assessment.FurtherRoundDecision;
 import jp.jcstar.lab.process.CurrentUser;
+import jp.jcstar.lab.process.Submission;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -25,7 +26,8 @@ public class RecordFurtherRoundDecisionListener implements TaskListener {
     public void notify(DelegateTask task) {
         long assessmentId = assessments.idOf(task.getProcessInstanceId());
         FurtherRoundDecision decision = assessments.decideFurtherRound(assessmentId,
-                FURTHER_ROUND_DECISION.find(task).orElse(null), DECISION_REASON.find(task).orElse(null),
+                Submission.of(task).find(FURTHER_ROUND_DECISION).orElse(null),
+                Submission.of(task).find(DECISION_REASON).orElse(null),
                 currentUser.of(task));
         FURTHER_ROUND_GRANTED.set(task, decision == FurtherRoundDecision.EXTEND);
         RETEST_LIMIT.set(task, assessments.get(assessmentId).retestLimit());

@@ -10,6 +10,7 @@ import jp.jcstar.lab.assessment.AssessmentService;
 import jp.jcstar.lab.assessment.Rectification;
 import jp.jcstar.lab.catalog.CheckItem;
 import jp.jcstar.lab.process.CurrentUser;
+import jp.jcstar.lab.process.Submission;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -30,12 +31,13 @@ public class RecordRectificationListener implements TaskListener {
     public void notify(DelegateTask task) {
         long assessmentId = assessments.idOf(task.getProcessInstanceId());
         List<CheckItem> flagged = ItemVariables.flagged(task, assessments.catalogOf(assessments.get(assessmentId)).items());
+        Submission submission = Submission.of(task);
         Map<String, String> responses = new LinkedHashMap<>();
-        flagged.forEach(item -> ItemVariables.response(item.id()).find(task)
+        flagged.forEach(item -> submission.find(ItemVariables.response(item.id()))
                 .ifPresent(response -> responses.put(item.id(), response)));
-        assessments.recordRectification(assessmentId, new Rectification(FIRMWARE_VERSION.find(task).orElse(null),
-                APP_VERSION.find(task).orElse(null), CLOUD_VERSION.find(task).orElse(null),
-                CHANGED_DOCUMENTS.find(task).orElse(null), responses), currentUser.of(task));
+        assessments.recordRectification(assessmentId, new Rectification(submission.find(FIRMWARE_VERSION).orElse(null),
+                submission.find(APP_VERSION).orElse(null), submission.find(CLOUD_VERSION).orElse(null),
+                submission.find(CHANGED_DOCUMENTS).orElse(null), responses), currentUser.of(task));
         // Recorded on the findings; the next round's rectification form must start without them.
         flagged.forEach(item -> ItemVariables.response(item.id()).remove(task));
         CHANGED_DOCUMENTS.remove(task);

@@ -15,12 +15,13 @@ import jp.jcstar.lab.catalog.CheckItem;
 import jp.jcstar.lab.catalog.Step;
 import jp.jcstar.lab.process.CurrentUser;
 import jp.jcstar.lab.process.ModelProperties;
+import jp.jcstar.lab.process.Submission;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Complete listener of every test task: records the verdicts the form holds for the task's items. The task names its
+ * Complete listener of every test task: records the verdicts its completer submitted for the task's items. The task names its
  * items with the extension property {@code checkItems}: a step (DOCUMENTATION, DEVICE, APP, CLOUD), or FLAGGED for
  * the items flagged for retest. A refused verdict refuses the completion, so the task stays open. Recorded verdicts
  * are removed from the process variables so that each round's form starts empty.
@@ -57,13 +58,14 @@ public class RecordVerdictsListener implements TaskListener {
         List<CheckItem> items = FLAGGED.equals(checkItems)
                 ? ItemVariables.flagged(task, catalog.items())
                 : catalog.itemsOf(Step.valueOf(checkItems));
+        Submission submission = Submission.of(task);
         List<RawVerdict> submitted = items.stream().map(item -> new RawVerdict(item.id(),
-                ItemVariables.verdict(item.id()).name(), task.getVariable(ItemVariables.verdict(item.id()).name()),
-                ItemVariables.observation(item.id()).find(task).orElse(null))).toList();
+                ItemVariables.verdict(item.id()).name(), submission.raw(ItemVariables.verdict(item.id())),
+                submission.find(ItemVariables.observation(item.id())).orElse(null))).toList();
         String user = currentUser.of(task);
         if (Step.DOCUMENTATION.name().equals(checkItems)) {
             boolean complete = assessments.recordDocumentationReview(assessmentId, submitted,
-                    DOCUMENT_REQUEST.find(task).orElse(null), user);
+                    submission.find(DOCUMENT_REQUEST).orElse(null), user);
             DOCUMENTATION_COMPLETE.set(task, complete);
             // The scope gateway comes next: its routing comes from the assessment's row, not from variables a client
             // could have changed since the application.

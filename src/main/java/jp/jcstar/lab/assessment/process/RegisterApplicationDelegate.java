@@ -2,31 +2,48 @@ package jp.jcstar.lab.assessment.process;
 
 import static jp.jcstar.lab.assessment.process.AssessmentVariables.*;
 
+import java.util.Date;
+
+import jp.jcstar.lab.LabClock;
+import jp.jcstar.lab.LabProperties;
 import jp.jcstar.lab.assessment.Application;
 import jp.jcstar.lab.assessment.Assessment;
 import jp.jcstar.lab.assessment.AssessmentService;
 import jp.jcstar.lab.assessment.Component;
+import jp.jcstar.lab.process.CurrentUser;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
-/** serviceTask_registerApplication: stores the validated application; the business key becomes its reference. */
+/**
+ * serviceTask_registerApplication: stores the validated application; the business key becomes its reference and the
+ * manufacturer's documents are due after the lab's documents period.
+ */
 @org.springframework.stereotype.Component
 public class RegisterApplicationDelegate implements JavaDelegate {
 
     private final AssessmentService assessments;
+    private final CurrentUser currentUser;
+    private final LabClock clock;
+    private final LabProperties lab;
 
-    public RegisterApplicationDelegate(AssessmentService assessments) {
+    public RegisterApplicationDelegate(AssessmentService assessments, CurrentUser currentUser, LabClock clock,
+                                       LabProperties lab) {
         this.assessments = assessments;
+        this.currentUser = currentUser;
+        this.clock = clock;
+        this.lab = lab;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         Application application = application(execution);
         Assessment assessment = assessments.register(application, execution.getTenantId(),
-                APPLICANT.find(execution).orElse(null), execution.getProcessInstanceId());
+                currentUser.starter(execution, APPLICANT), execution.getProcessInstanceId());
         execution.setProcessBusinessKey(assessment.reference());
         ASSESSMENT_ID.set(execution, assessment.id());
         RETEST_LIMIT.set(execution, assessment.retestLimit());
+        // The manufacturer supplies the seven documents first (userTask_supplyDocuments).
+        DOCUMENTS_DUE_DATE.set(execution, Date.from(clock.now().plus(lab.documentsDuePeriod()).toInstant()));
         // An unticked checkbox leaves no variable; the scope gateway's conditions need all three.
         SCOPE_DEVICE.set(execution, application.covers(Component.DEVICE));
         SCOPE_APP.set(execution, application.covers(Component.APP));

@@ -5,6 +5,7 @@ import static jp.jcstar.lab.assessment.process.AssessmentVariables.*;
 import jp.jcstar.lab.assessment.AssessmentService;
 import jp.jcstar.lab.assessment.ReviewDecision;
 import jp.jcstar.lab.process.CurrentUser;
+import jp.jcstar.lab.process.Submission;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -34,7 +35,7 @@ public class ReviewReportListener implements TaskListener {
             return;
         }
         ReviewDecision decision = assessments.recordReview(assessmentId, currentUser.of(task),
-                REVIEW_DECISION.find(task).orElse(null), REJECTION_REASON.find(task).orElse(null));
+                Submission.of(task).find(REVIEW_DECISION).orElse(null), Submission.of(task).find(REJECTION_REASON).orElse(null));
         REPORT_APPROVED.set(task, decision == ReviewDecision.APPROVE);
         REVIEW_DECISION.remove(task);
     }

@@ -8,14 +8,15 @@ import jp.jcstar.lab.assessment.Application;
  * Body of POST /api/assessments.
  *
  * @param manufacturerId the registered company applied for; required from lab staff, optional (own company) from a
- *                       manufacturer's user
+ *                       manufacturer's user. The manufacturer's name printed on reports is always the company's
+ *                       registered name.
  */
-public record ApplicationRequest(String manufacturerId, String manufacturer, String productName, String modelNumbers,
+public record ApplicationRequest(String manufacturerId, String productName, String modelNumbers,
                                  String firmwareVersion, String appVersion, String cloudVersion, String starLevel,
                                  List<String> scope) {
 
     Application toApplication() {
-        return Application.of(manufacturer, productName, modelNumbers, firmwareVersion, appVersion, cloudVersion,
+        return Application.of(null, productName, modelNumbers, firmwareVersion, appVersion, cloudVersion,
                 starLevel, scope);
     }
 }

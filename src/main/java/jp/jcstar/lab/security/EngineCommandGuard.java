@@ -1,0 +1,326 @@
+package jp.jcstar.lab.security;
+
+import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import jp.jcstar.lab.process.FormDefinition;
+import jp.jcstar.lab.process.Submission;
+import jp.jcstar.lab.web.ForbiddenException;
+import jp.jcstar.lab.web.InvalidInputException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractModificationCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractRestartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetTaskPropertyCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.EvaluateStartConditionCmd;
+import org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd;
+import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceAsyncCmd;
+import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SetTaskDueDateCmd;
+import org.camunda.bpm.engine.impl.cmd.SetTaskFollowUpDateCmd;
+import org.camunda.bpm.engine.impl.cmd.SignalCmd;
+import org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.cmd.batch.variables.SetVariablesToProcessInstancesBatchCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+
+/**
+ * The engine's own door: every command of every client (Tasklist and Cockpit, /engine-rest, the app's /api, the
+ * Java API) passes here inside the engine's command context, so the rules below hold whatever the route.
+ * <ul>
+ * <li>A task is completed only with values for its own form's input fields, valid by the form (required fields,
+ * options, lengths, no control characters). They are opened to the task's listeners as the {@link Submission}: what
+ * a task records comes from its completer and from nobody else.</li>
+ * <li>A process is started only with its start form's fields.</li>
+ * <li>Outside those two, nobody but an administrator (or the app itself, acting without a user) writes variables,
+ * sends messages or signals, or modifies or restarts instances.</li>
+ * <li>Manufacturers claim and complete their tasks, nothing more: no due date, follow-up, assignee, owner,
+ * delegation or candidate changes. Lab staff may make them, for people who may work on the task, and each change is
+ * audited.</li>
+ * </ul>
+ * Commands carry their input in protected fields without getters; those are read by name, and the guard fails closed
+ * (refuses the command) if a later Camunda version renamed them.
+ */
+public class EngineCommandGuard extends CommandInterceptor {
+
+    private static final List<Class<?>> VARIABLE_WRITES = List.of(AbstractVariableCmd.class,
+            AbstractPatchVariablesCmd.class, SetVariablesToProcessInstancesBatchCmd.class);
+    private static final List<Class<?>> INSTANCE_STEERING = List.of(AbstractCorrelateMessageCmd.class,
+            MessageEventReceivedCmd.class, SignalEventReceivedCmd.class, SignalCmd.class, AbstractModificationCmd.class,
+            ModifyProcessInstanceCmd.class, ModifyProcessInstanceAsyncCmd.class, AbstractRestartProcessInstanceCmd.class,
+            StartProcessInstanceAtActivitiesCmd.class, EvaluateStartConditionCmd.class, ResolveTaskCmd.class);
+    private static final List<Class<?>> TASK_CHANGES = List.of(SaveTaskCmd.class, AbstractSetTaskPropertyCmd.class,
+            DelegateTaskCmd.class, DeleteIdentityLinkCmd.class);
+
+    private final SecurityAudit audit;
+
+    public EngineCommandGuard(SecurityAudit audit) {
+        this.audit = audit;
+    }
+
+    /** Who runs a command: the app itself (no user), an administrator, lab staff, or a party such as a manufacturer. */
+    private enum Actor {
+        APP, ADMINISTRATOR, LAB_STAFF, PARTY;
+
+        static Actor of(Authentication authentication) {
+            if (authentication == null || authentication.getUserId() == null) {
+                return APP;
+            }
+            List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
+            if (groups.contains(Roles.ADMINS)) {
+                return ADMINISTRATOR;
+            }
+            return groups.stream().anyMatch(Roles.LAB_STAFF::contains) ? LAB_STAFF : PARTY;
+        }
+
+        boolean unrestricted() {
+            return this == APP || this == ADMINISTRATOR;
+        }
+    }
+
+    @Override
+    public <T> T execute(Command<T> command) {
+        CommandContext context = Context.getCommandContext();
+        Authentication authentication = context.getAuthentication();
+        Actor actor = Actor.of(authentication);
+        if (command instanceof ResolveTaskCmd && !actor.unrestricted()) {
+            throw refused("Resolving a delegated task is not part of this process; complete your task instead");
+        }
+        if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
+            return completion(command, context);
+        }
+        if (command instanceof StartProcessInstanceCmd) {
+            checkStart(context, actor, read(command, "instantiationBuilder"));
+        } else if (command instanceof SubmitStartFormCmd) {
+            checkStartForm(context, actor, read(command, "processDefinitionId"), read(command, "variables"));
+        } else if (!actor.unrestricted()) {
+            if (isAny(command, VARIABLE_WRITES)) {
+                throw refused("Variables are recorded only by completing your task with its form's "
+                        + "fields; nobody else may set or remove them");
+            }
+            if (isAny(command, INSTANCE_STEERING)) {
+                throw refused("Only process administrators may correlate messages, send signals, "
+                        + "modify or restart assessments");
+            }
+            if (command instanceof ClaimTaskCmd) {
+                String claimant = read(command, "userId");
+                if (claimant != null && !claimant.equals(authentication.getUserId())) {
+                    throw refused("You may claim a task only for yourself");
+                }
+            } else if (isAny(command, TASK_CHANGES)) {
+                return taskChange(command, context, actor, authentication);
+            }
+        }
+        return next.execute(command);
+    }
+
+    private <T> T completion(Command<T> command, CommandContext context) {
+        String taskId = read(command, "taskId");
+        Map<String, Object> submitted = read(command, command instanceof SubmitTaskFormCmd ? "properties" : "variables");
+        TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
+        if (task == null) {
+            return next.execute(command); // the engine answers for a task that does not exist
+        }
+        Map<String, Object> values = submitted == null ? Map.of() : submitted;
+        FormDefinition form = context.runWithoutAuthorization(() -> formOf(task));
+        List<String> problems = form == null
+                ? values.keySet().stream().map(key -> key + ": task " + task.getName() + " has no form to fill in").toList()
+                : form.problems(withoutEchoes(form, values, task));
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("Not recorded, correct and submit again: " + String.join("; ", problems));
+        }
+        Submission.open(taskId, values);
+        try {
+            return next.execute(command);
+        } finally {
+            Submission.close(taskId);
+        }
+    }
+
+    /** Tasklist may send back a read-only field as it showed it; that is no input of the completer's. */
+    private static Map<String, Object> withoutEchoes(FormDefinition form, Map<String, Object> values, TaskEntity task) {
+        Map<String, Object> input = new LinkedHashMap<>(values);
+        form.fields().values().stream().filter(FormDefinition.Field::readOnly)
+                .filter(field -> input.containsKey(field.key()))
+                .filter(field -> Objects.equals(input.get(field.key()), task.getVariable(field.key()))
+                        || input.get(field.key()) == null || "".equals(input.get(field.key())))
+                .forEach(field -> input.remove(field.key()));
+        return input;
+    }
+
+    private static FormDefinition formOf(TaskEntity task) {
+        if (task.getTaskDefinition() == null || task.getTaskDefinition().getCamundaFormDefinitionKey() == null) {
+            return null;
+        }
+        try (InputStream form = Context.getProcessEngineConfiguration().getFormService().getDeployedTaskForm(task.getId())) {
+            return FormDefinition.read(form);
+        } catch (java.io.IOException e) {
+            throw new ProcessEngineException("The form of task " + task.getId() + " cannot be read", e);
+        }
+    }
+
+    private void checkStart(CommandContext context, Actor actor, ProcessInstantiationBuilderImpl builder) {
+        if (actor.unrestricted()) {
+            return;
+        }
+        if (builder.getModificationBuilder() != null
+                && !builder.getModificationBuilder().getModificationOperations().isEmpty()) {
+            throw refused("Only process administrators may start an assessment at a given step");
+        }
+        ProcessDefinitionEntity definition = builder.getProcessDefinitionId() != null
+                ? context.getProcessEngineConfiguration().getDeploymentCache().findDeployedProcessDefinitionById(builder.getProcessDefinitionId())
+                : context.getProcessEngineConfiguration().getDeploymentCache().findDeployedLatestProcessDefinitionByKey(builder.getProcessDefinitionKey());
+        checkStartForm(context, actor, definition.getId(), builder.getVariables());
+    }
+
+    private void checkStartForm(CommandContext context, Actor actor, String processDefinitionId, Map<String, ?> variables) {
+        if (actor.unrestricted() || variables == null) {
+            return;
+        }
+        FormDefinition form = context.runWithoutAuthorization(() -> {
+            try (InputStream in = Context.getProcessEngineConfiguration().getFormService().getDeployedStartForm(processDefinitionId)) {
+                return FormDefinition.read(in);
+            } catch (java.io.IOException | ProcessEngineException noForm) {
+                return null;
+            }
+        });
+        List<String> problems = form == null
+                ? variables.keySet().stream().map(key -> key + ": this process starts without a form").toList()
+                : form.problems(variables);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("Application not accepted: " + String.join("; ", problems));
+        }
+    }
+
+    private <T> T taskChange(Command<T> command, CommandContext context, Actor actor, Authentication authentication) {
+        String taskId = command instanceof SaveTaskCmd ? ((TaskEntity) read(command, "task")).getId() : read(command, "taskId");
+        TaskEntity before = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
+        if (before == null) {
+            return next.execute(command); // a new task, or one that does not exist: the engine's authorization decides
+        }
+        if (actor == Actor.PARTY) {
+            throw refused("You may claim and complete your task; due dates, assignees, owners and "
+                    + "delegation are set by the process and the lab");
+        }
+        Map<String, Object> change = new LinkedHashMap<>();
+        if (command instanceof SaveTaskCmd) {
+            TaskEntity after = read(command, "task");
+            compare(change, "assignee", before.getAssignee(), after.getAssignee());
+            compare(change, "owner", before.getOwner(), after.getOwner());
+            compare(change, "dueDate", before.getDueDate(), after.getDueDate());
+            compare(change, "followUpDate", before.getFollowUpDate(), after.getFollowUpDate());
+        } else if (command instanceof AbstractAddIdentityLinkCmd) {
+            String userId = read(command, "userId");
+            change.put(command.getClass().getSimpleName().replace("Cmd", ""), userId != null ? userId : read(command, "groupId"));
+            if (!IdentityLinkType.CANDIDATE.equals(read(command, "type")) && userId != null) {
+                requireMayWorkOn(context, before, userId);
+            } else if (IdentityLinkType.CANDIDATE.equals(read(command, "type"))) {
+                throw refused("Who may work on a task is set by the process model");
+            }
+        } else if (command instanceof DelegateTaskCmd) {
+            change.put("delegatedTo", read(command, "userId"));
+            requireMayWorkOn(context, before, read(command, "userId"));
+        } else if (command instanceof DeleteIdentityLinkCmd) {
+            throw refused("Who may work on a task is set by the process model");
+        } else if (command instanceof SetTaskDueDateCmd || command instanceof SetTaskFollowUpDateCmd) {
+            change.put(command instanceof SetTaskDueDateCmd ? "dueDate" : "followUpDate", read(command, "value"));
+        }
+        for (String person : List.of("assignee", "owner")) {
+            if (change.get(person) instanceof String userId) {
+                requireMayWorkOn(context, before, userId);
+            }
+        }
+        T result = next.execute(command);
+        if (!change.isEmpty()) {
+            change.put("task", before.getName() + " (" + taskId + ")");
+            change.put("processInstance", before.getProcessInstanceId());
+            audit.record(SecurityAudit.Event.TASK_CHANGED, authentication.getUserId(), null, change);
+        }
+        return result;
+    }
+
+    /** An assignee, owner or delegate must be someone who may work on the task: a candidate, of the task's company. */
+    private void requireMayWorkOn(CommandContext context, TaskEntity task, String userId) {
+        if (userId == null) {
+            return; // unassigning
+        }
+        ProcessEngineConfigurationImpl engine = context.getProcessEngineConfiguration();
+        boolean allowed = context.runWithoutAuthorization(() -> {
+            Set<String> groups = new java.util.HashSet<>();
+            engine.getIdentityService().createGroupQuery().groupMember(userId).list().forEach(group -> groups.add(group.getId()));
+            boolean candidate = task.getCandidates().stream()
+                    .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                    .anyMatch(link -> userId.equals(link.getUserId()) || groups.contains(link.getGroupId()));
+            boolean labStaff = groups.stream().anyMatch(Roles.LAB_STAFF::contains);
+            boolean sameCompany = task.getTenantId() == null || labStaff
+                    || engine.getIdentityService().createTenantQuery().userMember(userId).tenantId(task.getTenantId()).count() > 0;
+            return candidate && sameCompany;
+        });
+        if (!allowed) {
+            throw new ForbiddenException(userId + " may not work on task " + task.getName()
+                    + ": choose a member of its group" + (task.getTenantId() == null ? "" : " and company"));
+        }
+    }
+
+    private static void compare(Map<String, Object> change, String name, Object before, Object after) {
+        if (!Objects.equals(before instanceof Date date ? date.getTime() : before,
+                after instanceof Date date ? date.getTime() : after)) {
+            change.put(name, after);
+        }
+    }
+
+    private static ForbiddenException refused(String message) {
+        return new ForbiddenException(message);
+    }
+
+    private static boolean isAny(Command<?> command, List<Class<?>> types) {
+        return types.stream().anyMatch(type -> type.isInstance(command));
+    }
+
+    /** A command's input field; fails closed if this Camunda version has no such field. */
+    @SuppressWarnings("unchecked")
+    private static <V> V read(Object command, String name) {
+        for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
+            try {
+                Field field = type.getDeclaredField(name);
+                field.setAccessible(true);
+                return (V) field.get(command);
+            } catch (NoSuchFieldException e) {
+                // look in the superclass
+            } catch (IllegalAccessException e) {
+                break;
+            }
+        }
+        throw new IllegalStateException("Refused: " + command.getClass().getName() + " has no field " + name
+                + " in this Camunda version; the command guard must be updated");
+    }
+}
