@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,7 +31,7 @@ public final class FormDefinition {
      * @param allowedValues the values of a select or radio group; empty for free input
      */
     public record Field(String key, String type, boolean required, boolean readOnly, boolean conditional,
-                        Set<String> allowedValues, int maxLength) {
+                        List<String> allowedValues, int maxLength) {
     }
 
     private FormDefinition(String id, Map<String, Field> fields) {
@@ -59,7 +58,7 @@ public final class FormDefinition {
                 boolean readOnly = component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false);
                 fields.put(component.get("key").asText(), new Field(component.get("key").asText(),
                         component.path("type").asText(), validate.path("required").asBoolean(false), readOnly,
-                        component.has("conditional"), Set.copyOf(values),
+                        component.has("conditional"), List.copyOf(values),
                         validate.path("maxLength").asInt(DEFAULT_MAX_LENGTH)));
             }
             collect(component.path("components"), fields);
@@ -119,7 +118,7 @@ public final class FormDefinition {
             return List.of(field.key() + ": contains control characters (such as NUL); send plain text");
         }
         if (!field.allowedValues().isEmpty() && !text.isEmpty() && !field.allowedValues().contains(text)) {
-            return List.of(field.key() + ": must be one of " + String.join(", ", field.allowedValues().stream().sorted().toList()));
+            return List.of(field.key() + ": must be one of " + String.join(", ", field.allowedValues()) + ", was '" + text + "'");
         }
         return List.of();
     }

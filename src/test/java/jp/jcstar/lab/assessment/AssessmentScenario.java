@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
 import jp.jcstar.lab.assessment.process.AssessmentProcess;
+import jp.jcstar.lab.documents.DocumentService;
+import jp.jcstar.lab.security.LabUser;
+import org.springframework.core.io.ByteArrayResource;
 import jp.jcstar.lab.assessment.process.AssessmentVariables;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
@@ -27,9 +33,11 @@ public class AssessmentScenario {
     public static final String COMPANY = "sample-denki";
 
     private final ProcessEngine engine;
+    private final DocumentService documents;
 
-    public AssessmentScenario(ProcessEngine engine) {
+    public AssessmentScenario(ProcessEngine engine, DocumentService documents) {
         this.engine = engine;
+        this.documents = documents;
     }
 
     public static Application application(Component... scope) {
@@ -37,9 +45,30 @@ public class AssessmentScenario {
                 "2025.03", StarLevel.STAR_1, java.util.Set.of(scope));
     }
 
+    /** The manufacturer applies and supplies the seven documents: the documentation review is open. */
     public ProcessInstance apply(Application application) {
+        ProcessInstance instance = applyOnly(application);
+        uploadDocuments(instance, "DOC-01", "DOC-02", "DOC-03", "DOC-04", "DOC-05", "DOC-06", "DOC-07");
+        complete(instance, "userTask_supplyDocuments", MANUFACTURER, "manufacturers",
+                Map.of(AssessmentVariables.DOCUMENTS_SUPPLIED.name(), "All seven documents, version 1"));
+        return instance;
+    }
+
+    /** The manufacturer applies; the process waits for its documents. */
+    public ProcessInstance applyOnly(Application application) {
         return as(MANUFACTURER, "manufacturers", () -> engine.getRuntimeService()
                 .startProcessInstanceByKey(AssessmentProcess.PROCESS_KEY, AssessmentVariables.startVariables(application)));
+    }
+
+    /** The manufacturer uploads a small PDF for each of these DOC items. */
+    public void uploadDocuments(ProcessInstance instance, String... itemIds) {
+        long assessmentId = (Long) engine.getRuntimeService().getVariable(instance.getId(), AssessmentVariables.ASSESSMENT_ID.name());
+        LabUser maker = new LabUser(MANUFACTURER, Set.of("manufacturers"), Set.of(COMPANY));
+        for (String itemId : itemIds) {
+            byte[] pdf = ("%PDF-1.4\n% " + itemId + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+            as(MANUFACTURER, "manufacturers", () -> documents.upload(assessmentId, maker, new DocumentService.Upload(
+                    null, itemId, itemId + ".pdf", "application/pdf", new ByteArrayResource(pdf))));
+        }
     }
 
     public Task task(ProcessInstance instance, String taskKey) {
