@@ -204,6 +204,20 @@ public class LabApi {
         }
     }
 
+    /** The manufacturer uploads a small PDF for each of DOC-01..07 and completes "Supply documents". */
+    public void supplyDocuments(long assessmentId, String manufacturer) {
+        for (int i = 1; i <= 7; i++) {
+            String item = "DOC-0" + i;
+            Reply uploaded = upload(assessmentId, manufacturer, item, item + ".pdf", "application/pdf",
+                    ("%PDF-1.4\n% " + item + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII));
+            if (uploaded.status() != 201) {
+                throw new AssertionError("Uploading " + item + " gave " + uploaded.status() + ": " + uploaded.text());
+            }
+        }
+        complete(assessmentId, "userTask_supplyDocuments", manufacturer,
+                Map.of("documentsSupplied", "DOC-01..07, version 1"));
+    }
+
     /** Waits for the job executor (issue list, final report) to move the assessment on. */
     public JsonNode awaitAssessment(long assessmentId, String user, java.util.function.Predicate<JsonNode> condition) {
         java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
