@@ -129,7 +129,9 @@ public class AssessmentService {
      * scope is refused.
      */
     public List<CheckResult> recordVerdicts(long assessmentId, List<RawVerdict> submitted, String user) {
-        Assessment assessment = assessments.get(assessmentId);
+        // One recording at a time per assessment: revisions are numbered in turn, and of two people completing the
+        // same task at once the second waits here, then loses on the engine's task revision (409).
+        Assessment assessment = assessments.lock(assessmentId);
         Set<String> inScope = itemsInScope(assessment).stream().map(CheckItem::id).collect(Collectors.toSet());
         Set<String> beingRetested = findings.listRound(assessmentId, assessment.currentRound() - 1).stream()
                 .filter(finding -> finding.status() == FindingStatus.ANSWERED).map(Finding::itemId)

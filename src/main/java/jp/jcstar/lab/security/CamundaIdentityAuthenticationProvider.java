@@ -69,14 +69,23 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
         return authorities;
     }
 
-    /** Whether the user still exists and is not locked: a token of a deleted or locked account opens nothing. */
+    /**
+     * Whether the user still exists and is not locked: a token of a deleted or locked account opens nothing. The
+     * engine locks an account for good once the failed logins reach the limit (until a lab manager unlocks it), and
+     * for a growing delay after each failure before that.
+     */
     public boolean usable(String userId) {
         User user = identityService.createUserQuery().userId(userId).singleResult();
         if (user == null) {
             return false;
         }
-        return !(user instanceof UserEntity entity && entity.getLockExpirationTime() != null
-                && entity.getLockExpirationTime().after(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime()));
+        if (!(user instanceof UserEntity entity)) {
+            return true;
+        }
+        boolean lockedForGood = entity.getAttempts() >= engineConfiguration.getLoginMaxAttempts();
+        boolean delayed = entity.getLockExpirationTime() != null
+                && entity.getLockExpirationTime().after(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime());
+        return !lockedForGood && !delayed;
     }
 
     /** The failure that reached the engine's limit locks the account: recorded once, when it happens. */

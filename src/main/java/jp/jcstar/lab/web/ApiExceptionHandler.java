@@ -8,6 +8,8 @@ import jp.jcstar.lab.security.SecurityAudit;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -52,9 +54,25 @@ public class ApiExceptionHandler {
                 .or(() -> problem(UnsupportedContentException.class, exception, HttpStatus.UNSUPPORTED_MEDIA_TYPE))
                 .or(() -> problem(IntegrityException.class, exception, HttpStatus.INTERNAL_SERVER_ERROR))
                 .or(() -> causeOfType(OptimisticLockingException.class, exception).map(conflict ->
-                        ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                                "Someone else changed this assessment at the same moment; reload and try again")))
+                        ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, CONCURRENT_CHANGE)))
+                .or(() -> causeOfType(DuplicateKeyException.class, exception).map(conflict ->
+                        ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, CONCURRENT_CHANGE)))
+                .or(() -> taskGone(exception).map(gone -> ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, gone)))
                 .orElseThrow(() -> exception);
+    }
+
+    static final String CONCURRENT_CHANGE = "Someone else changed this assessment at the same moment; reload and try again"
+            + " / 同時に他の人が変更しました。再読み込みしてやり直してください";
+
+    /**
+     * The engine's word that a task was completed (or deleted) meanwhile: the race's loser found it gone. Camunda says
+     * so only in the message of a NullValueException.
+     */
+    static Optional<String> taskGone(Throwable thrown) {
+        return causeOfType(NullValueException.class, thrown)
+                .filter(gone -> gone.getMessage() != null && gone.getMessage().contains("Cannot find task"))
+                .map(gone -> "The task was completed or removed meanwhile; reload your task list"
+                        + " / このタスクは既に完了または削除されています。タスク一覧を再読み込みしてください");
     }
 
     @ExceptionHandler({HttpMessageNotReadableException.class, MissingServletRequestParameterException.class,

@@ -7,6 +7,7 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -16,7 +17,8 @@ import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
  * Camunda's REST API reports an exception thrown by a listener or a deployer as 500. When the app refused the input
  * (a verdict other than PASS/FAIL/NA, the four-eyes rule, a model that would break running assessments),
  * /engine-rest answers like /api: 400 or 403 with the app's message. Everything else goes to Camunda's own handlers
- * unchanged; these mappers take precedence over them by their priority.
+ * unchanged; these mappers take precedence over them by their priority. The loser of a race (two people completing
+ * one task at once) gets 409, or 404 when the task is already gone, never 500.
  */
 public final class EngineRestRefusals {
 
@@ -25,15 +27,22 @@ public final class EngineRestRefusals {
 
     static Optional<Response> refusal(Throwable thrown) {
         return refusal(InvalidInputException.class, thrown, Response.Status.BAD_REQUEST)
-                .or(() -> refusal(ForbiddenException.class, thrown, Response.Status.FORBIDDEN));
+                .or(() -> refusal(ForbiddenException.class, thrown, Response.Status.FORBIDDEN))
+                .or(() -> ApiExceptionHandler.causeOfType(OptimisticLockingException.class, thrown)
+                        .map(race -> answer(Response.Status.CONFLICT, "Conflict", ApiExceptionHandler.CONCURRENT_CHANGE)))
+                .or(() -> ApiExceptionHandler.taskGone(thrown)
+                        .map(gone -> answer(Response.Status.NOT_FOUND, "NotFound", gone)));
+    }
+
+    private static Response answer(Response.Status status, String type, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Map.of("type", type, "message", message)).build();
     }
 
     private static Optional<Response> refusal(Class<? extends RuntimeException> type, Throwable thrown,
                                               Response.Status status) {
-        return ApiExceptionHandler.causeOfType(type, thrown).map(cause -> Response.status(status)
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Map.of("type", type.getSimpleName(), "message", cause.getMessage()))
-                .build());
+        return ApiExceptionHandler.causeOfType(type, thrown)
+                .map(cause -> answer(status, type.getSimpleName(), cause.getMessage()));
     }
 
     /** Exceptions the REST resources wrapped (task completion). */

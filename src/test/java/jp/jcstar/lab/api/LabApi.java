@@ -436,6 +436,19 @@ public class LabApi {
             return exchange(request);
         }
 
+        /** A JSON request to Tasklist's own engine API, with the CSRF token Camunda's webapps hand out. */
+        public Reply sendToWebappApi(String method, String path, Object body) {
+            if (cookie("XSRF-TOKEN").isEmpty()) {
+                getPage("/camunda/app/tasklist/default/");
+            }
+            return exchange(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .header("Content-Type", "application/json")
+                    .header("X-XSRF-TOKEN", cookie("XSRF-TOKEN"))
+                    .header("X-JCSTAR-CSRF", cookie("JCSTAR-CSRF"))
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(json(body))));
+        }
+
         public String cookie(String name) {
             return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
                     .map(java.net.HttpCookie::getValue).findFirst().orElse("");

@@ -52,9 +52,12 @@ public class ApiCredentialsAuthenticationProvider implements AuthenticationProvi
         return byPassword;
     }
 
-    /** The owner of a valid token whose account still exists and is not locked. */
+    /**
+     * The owner of a valid token whose account still exists and is not locked, by failed passwords or by failed
+     * second-factor codes: a lock holds for every credential.
+     */
     public java.util.Optional<String> ownerOf(String token) {
-        return tokens.owner(token).filter(passwords::usable);
+        return tokens.owner(token).filter(passwords::usable).filter(owner -> !secondFactor.lockedOut(owner));
     }
 
     /** An authenticated token's owner, with its groups and tenants. */

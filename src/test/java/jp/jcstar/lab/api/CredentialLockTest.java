@@ -1,0 +1,55 @@
+package jp.jcstar.lab.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import jp.jcstar.lab.WebAppTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A locked account authenticates nowhere: its API token stops with the browser login, until a lab manager unlocks. */
+@WebAppTest
+class CredentialLockTest {
+
+    @LocalServerPort int port;
+
+    @Test
+    void failedPasswordsLockTheApiTokenToo() {
+        LabApi api = LabUsers.on(port);
+        api.registerStaff("lockedpw", "engineer");
+        api.loginForToken("lockedpw", LabApi.PASSWORD);
+        assertThat(api.get("/api/catalog", "lockedpw").status()).isEqualTo(200);
+
+        for (int attempt = 0; attempt < 5; attempt++) {
+            api.browser().submitPasswordOnly("lockedpw", "wrong-password-" + attempt);
+        }
+        // The test context has no delay between failures: only the lock itself can refuse the token now.
+        assertThat(api.get("/api/catalog", "lockedpw").status()).isEqualTo(401);
+        assertThat(api.get("/engine-rest/task?maxResults=1", "lockedpw").status()).isEqualTo(401);
+
+        assertThat(api.post("/api/users/lockedpw/unlock", "admin", WebAppTest.ADMIN_PASSWORD, Map.of()).status()).isEqualTo(204);
+        assertThat(api.get("/api/catalog", "lockedpw").status()).isEqualTo(200);
+    }
+
+    @Test
+    void failedSecondFactorCodesLockTheApiTokenToo() {
+        LabApi api = LabUsers.on(port);
+        api.registerStaff("lockedmfa", "engineer");
+        api.loginForToken("lockedmfa", LabApi.PASSWORD);
+        assertThat(api.get("/api/catalog", "lockedmfa").status()).isEqualTo(200);
+
+        LabApi.BrowserSession browser = api.browser();
+        assertThat(browser.submitPassword("lockedmfa", LabApi.PASSWORD).location()).endsWith("/login/mfa");
+        String right = LabApi.totp(api.totpSecretOf("lockedmfa"), 0);
+        String wrong = "000000".equals(right) ? "111111" : "000000";
+        for (int attempt = 0; attempt < 5; attempt++) {
+            browser.getPage("/login/mfa");
+            browser.form("/login/mfa", Map.of("code", wrong));
+        }
+        assertThat(api.get("/api/catalog", "lockedmfa").status()).isEqualTo(401);
+
+        assertThat(api.post("/api/users/lockedmfa/unlock", "admin", WebAppTest.ADMIN_PASSWORD, Map.of()).status()).isEqualTo(204);
+        assertThat(api.get("/api/catalog", "lockedmfa").status()).isEqualTo(200);
+    }
+}
