@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import jp.jcstar.lab.ControlCharacters;
 import jp.jcstar.lab.web.InvalidInputException;
 
 /**
@@ -103,6 +104,9 @@ public record Application(String manufacturer, String productName, String modelN
         }
         if (value.strip().length() > MAX_TEXT) {
             problems.add(field + ": at most " + MAX_TEXT + " characters");
+        }
+        if (ControlCharacters.present(value)) {
+            problems.add(field + ": contains control characters (such as NUL); send plain text");
         }
         return value.strip();
     }

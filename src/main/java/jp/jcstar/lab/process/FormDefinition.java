@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jp.jcstar.lab.ControlCharacters;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**

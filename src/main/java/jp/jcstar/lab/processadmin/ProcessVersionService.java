@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import jp.jcstar.lab.assessment.Assessment;
 import jp.jcstar.lab.assessment.AssessmentRepository;
 import jp.jcstar.lab.assessment.process.AssessmentProcess;
+import jp.jcstar.lab.web.InvalidInputException;
 import jp.jcstar.lab.web.NotFoundException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -143,6 +144,9 @@ public class ProcessVersionService {
     }
 
     private ProcessDefinition target(Integer version) {
+        if (version != null && version < 1) {
+            throw new InvalidInputException("targetVersion: versions are numbered from 1; " + version + " is none");
+        }
         var query = repositoryService.createProcessDefinitionQuery().processDefinitionKey(AssessmentProcess.PROCESS_KEY);
         ProcessDefinition target = version == null ? query.latestVersion().singleResult()
                 : query.processDefinitionVersion(version).singleResult();

@@ -10,7 +10,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 
 /**
  * An upload over the multipart limit (one streamed without a declared length; UploadSizeFilter refuses the others
@@ -20,6 +22,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class UploadTooLargeHandler {
+
 
     private final DataSize maxUploadSize;
 
@@ -32,5 +35,19 @@ public class UploadTooLargeHandler {
         return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(ProblemDetail.forStatusAndDetail(
                 HttpStatus.PAYLOAD_TOO_LARGE, "The upload is larger than the limit of " + DataSizes.text(maxUploadSize)
                         + " (jcstar.documents.max-file-size)"));
+    }
+
+    /** A multipart body the container cannot parse (cut off, a NUL in a file name): the client's error, not ours. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> unreadable(MultipartException exception) {
+        Throwable root = exception;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String why = root instanceof InvalidFileNameException
+                ? "a file name contains control characters (such as NUL); rename the file"
+                : "the multipart/form-data body is malformed or incomplete; send the file again";
+        return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The upload could not be read: " + why));
     }
 }

@@ -1,4 +1,4 @@
-package jp.jcstar.lab.process;
+package jp.jcstar.lab;
 
 /**
  * Text people type has no control characters other than tab and line breaks. NUL in particular cannot be stored in
