@@ -44,9 +44,12 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
     public Authentication authenticate(Authentication authentication) {
         String userId = authentication.getName();
         Object credentials = authentication.getCredentials();
+        boolean lockedBefore = userId != null && !userId.isBlank() && lockedForGood(userId);
         if (userId == null || userId.isBlank() || credentials == null
                 || !identityService.checkPassword(userId, credentials.toString())) {
-            recordIfNowLocked(userId, authentication);
+            if (!lockedBefore) {
+                recordIfNowLocked(userId, authentication);
+            }
             // One message whether or not the user exists, and whether or not it is locked.
             throw new BadCredentialsException("Invalid user name or password");
         }
@@ -69,6 +72,11 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
         return authorities;
     }
 
+    private boolean lockedForGood(String userId) {
+        User user = identityService.createUserQuery().userId(userId).singleResult();
+        return user instanceof UserEntity entity && entity.getAttempts() >= engineConfiguration.getLoginMaxAttempts();
+    }
+
     /**
      * Whether the user still exists and is not locked: a token of a deleted or locked account opens nothing. The
      * engine locks an account for good once the failed logins reach the limit (until a lab manager unlocks it), and
@@ -82,7 +90,7 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
         if (!(user instanceof UserEntity entity)) {
             return true;
         }
-        boolean lockedForGood = entity.getAttempts() >= engineConfiguration.getLoginMaxAttempts();
+        boolean lockedForGood = lockedForGood(userId);
         boolean delayed = entity.getLockExpirationTime() != null
                 && entity.getLockExpirationTime().after(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime());
         return !lockedForGood && !delayed;
@@ -94,7 +102,7 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
             return;
         }
         User user = identityService.createUserQuery().userId(userId).singleResult();
-        if (user instanceof UserEntity entity && entity.getAttempts() == engineConfiguration.getLoginMaxAttempts()) {
+        if (user instanceof UserEntity entity && entity.getAttempts() >= engineConfiguration.getLoginMaxAttempts()) {
             audit.record(SecurityAudit.Event.ACCOUNT_LOCKED, userId, SecurityAuditListener.from(authentication),
                     Map.of("failedAttempts", entity.getAttempts()));
         }

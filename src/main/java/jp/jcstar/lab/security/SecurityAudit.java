@@ -45,7 +45,21 @@ public class SecurityAudit {
         if (value == null) {
             return "-";
         }
-        return '"' + value.toString().replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")
-                .replace("\r", "\\r") + '"';
+        StringBuilder quoted = new StringBuilder("\"");
+        value.toString().codePoints().forEach(c -> {
+            if (c == '\\' || c == '"') {
+                quoted.append('\\').appendCodePoint(c);
+            } else if (c == '\n') {
+                quoted.append("\\n");
+            } else if (c == '\r') {
+                quoted.append("\\r");
+            } else if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
+                // No forged line, terminal escape or hidden bidi text in the trail: the character is shown by number.
+                quoted.append(String.format("\\u%04x", c));
+            } else {
+                quoted.appendCodePoint(c);
+            }
+        });
+        return quoted.append('"').toString();
     }
 }

@@ -4,7 +4,6 @@ import java.util.Map;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authorization.event.AuthorizationDeniedEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
@@ -18,12 +17,6 @@ public class SecurityAuditListener {
 
     public SecurityAuditListener(SecurityAudit audit) {
         this.audit = audit;
-    }
-
-    @EventListener
-    public void loggedIn(AuthenticationSuccessEvent event) {
-        audit.record(SecurityAudit.Event.LOGIN_SUCCESS, event.getAuthentication().getName(),
-                from(event.getAuthentication()));
     }
 
     @EventListener

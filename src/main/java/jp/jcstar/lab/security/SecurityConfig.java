@@ -97,12 +97,14 @@ public class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain browserSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider passwords,
-                                        PasswordStepHandler passwordStep, SessionRegistry sessionRegistry)
-            throws Exception {
+                                        PasswordStepHandler passwordStep, SessionRegistry sessionRegistry,
+                                        SecurityAudit audit) throws Exception {
         CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
         // Camunda's webapps use XSRF-TOKEN for their own CSRF protection; ours has its own names.
         csrfTokens.setCookieName("JCSTAR-CSRF");
         csrfTokens.setHeaderName("X-JCSTAR-CSRF");
+        // Secure follows the request (always over TLS); SameSite keeps it off other sites' requests.
+        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
         CsrfTokenRequestAttributeHandler csrfRequests = new CsrfTokenRequestAttributeHandler();
         RequestMatcher camunda = path("/camunda/**");
         http.authorizeHttpRequests(auth -> auth
@@ -121,6 +123,11 @@ public class SecurityConfig {
                         .successHandler(passwordStep).failureUrl("/login?error").permitAll())
                 .logout(logout -> logout.logoutRequestMatcher(new OrRequestMatcher(path(HttpMethod.POST, "/logout"),
                                 path(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout")))
+                        .addLogoutHandler((request, response, authentication) -> {
+                            if (authentication != null) {
+                                audit.record(SecurityAudit.Event.LOGOUT, authentication.getName(), request.getRemoteAddr());
+                            }
+                        })
                         .logoutSuccessUrl("/login?logout").invalidateHttpSession(true).clearAuthentication(true)
                         .deleteCookies("JSESSIONID"))
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).csrfTokenRequestHandler(csrfRequests)

@@ -1,6 +1,7 @@
 package jp.jcstar.lab.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URI;
@@ -88,6 +89,39 @@ class TlsProfileTest {
                 hsts -> assertThat(hsts).contains("max-age="));
         assertThat(login.headers().allValues("Set-Cookie")).isNotEmpty()
                 .allSatisfy(cookie -> assertThat(cookie).contains("Secure"));
+    }
+
+    @Test
+    void tls12AcceptsOnlyAeadSuitesInTheServersOrder() throws Exception {
+        Connector connector = ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector();
+        assertThat(connector.findSslHostConfigs()).allSatisfy(config -> assertThat(config.getHonorCipherOrder()).isTrue());
+        // The test certificate is an EC key, so the ECDSA suites are the ones that could be agreed.
+        for (String weak : List.of("TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA",
+                "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA")) {
+            try (SSLSocket socket = (SSLSocket) trustingContext("TLSv1.2").getSocketFactory().createSocket("localhost", port)) {
+                socket.setEnabledCipherSuites(new String[] {weak});
+                assertThatThrownBy(socket::startHandshake).as(weak).isInstanceOf(javax.net.ssl.SSLException.class);
+            }
+        }
+        try (SSLSocket socket = (SSLSocket) trustingContext("TLSv1.2").getSocketFactory().createSocket("localhost", port)) {
+            socket.setEnabledCipherSuites(new String[] {"TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+                    "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384"});
+            socket.startHandshake();
+            // The client preferred AES-128; the server's order puts AES-256 first.
+            assertThat(socket.getSession().getCipherSuite()).isEqualTo("TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384");
+        }
+    }
+
+    @Test
+    void theCsrfCookiesAreSecureAndSameSiteOverTls() throws Exception {
+        SSLParameters parameters = new SSLParameters();
+        parameters.setProtocols(new String[] {"TLSv1.3"});
+        HttpClient https = HttpClient.newBuilder().sslContext(trustingContext("TLSv1.3")).sslParameters(parameters).build();
+        HttpResponse<String> login = https.send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/login"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.headers().allValues("Set-Cookie")).filteredOn(cookie -> cookie.startsWith("JCSTAR-CSRF="))
+                .singleElement().satisfies(cookie -> assertThat(cookie).contains("Secure", "SameSite=Lax"));
+        assertThat(context.getEnvironment().getProperty("camunda.bpm.webapp.csrf.enable-secure-cookie")).isEqualTo("true");
     }
 
     /** Trusts the test's self-signed certificate; never outside tests. */

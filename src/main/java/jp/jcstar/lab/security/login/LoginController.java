@@ -177,6 +177,8 @@ public class LoginController {
         }
         Factors.store(Factors.complete(userId, identities.authoritiesOf(userId), authentication.getDetails()),
                 request, response, true);
+        audit.record(SecurityAudit.Event.LOGIN_SUCCESS, userId, SecurityAuditListener.from(authentication),
+                java.util.Map.of("factors", 2));
         StringBuilder codes = new StringBuilder("<ol id=recovery-codes>");
         recoveryCodes.forEach(recovery -> codes.append("<li><code>").append(recovery).append("</code></li>"));
         return HtmlPage.form("回復コード / Recovery codes", "<p>Your second factor is set up. Keep these recovery codes somewhere "

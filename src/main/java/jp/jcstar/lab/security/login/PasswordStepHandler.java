@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.jcstar.lab.security.CamundaIdentityAuthenticationProvider;
+import jp.jcstar.lab.security.SecurityAudit;
 import jp.jcstar.lab.security.LabUser;
 import jp.jcstar.lab.security.mfa.SecondFactorService;
 import org.springframework.security.core.Authentication;
@@ -25,12 +26,14 @@ public class PasswordStepHandler implements AuthenticationSuccessHandler {
     private final SecondFactorService secondFactor;
     private final PasswordChangeRequirement passwordChange;
     private final CamundaIdentityAuthenticationProvider identities;
+    private final SecurityAudit audit;
 
     public PasswordStepHandler(SecondFactorService secondFactor, PasswordChangeRequirement passwordChange,
-                               CamundaIdentityAuthenticationProvider identities) {
+                               CamundaIdentityAuthenticationProvider identities, SecurityAudit audit) {
         this.secondFactor = secondFactor;
         this.passwordChange = passwordChange;
         this.identities = identities;
+        this.audit = audit;
     }
 
     @Override
@@ -57,6 +60,8 @@ public class PasswordStepHandler implements AuthenticationSuccessHandler {
             return;
         }
         Factors.store(complete, request, response, false);
+        // One line per completed login; a login that needs a second factor is recorded when that is given.
+        audit.record(SecurityAudit.Event.LOGIN_SUCCESS, userId, request.getRemoteAddr(), java.util.Map.of("factors", 1));
         response.sendRedirect(HOME);
     }
 }
