@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -37,10 +38,12 @@ public class AssessmentController {
     private final TestRoundRepository rounds;
     private final FindingRepository findings;
     private final NotificationRepository notifications;
+    private final ApplicationIntake intake;
 
     public AssessmentController(AssessmentProcess process, AssessmentService service, AssessmentAccess access,
                                 TestRoundRepository rounds, FindingRepository findings,
-                                NotificationRepository notifications) {
+                                NotificationRepository notifications, ApplicationIntake intake) {
+        this.intake = intake;
         this.process = process;
         this.service = service;
         this.access = access;
@@ -52,12 +55,15 @@ public class AssessmentController {
     /** A manufacturer applies; the assessment process starts at the documentation review. */
     @PostMapping("/assessments")
     public ResponseEntity<Map<String, Object>> apply(@RequestBody ApplicationRequest request,
+                                                     @RequestHeader(value = "Idempotency-Key", required = false) String key,
                                                      Authentication user) {
         if (!LabUser.of(user).isInAny(APPLICANT_GROUPS)) {
             throw new ForbiddenException("Only members of " + String.join(", ", APPLICANT_GROUPS) + " may apply");
         }
-        Assessment assessment = process.start(request.toApplication(), request.manufacturerId());
+        ApplicationIntake.Outcome outcome = intake.apply(request, LabUser.of(user), key);
+        Assessment assessment = outcome.assessment();
         return ResponseEntity.created(URI.create("/api/assessments/" + assessment.id()))
+                .header("Idempotent-Replayed", String.valueOf(outcome.replayed()))
                 .body(Map.of("id", assessment.id(), "reference", assessment.reference()));
     }
 
