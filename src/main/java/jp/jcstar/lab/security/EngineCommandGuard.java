@@ -14,7 +14,9 @@ import jp.jcstar.lab.process.FormDefinition;
 import jp.jcstar.lab.process.Submission;
 import jp.jcstar.lab.web.ForbiddenException;
 import jp.jcstar.lab.web.InvalidInputException;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
@@ -161,9 +163,21 @@ public class EngineCommandGuard extends CommandInterceptor {
         Submission.open(taskId, values);
         try {
             return next.execute(command);
+        } catch (AuthorizationException refused) {
+            // Two people completing one task at once: the winner's commit removes the task with its authorizations,
+            // and the loser's check may then find no permission. The task is gone, not forbidden.
+            if (!stillOpen(context, taskId)) {
+                throw new NullValueException("Cannot find task " + taskId + ": it was completed meanwhile");
+            }
+            throw refused;
         } finally {
             Submission.close(taskId);
         }
+    }
+
+    private static boolean stillOpen(CommandContext context, String taskId) {
+        return context.getProcessEngineConfiguration().getCommandExecutorTxRequiresNew()
+                .execute(fresh -> fresh.getTaskManager().findTaskById(taskId) != null);
     }
 
     /** Tasklist may send back a read-only field as it showed it; that is no input of the completer's. */

@@ -16,7 +16,7 @@ import jp.jcstar.lab.assessment.CheckResultRepository;
 import jp.jcstar.lab.assessment.Verdicts;
 import jp.jcstar.lab.catalog.CatalogRepository;
 import jp.jcstar.lab.catalog.Step;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.RepeatedTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -33,7 +33,7 @@ class ConcurrentCompletionTest {
     @Autowired CatalogRepository catalogs;
     @Autowired CheckResultRepository results;
 
-    @Test
+    @RepeatedTest(3)
     void oneOfEightSimultaneousCompletionsWinsAndTheOthersGetAConflict() throws Exception {
         LabApi api = LabUsers.on(port);
         long id = api.post("/api/assessments", MANUFACTURER, Map.of("productName", "同時完了テスト", "modelNumbers", "CC-8",
