@@ -149,16 +149,24 @@ class AccountSecurityTest {
 
     @Test
     void javaSerializedVariablesAreRefused() {
-        String task = api.openTask(api.post("/api/assessments", MANUFACTURER, Map.of("manufacturer", "株式会社サンプル電機",
+        String task = api.openTask(api.post("/api/assessments", MANUFACTURER, Map.of(
                 "productName", "直列化テスト機", "modelNumbers", "SER-1", "firmwareVersion", "1", "starLevel", "STAR-1",
-                "scope", List.of("DEVICE"))).json().path("id").asLong(), "userTask_reviewDocumentation", ENGINEER);
-        LabApi.Reply serialized = api.send("PUT", "/engine-rest/task/" + task + "/variables/payload", ENGINEER, Map.of(
+                "scope", List.of("DEVICE"))).json().path("id").asLong(), "userTask_supplyDocuments", ENGINEER);
+        Map<String, Object> hashMap = Map.of(
                 "value", "rO0ABXNyABFqYXZhLnV0aWwuSGFzaE1hcAUH2sHDFmDRAwACRgAKbG9hZEZhY3RvckkACXRocmVzaG9sZHhwP0AAAAAAAAB3CAAAABAAAAAAeA==",
                 "type", "Object", "valueInfo", Map.of("objectTypeName", "java.util.HashMap",
-                        "serializationDataFormat", "application/x-java-serialized-object")));
+                        "serializationDataFormat", "application/x-java-serialized-object"));
+        // Lab staff write no variables at all; the engine's command guard refuses before the value is looked at.
+        LabApi.Reply byStaff = api.send("PUT", "/engine-rest/task/" + task + "/variables/payload", ENGINEER, hashMap);
+        assertThat(byStaff.status()).as(byStaff.text()).isEqualTo(403);
+        assertThat(byStaff.json().path("message").asText()).contains("Variables are recorded only by completing your task");
+        // An administrator may write variables, but not Java-serialized ones: the engine refuses the format.
+        LabApi.Reply serialized = api.send("PUT", "/engine-rest/task/" + task + "/variables/payload", "admin", hashMap);
         assertThat(serialized.status()).as(serialized.text()).isIn(400, 403, 500);
-        assertThat(serialized.text()).contains("serialization");
+        assertThat(serialized.text()).contains("Java serialization format is prohibited");
         assertThat(api.get("/engine-rest/task/" + task + "/variables/payload", ENGINEER).status()).isEqualTo(404);
+        assertThat(api.get("/engine-rest/task/" + task + "/variables/payload", "admin", WebAppTest.ADMIN_PASSWORD)
+                .status()).isEqualTo(404);
     }
 
     @Test
@@ -167,7 +175,7 @@ class AccountSecurityTest {
         api.get("/api/catalog", "auditee", "a-wrong-secret-guess");
         api.get("/api/catalog", "auditee");
         api.post("/api/staff", "auditee", staff("notallowed", "a-long-enough-passphrase"));
-        api.post("/api/assessments", MANUFACTURER, Map.of("manufacturer", "株式会社サンプル電機", "productName", "監査テスト",
+        api.post("/api/assessments", MANUFACTURER, Map.of("productName", "監査テスト",
                 "modelNumbers", "AU-1", "firmwareVersion", "1", "starLevel", "STAR-1", "scope", List.of("DEVICE")));
 
         String log = output.getAll();

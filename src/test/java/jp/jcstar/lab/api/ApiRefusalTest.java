@@ -85,6 +85,7 @@ class ApiRefusalTest {
     @Test
     void verdictOtherThanPassFailOrNaIsRefusedOnBothApisAndTheTaskStaysOpen() {
         long id = apply();
+        api.supplyDocuments(id, MANUFACTURER);
         String task = api.openTask(id, "userTask_reviewDocumentation", ENGINEER);
         Map<String, Object> bad = Verdicts.allPass(catalogs.current().itemsOf(Step.DOCUMENTATION))
                 .judge("DOC-07", "OK", "looks fine").variables();
@@ -127,6 +128,7 @@ class ApiRefusalTest {
     @Test
     void completingATaskTwiceIsRefused() {
         long id = apply();
+        api.supplyDocuments(id, MANUFACTURER);
         String task = api.openTask(id, "userTask_reviewDocumentation", ENGINEER);
         Map<String, Object> pass = Verdicts.allPass(catalogs.current().itemsOf(Step.DOCUMENTATION)).variables();
 
@@ -139,6 +141,7 @@ class ApiRefusalTest {
     @Test
     void manufacturerCannotSeeOrCompleteAnEngineersTask() {
         long id = apply();
+        api.supplyDocuments(id, MANUFACTURER);
         String task = api.openTask(id, "userTask_reviewDocumentation", ENGINEER);
         Map<String, Object> pass = Verdicts.allPass(catalogs.current().itemsOf(Step.DOCUMENTATION)).variables();
         assertThat(api.post("/api/tasks/" + task + "/complete", MANUFACTURER, pass).status()).isEqualTo(404);
@@ -164,10 +167,25 @@ class ApiRefusalTest {
         assertThat(api.post("/engine-rest/process-instance/" + processInstance + "/variables", MANUFACTURER,
                 Map.of("modifications", Map.of("retestLimit", Map.of("value", 99, "type", "Integer")))).status())
                 .isIn(403, 404);
+        assertThat(api.get("/engine-rest/process-instance/" + processInstance + "/variables/retestLimit", "admin",
+                WebAppTest.ADMIN_PASSWORD).json().path("value").asInt())
+                .isEqualTo(jdbc.sql("select retest_limit from assessment where id = ?").param(id).query(Integer.class).single())
+                .isNotEqualTo(99);
         assertThat(api.get("/engine-rest/user?firstResult=0&maxResults=100", MANUFACTURER).json().findValuesAsText("id"))
                 .containsExactly(MANUFACTURER);
-        assertThat(api.post("/engine-rest/process-definition/key/process_jcstarAssessment/start", ENGINEER, Map.of())
-                .status()).isEqualTo(403);
+        // Engineers do not apply: a start with nothing but the start form's fields, valid, reaches the engine's
+        // authorization check and is refused there, and no assessment is registered.
+        long assessments = assessmentCount();
+        LabApi.Reply startedByEngineer = api.post("/engine-rest/process-definition/key/process_jcstarAssessment/start",
+                ENGINEER, Map.of("variables", Map.of(
+                        "manufacturerId", Map.of("value", COMPANY, "type", "String"),
+                        "productName", Map.of("value", "技術者の申請", "type", "String"),
+                        "modelNumbers", Map.of("value", "ENG-1", "type", "String"),
+                        "starLevel", Map.of("value", "STAR-1", "type", "String"),
+                        "scopeDevice", Map.of("value", true, "type", "Boolean"))));
+        assertThat(startedByEngineer.status()).as(startedByEngineer.text()).isEqualTo(403);
+        assertThat(startedByEngineer.json().path("message").asText()).contains("user with id '" + ENGINEER + "' does not have", "permission");
+        assertThat(assessmentCount()).isEqualTo(assessments);
         assertThat(api.get("/engine-rest/group/camunda-admin/members", "admin", WebAppTest.ADMIN_PASSWORD).status())
                 .isNotEqualTo(403);
     }
@@ -175,15 +193,19 @@ class ApiRefusalTest {
     @Test
     void onlyTheFieldsOfTheTasksFormAreAccepted() {
         long id = apply();
+        api.supplyDocuments(id, MANUFACTURER);
         String task = api.openTask(id, "userTask_reviewDocumentation", ENGINEER);
         Map<String, Object> tampered = Verdicts.allPass(catalogs.current().itemsOf(Step.DOCUMENTATION))
                 .with("retestLimit", 99).with("assessmentId", 1).variables();
 
         LabApi.Reply reply = api.post("/api/tasks/" + task + "/complete", ENGINEER, tampered);
         assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.json().path("detail").asText()).contains("retestLimit: not a field of the form of Review documentation",
-                "assessmentId: not a field of the form");
+        assertThat(reply.json().path("detail").asText()).contains("Not recorded, correct and submit again",
+                "retestLimit: not a field you fill in on form form_reviewDocumentation",
+                "assessmentId: not a field you fill in on form form_reviewDocumentation");
         assertThat(api.openTask(id, "userTask_reviewDocumentation", ENGINEER)).isEqualTo(task);
+        assertThat(jdbc.sql("select count(*) from check_result where assessment_id = ?").param(id)
+                .query(Long.class).single()).isZero();
     }
 
     @Test
@@ -203,7 +225,7 @@ class ApiRefusalTest {
     }
 
     private static Map<String, Object> application(String productName, List<String> scope) {
-        return Map.of("manufacturer", "株式会社テスト", "productName", productName, "modelNumbers", "TC-2",
+        return Map.of("productName", productName, "modelNumbers", "TC-2",
                 "firmwareVersion", "3.1", "starLevel", "STAR-1", "scope", scope);
     }
 

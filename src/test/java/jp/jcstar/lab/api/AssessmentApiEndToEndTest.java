@@ -48,7 +48,7 @@ class AssessmentApiEndToEndTest {
     @Test
     void failedCloudItemIsFixedInRoundTwoAndTheFinalReportListsEverything() throws IOException {
         LabApi.Reply applied = api.post("/api/assessments", MANUFACTURER, Map.of(
-                "manufacturer", "株式会社サンプル電機", "productName", "スマートロック X1", "modelNumbers", "SL-X1, SL-X1P",
+                "productName", "スマートロック X1", "modelNumbers", "SL-X1, SL-X1P",
                 "firmwareVersion", "1.0.0", "appVersion", "2.3.0", "cloudVersion", "2025.03", "starLevel", "STAR-1",
                 "scope", List.of("DEVICE", "APP", "CLOUD")));
         assertThat(applied.status()).as(applied.text()).isEqualTo(201);
@@ -60,13 +60,22 @@ class AssessmentApiEndToEndTest {
         assertThat(fresh.path("round").asInt()).isEqualTo(1);
         assertThat(fresh.path("appliedBy").asText()).isEqualTo(MANUFACTURER);
         assertThat(fresh.path("items")).hasSize(catalog.items().size());
+        // The manufacturer's name is its company's registered name, not anything a client typed.
+        assertThat(fresh.path("manufacturer").asText()).isEqualTo("株式会社サンプル電機");
 
         // The manufacturer's threat model, and the engineers' evidence of round 1 and of the retest.
         byte[] threatModel = DocumentApiTest.pdf("threat model of SL-X1");
         byte[] tlsScan = "api.example.jp:443 accepts TLSv1.0\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         byte[] tlsRetest = "api.example.jp:443 accepts TLSv1.2, TLSv1.3 only\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        // The manufacturer's first step: the seven documents, its threat model as DOC-07.
         assertThat(api.upload(id, MANUFACTURER, "DOC-07", "脅威モデル.pdf", "application/pdf", threatModel).status())
                 .isEqualTo(201);
+        for (int n = 1; n <= 6; n++) {
+            assertThat(api.upload(id, MANUFACTURER, "DOC-0" + n, "DOC-0" + n + ".pdf", "application/pdf",
+                    DocumentApiTest.pdf("document DOC-0" + n)).status()).isEqualTo(201);
+        }
+        complete(id, "userTask_supplyDocuments", MANUFACTURER,
+                Verdicts.none().with("documentsSupplied", "DOC-01..06 version 1, DOC-07 脅威モデル version 1"));
         complete(id, "userTask_reviewDocumentation", ENGINEER, Verdicts.allPass(catalog.itemsOf(Step.DOCUMENTATION)));
         assertThat(api.upload(id, ENGINEER, "CLD-04", "tls-scan.txt", null, tlsScan).status()).isEqualTo(201);
         assertThat(api.activeSteps(id, ENGINEER))

@@ -46,11 +46,12 @@ class CompanyIsolationTest {
     @Test
     void aUserOfAnotherCompanyGetsNothingOfCompanyAsAssessment(org.springframework.boot.test.system.CapturedOutput output) {
         // Company A's assessment with a failed round: tasks, variables, history and an issue list exist.
-        LabApi.Reply applied = api.post("/api/assessments", MANUFACTURER, Map.of("manufacturer", "株式会社サンプル電機",
+        LabApi.Reply applied = api.post("/api/assessments", MANUFACTURER, Map.of(
                 "productName", "極秘スマートロック", "modelNumbers", "SECRET-1", "firmwareVersion", "0.9",
                 "starLevel", "STAR-1", "scope", List.of("DEVICE")));
         assertThat(applied.status()).isEqualTo(201);
         long id = applied.json().path("id").asLong();
+        api.supplyDocuments(id, MANUFACTURER);
         api.complete(id, "userTask_reviewDocumentation", ENGINEER,
                 Verdicts.allPass(catalogs.current().itemsOf(Step.DOCUMENTATION)).variables());
         api.complete(id, "userTask_testDevice", ENGINEER, Verdicts.allPass(catalogs.current().itemsOf(Step.DEVICE))
@@ -124,7 +125,7 @@ class CompanyIsolationTest {
 
     @Test
     void aUserOfAnotherCompanyCannotReadListOrAddToCompanyAsDocuments() {
-        LabApi.Reply applied = api.post("/api/assessments", MANUFACTURER, Map.of("manufacturer", "株式会社サンプル電機",
+        LabApi.Reply applied = api.post("/api/assessments", MANUFACTURER, Map.of(
                 "productName", "極秘ゲートウェイ", "modelNumbers", "SECRET-GW", "firmwareVersion", "0.1",
                 "starLevel", "STAR-1", "scope", List.of("DEVICE")));
         long id = applied.json().path("id").asLong();
@@ -133,7 +134,7 @@ class CompanyIsolationTest {
         long documentId = document.path("id").asLong();
         long evidenceId = api.upload(id, ENGINEER, "DEV-01", "default-password.txt", null,
                 "admin/admin works".getBytes()).json().path("id").asLong();
-        long rivalsOwn = api.post("/api/assessments", RIVAL, Map.of("manufacturer", "ライバル工業株式会社",
+        long rivalsOwn = api.post("/api/assessments", RIVAL, Map.of(
                 "productName", "ライバルゲートウェイ", "modelNumbers", "RG-1", "firmwareVersion", "1",
                 "starLevel", "STAR-1", "scope", List.of("DEVICE"))).json().path("id").asLong();
 
@@ -173,7 +174,7 @@ class CompanyIsolationTest {
     @Test
     void aManufacturerCannotApplyForAnotherCompany() {
         LabApi.Reply reply = api.post("/api/assessments", RIVAL, Map.of("manufacturerId", COMPANY,
-                "manufacturer", "株式会社サンプル電機", "productName", "なりすまし", "modelNumbers", "X",
+                "productName", "なりすまし", "modelNumbers", "X",
                 "firmwareVersion", "1", "starLevel", "STAR-1", "scope", List.of("DEVICE")));
         assertThat(reply.status()).isEqualTo(403);
         assertThat(reply.json().path("detail").asText()).contains("you may apply only for your own company");
@@ -181,13 +182,16 @@ class CompanyIsolationTest {
 
     @Test
     void labStaffSeeEveryCompanysAssessments() {
-        LabApi.Reply rivals = api.post("/api/assessments", RIVAL, Map.of("manufacturer", "ライバル工業株式会社",
+        LabApi.Reply rivals = api.post("/api/assessments", RIVAL, Map.of(
                 "productName", "ライバルカメラ", "modelNumbers", "RC-1", "firmwareVersion", "1", "starLevel", "STAR-1",
                 "scope", List.of("DEVICE")));
         assertThat(rivals.status()).isEqualTo(201);
         long id = rivals.json().path("id").asLong();
-        assertThat(api.get("/api/assessments/" + id, ENGINEER).status()).isEqualTo(200);
+        LabApi.Reply seen = api.get("/api/assessments/" + id, ENGINEER);
+        assertThat(seen.status()).isEqualTo(200);
+        assertThat(seen.json().path("manufacturer").asText()).isEqualTo("ライバル工業株式会社");
         assertThat(api.get("/api/assessments/" + id, MANUFACTURER).status()).isEqualTo(404);
-        assertThat(api.activeSteps(id, ENGINEER)).containsExactly("userTask_reviewDocumentation");
+        // A fresh application waits for its manufacturer's documents first.
+        assertThat(api.activeSteps(id, ENGINEER)).containsExactly("userTask_supplyDocuments");
     }
 }

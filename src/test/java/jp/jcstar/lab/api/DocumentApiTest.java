@@ -81,6 +81,15 @@ class DocumentApiTest {
                 .contains("filename*=UTF-8''%E8%84%85%E5%A8%81%E3%83%A2%E3%83%87%E3%83%AB.pdf");
         assertThat(api.get(v2.path("content").asText(), ENGINEER).body()).isEqualTo(THREAT_MODEL_V2);
 
+        // The manufacturer's supply step is complete only when every missing document is named, with the reason.
+        String supply = api.openTask(id, "userTask_supplyDocuments", MANUFACTURER);
+        LabApi.Reply unexplained = api.post("/api/tasks/" + supply + "/complete", MANUFACTURER,
+                Map.of("documentsSupplied", "DOC-07 threat model v2"));
+        assertRefused(unexplained, 400, "documentsSupplied: DOC-01, DOC-02, DOC-03, DOC-04, DOC-05, DOC-06 has no document");
+        assertThat(api.openTask(id, "userTask_supplyDocuments", MANUFACTURER)).isEqualTo(supply);
+        api.complete(id, "userTask_supplyDocuments", MANUFACTURER, Map.of("documentsSupplied",
+                "DOC-07 threat model v2; DOC-01, DOC-02, DOC-03, DOC-04, DOC-05, DOC-06 are being translated"));
+
         // The documentation review task shows the engineer what is supplied and what is missing.
         String task = api.openTask(id, "userTask_reviewDocumentation", ENGINEER);
         String overview = api.get("/engine-rest/task/" + task + "/variables/"
@@ -211,6 +220,7 @@ class DocumentApiTest {
         } finally {
             pool.shutdown();
         }
+        api.complete(id, "userTask_supplyDocuments", MANUFACTURER, Map.of("documentsSupplied", "DOC-01..07, version 1"));
         String task = api.openTask(id, "userTask_reviewDocumentation", ENGINEER);
         assertThat(api.get("/engine-rest/task/" + task + "/variables/" + AssessmentVariables.DOCUMENTS_OVERVIEW.name(),
                 ENGINEER).json().path("value").asText()).contains("7 / 7 提出済 / supplied,").doesNotContain("missing");
@@ -341,7 +351,7 @@ class DocumentApiTest {
     }
 
     private long apply() {
-        LabApi.Reply applied = api.post("/api/assessments", MANUFACTURER, Map.of("manufacturer", "株式会社サンプル電機",
+        LabApi.Reply applied = api.post("/api/assessments", MANUFACTURER, Map.of(
                 "productName", "スマートカメラ C2", "modelNumbers", "SC-C2", "firmwareVersion", "3.1.0",
                 "appVersion", "1.0.0", "cloudVersion", "2025.05", "starLevel", "STAR-1",
                 "scope", List.of("DEVICE", "APP", "CLOUD")));

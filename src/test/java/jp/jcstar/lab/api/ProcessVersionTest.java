@@ -174,12 +174,15 @@ class ProcessVersionTest {
                 .taskDefinitionKey("userTask_reviewReport").singleResult().getName()).isEqualTo("Review the final report");
     }
 
+    /** An application whose documents are supplied: the assessment waits at the documentation review. */
     private long apply() {
-        LabApi.Reply reply = api.post("/api/assessments", MANUFACTURER, Map.of("manufacturer", "株式会社テスト",
+        LabApi.Reply reply = api.post("/api/assessments", MANUFACTURER, Map.of(
                 "productName", "スマートスピーカー S1", "modelNumbers", "SS-1", "firmwareVersion", "1.0",
                 "starLevel", "STAR-1", "scope", List.of("DEVICE")));
         assertThat(reply.status()).as(reply.text()).isEqualTo(201);
-        return reply.json().path("id").asLong();
+        long id = reply.json().path("id").asLong();
+        api.supplyDocuments(id, MANUFACTURER);
+        return id;
     }
 
     private void deploy(UnaryOperator<String> bpmnChange, UnaryOperator<String> formChange) throws IOException {

@@ -86,7 +86,6 @@ class TasklistBrowserTest {
         wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist"));
         click(By.xpath("//a[contains(normalize-space(.), 'Start process')]"));
         click(By.xpath("//a[contains(normalize-space(.), 'JC-STAR assessment')]"));
-        field("Manufacturer").sendKeys("株式会社サンプル電機");
         field("Product name").sendKeys("ブラウザ試験ロック");
         field("Model numbers").sendKeys("BT-1");
         field("Firmware version").sendKeys("5.0");
@@ -101,9 +100,11 @@ class TasklistBrowserTest {
         wait.until(driver -> jdbc.sql("select count(*) from assessment where product_name = ?")
                 .param("ブラウザ試験ロック").query(Long.class).single() == 1);
         Map<String, Object> applied = jdbc.sql("""
-                        select company_id, applied_by, star_level, scope_device, scope_app from assessment
+                        select company_id, manufacturer, applied_by, star_level, scope_device, scope_app from assessment
                         where product_name = ?""").param("ブラウザ試験ロック").query().singleRow();
-        assertThat(applied).containsEntry("company_id", COMPANY).containsEntry("applied_by", "browsermaker")
+        // Nobody typed the manufacturer's name: it is the company's registered name.
+        assertThat(applied).containsEntry("company_id", COMPANY).containsEntry("manufacturer", "株式会社サンプル電機")
+                .containsEntry("applied_by", "browsermaker")
                 .containsEntry("star_level", "STAR-2").containsEntry("scope_device", true)
                 .containsEntry("scope_app", false);
     }
@@ -111,12 +112,15 @@ class TasklistBrowserTest {
     @Test
     void theEngineerSeesTheSuppliedAndMissingDocumentsInTheReviewFormAndAttachesEvidenceOnTheDocumentsPage()
             throws java.io.IOException {
-        LabApi.Reply applied = api.post("/api/assessments", MANUFACTURER, Map.of("manufacturer", "株式会社サンプル電機",
+        LabApi.Reply applied = api.post("/api/assessments", MANUFACTURER, Map.of(
                 "productName", "ブラウザ試験カメラ", "modelNumbers", "BC-1", "firmwareVersion", "1.0",
                 "starLevel", "STAR-1", "scope", java.util.List.of("DEVICE")));
         long id = applied.json().path("id").asLong();
         assertThat(api.upload(id, MANUFACTURER, "DOC-01", "architecture.pdf", "application/pdf",
                 DocumentApiTest.pdf("architecture")).status()).isEqualTo(201);
+        // The manufacturer supplies one document and says why the other six are missing.
+        api.complete(id, "userTask_supplyDocuments", MANUFACTURER, Map.of("documentsSupplied",
+                "DOC-01 architecture v1; DOC-02, DOC-03, DOC-04, DOC-05, DOC-06, DOC-07 follow next month"));
 
         browser.get("http://localhost:" + port + "/login");
         browser.findElement(By.name("username")).sendKeys(ENGINEER);
