@@ -10,6 +10,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
 import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
@@ -39,7 +41,11 @@ public class UploadTooLargeHandler {
 
     /** A multipart body the container cannot parse (cut off, a NUL in a file name): the client's error, not ours. */
     @ExceptionHandler(MultipartException.class)
-    ResponseEntity<ProblemDetail> unreadable(MultipartException exception) {
+    ResponseEntity<ProblemDetail> unreadable(MultipartException exception, HttpServletRequest request) {
+        if (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer status) {
+            // The error page of a multipart request that was already answered (a 403, say): keep that answer.
+            return ResponseEntity.status(status).body(ProblemDetail.forStatus(status));
+        }
         Throwable root = exception;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -116,7 +116,8 @@ class ProcessVersionTest {
     @Test
     void onlyAProcessAdministratorMayDeploy() throws IOException {
         long deployments = repositoryService.createDeploymentQuery().count();
-        assertThat(api.deploy(ENGINEER, LabApi.PASSWORD, "by an engineer", files(b -> b, f -> f)).status()).isEqualTo(403);
+        LabApi.Reply byEngineer = api.deploy(ENGINEER, LabApi.PASSWORD, "by an engineer", files(b -> b, f -> f));
+        assertThat(byEngineer.status()).as(byEngineer.text()).isEqualTo(403);
         assertThat(api.deploy(MANUFACTURER, LabApi.PASSWORD, "by a manufacturer", files(b -> b, f -> f)).status()).isEqualTo(403);
         assertThat(api.post("/api/admin/process-versions/migrate", ENGINEER, Map.of()).status()).isEqualTo(403);
         assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
