@@ -1,13 +1,12 @@
 package jp.jcstar.lab.documents;
 
-import java.util.HashSet;
-import java.util.Set;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jp.jcstar.lab.assessment.SuppliedDocuments;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,13 +49,13 @@ public class DocumentRepository implements SuppliedDocuments {
                 .params(assessmentId, documentId).query(DocumentRepository::map).optional();
     }
 
-    /** Every upload of the assessment, in the order they arrived. */
     @Override
     public Set<String> itemsWithDocument(long assessmentId) {
         return new HashSet<>(jdbc.sql("select distinct item_id from document where assessment_id = ? and kind = ?")
                 .params(assessmentId, DocumentKind.DOCUMENT.name()).query(String.class).list());
     }
 
+    /** Every upload of the assessment, in the order they arrived. */
     public List<StoredDocument> list(long assessmentId) {
         return jdbc.sql("select * from document where assessment_id = ? order by id")
                 .param(assessmentId).query(DocumentRepository::map).list();

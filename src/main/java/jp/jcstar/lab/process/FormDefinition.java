@@ -74,12 +74,6 @@ public final class FormDefinition {
         return fields;
     }
 
-    /** The fields a person submits: every field that is not read-only. */
-    public boolean accepts(String key) {
-        Field field = fields.get(key);
-        return field != null && !field.readOnly();
-    }
-
     /**
      * What is wrong with a submission: names that are not input fields of this form, values of another type, text
      * with control characters or beyond its length, a value outside a select's options, a required field left empty.

@@ -62,7 +62,8 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
  * <li>A task is completed only with values for its own form's input fields, valid by the form (required fields,
  * options, lengths, no control characters). They are opened to the task's listeners as the {@link Submission}: what
  * a task records comes from its completer and from nobody else.</li>
- * <li>A process is started only with its start form's fields.</li>
+ * <li>A process is started only with its start form's fields. A start at another step is a command of its own
+ * (StartProcessInstanceAtActivitiesCmd), refused below like every other steering of an instance.</li>
  * <li>Outside those two, nobody but an administrator (or the app itself, acting without a user) writes variables,
  * sends messages or signals, or modifies or restarts instances.</li>
  * <li>Manufacturers claim and complete their tasks, nothing more: no due date, follow-up, assignee, owner,
@@ -115,7 +116,7 @@ public class EngineCommandGuard extends CommandInterceptor {
         Authentication authentication = context.getAuthentication();
         Actor actor = Actor.of(authentication);
         if (command instanceof ResolveTaskCmd && !actor.unrestricted()) {
-            throw refused("Resolving a delegated task is not part of this process; complete your task instead");
+            throw new ForbiddenException("Resolving a delegated task is not part of this process; complete your task instead");
         }
         if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
             return completion(command, context);
@@ -126,17 +127,17 @@ public class EngineCommandGuard extends CommandInterceptor {
             checkStartForm(context, actor, read(command, "processDefinitionId"), read(command, "variables"));
         } else if (!actor.unrestricted()) {
             if (isAny(command, VARIABLE_WRITES)) {
-                throw refused("Variables are recorded only by completing your task with its form's "
+                throw new ForbiddenException("Variables are recorded only by completing your task with its form's "
                         + "fields; nobody else may set or remove them");
             }
             if (isAny(command, INSTANCE_STEERING)) {
-                throw refused("Only process administrators may correlate messages, send signals, "
+                throw new ForbiddenException("Only process administrators may correlate messages, send signals, "
                         + "modify or restart assessments");
             }
             if (command instanceof ClaimTaskCmd) {
                 String claimant = read(command, "userId");
                 if (claimant != null && !claimant.equals(authentication.getUserId())) {
-                    throw refused("You may claim a task only for yourself");
+                    throw new ForbiddenException("You may claim a task only for yourself");
                 }
             } else if (isAny(command, TASK_CHANGES)) {
                 return taskChange(command, context, actor, authentication);
@@ -206,10 +207,6 @@ public class EngineCommandGuard extends CommandInterceptor {
         if (actor.unrestricted()) {
             return;
         }
-        if (builder.getModificationBuilder() != null
-                && !builder.getModificationBuilder().getModificationOperations().isEmpty()) {
-            throw refused("Only process administrators may start an assessment at a given step");
-        }
         ProcessDefinitionEntity definition = builder.getProcessDefinitionId() != null
                 ? context.getProcessEngineConfiguration().getDeploymentCache().findDeployedProcessDefinitionById(builder.getProcessDefinitionId())
                 : context.getProcessEngineConfiguration().getDeploymentCache().findDeployedLatestProcessDefinitionByKey(builder.getProcessDefinitionKey());
@@ -242,7 +239,7 @@ public class EngineCommandGuard extends CommandInterceptor {
             return next.execute(command); // a new task, or one that does not exist: the engine's authorization decides
         }
         if (actor == Actor.PARTY) {
-            throw refused("You may claim and complete your task; due dates, assignees, owners and "
+            throw new ForbiddenException("You may claim and complete your task; due dates, assignees, owners and "
                     + "delegation are set by the process and the lab");
         }
         Map<String, Object> change = new LinkedHashMap<>();
@@ -252,19 +249,14 @@ public class EngineCommandGuard extends CommandInterceptor {
             compare(change, "owner", before.getOwner(), after.getOwner());
             compare(change, "dueDate", before.getDueDate(), after.getDueDate());
             compare(change, "followUpDate", before.getFollowUpDate(), after.getFollowUpDate());
-        } else if (command instanceof AbstractAddIdentityLinkCmd) {
+        } else if (command instanceof DeleteIdentityLinkCmd
+                || (command instanceof AbstractAddIdentityLinkCmd && IdentityLinkType.CANDIDATE.equals(read(command, "type")))) {
+            throw new ForbiddenException("Who may work on a task is set by the process model");
+        } else if (command instanceof AbstractAddIdentityLinkCmd || command instanceof DelegateTaskCmd) {
+            // An assignee, an owner or a delegate: someone who may work on the task.
             String userId = read(command, "userId");
-            change.put(command.getClass().getSimpleName().replace("Cmd", ""), userId != null ? userId : read(command, "groupId"));
-            if (!IdentityLinkType.CANDIDATE.equals(read(command, "type")) && userId != null) {
-                requireMayWorkOn(context, before, userId);
-            } else if (IdentityLinkType.CANDIDATE.equals(read(command, "type"))) {
-                throw refused("Who may work on a task is set by the process model");
-            }
-        } else if (command instanceof DelegateTaskCmd) {
-            change.put("delegatedTo", read(command, "userId"));
-            requireMayWorkOn(context, before, read(command, "userId"));
-        } else if (command instanceof DeleteIdentityLinkCmd) {
-            throw refused("Who may work on a task is set by the process model");
+            change.put(command.getClass().getSimpleName().replace("Cmd", ""), userId);
+            requireMayWorkOn(context, before, userId);
         } else if (command instanceof SetTaskDueDateCmd || command instanceof SetTaskFollowUpDateCmd) {
             change.put(command instanceof SetTaskDueDateCmd ? "dueDate" : "followUpDate", read(command, "value"));
         }
@@ -310,10 +302,6 @@ public class EngineCommandGuard extends CommandInterceptor {
                 after instanceof Date date ? date.getTime() : after)) {
             change.put(name, after);
         }
-    }
-
-    private static ForbiddenException refused(String message) {
-        return new ForbiddenException(message);
     }
 
     private static boolean isAny(Command<?> command, List<Class<?>> types) {

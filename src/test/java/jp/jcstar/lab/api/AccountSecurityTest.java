@@ -139,7 +139,7 @@ class AccountSecurityTest {
                 Map.<String, Object>of("skipCustomListeners", true), Map.<String, Object>of("skipIoMappings", true))) {
             LabApi.Reply reply = api.post("/engine-rest/process-definition/key/process_jcstarAssessment/start",
                     MANUFACTURER, start);
-            assertThat(reply.status()).as(start.toString()).isEqualTo(403);
+            assertThat(reply.status()).as(start + " " + reply.text()).isEqualTo(403);
         }
         assertThat(api.get("/engine-rest/task?taskDefinitionKey=userTask_reviewReport&firstResult=0&maxResults=10",
                 REVIEWER).json().findValuesAsText("processInstanceId")).allSatisfy(id ->

@@ -16,10 +16,7 @@ class CredentialLockTest {
 
     @Test
     void failedPasswordsLockTheApiTokenToo() {
-        LabApi api = LabUsers.on(port);
-        api.registerStaff("lockedpw", "engineer");
-        api.loginForToken("lockedpw", LabApi.PASSWORD);
-        assertThat(api.get("/api/catalog", "lockedpw").status()).isEqualTo(200);
+        LabApi api = engineerWithToken("lockedpw");
 
         for (int attempt = 0; attempt < 5; attempt++) {
             api.browser().submitPasswordOnly("lockedpw", "wrong-password-" + attempt);
@@ -27,17 +24,12 @@ class CredentialLockTest {
         // The test context has no delay between failures: only the lock itself can refuse the token now.
         assertThat(api.get("/api/catalog", "lockedpw").status()).isEqualTo(401);
         assertThat(api.get("/engine-rest/task?maxResults=1", "lockedpw").status()).isEqualTo(401);
-
-        assertThat(api.post("/api/users/lockedpw/unlock", "admin", WebAppTest.ADMIN_PASSWORD, Map.of()).status()).isEqualTo(204);
-        assertThat(api.get("/api/catalog", "lockedpw").status()).isEqualTo(200);
+        unlockAndExpectTheTokenBack(api, "lockedpw");
     }
 
     @Test
     void failedSecondFactorCodesLockTheApiTokenToo() {
-        LabApi api = LabUsers.on(port);
-        api.registerStaff("lockedmfa", "engineer");
-        api.loginForToken("lockedmfa", LabApi.PASSWORD);
-        assertThat(api.get("/api/catalog", "lockedmfa").status()).isEqualTo(200);
+        LabApi api = engineerWithToken("lockedmfa");
 
         LabApi.BrowserSession browser = api.browser();
         assertThat(browser.submitPassword("lockedmfa", LabApi.PASSWORD).location()).endsWith("/login/mfa");
@@ -48,8 +40,21 @@ class CredentialLockTest {
             browser.form("/login/mfa", Map.of("code", wrong));
         }
         assertThat(api.get("/api/catalog", "lockedmfa").status()).isEqualTo(401);
+        unlockAndExpectTheTokenBack(api, "lockedmfa");
+    }
 
-        assertThat(api.post("/api/users/lockedmfa/unlock", "admin", WebAppTest.ADMIN_PASSWORD, Map.of()).status()).isEqualTo(204);
-        assertThat(api.get("/api/catalog", "lockedmfa").status()).isEqualTo(200);
+    /** A new engineer with a second factor and an API token that works. */
+    private LabApi engineerWithToken(String userId) {
+        LabApi api = LabUsers.on(port);
+        api.registerStaff(userId, "engineer");
+        api.loginForToken(userId, LabApi.PASSWORD);
+        assertThat(api.get("/api/catalog", userId).status()).isEqualTo(200);
+        return api;
+    }
+
+    private static void unlockAndExpectTheTokenBack(LabApi api, String userId) {
+        assertThat(api.post("/api/users/" + userId + "/unlock", "admin", WebAppTest.ADMIN_PASSWORD, Map.of()).status())
+                .isEqualTo(204);
+        assertThat(api.get("/api/catalog", userId).status()).isEqualTo(200);
     }
 }

@@ -1,23 +1,15 @@
 package jp.jcstar.lab.assessment.process;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jp.jcstar.lab.assessment.Application;
 import jp.jcstar.lab.assessment.Assessment;
 import jp.jcstar.lab.assessment.AssessmentRepository;
 import jp.jcstar.lab.security.Roles;
 import jp.jcstar.lab.web.ForbiddenException;
-import jp.jcstar.lab.web.InvalidInputException;
 import jp.jcstar.lab.web.NotFoundException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.jcstar.lab.security.LabUser;
-import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -36,16 +28,11 @@ public class AssessmentProcess {
 
     private final RuntimeService runtimeService;
     private final TaskService taskService;
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final FormService formService;
     private final AssessmentRepository assessments;
 
-    public AssessmentProcess(RuntimeService runtimeService, TaskService taskService, FormService formService,
-                             AssessmentRepository assessments) {
+    public AssessmentProcess(RuntimeService runtimeService, TaskService taskService, AssessmentRepository assessments) {
         this.runtimeService = runtimeService;
         this.taskService = taskService;
-        this.formService = formService;
         this.assessments = assessments;
     }
 

@@ -25,9 +25,9 @@ public class RecordFurtherRoundDecisionListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         long assessmentId = assessments.idOf(task.getProcessInstanceId());
+        Submission submission = Submission.of(task);
         FurtherRoundDecision decision = assessments.decideFurtherRound(assessmentId,
-                Submission.of(task).find(FURTHER_ROUND_DECISION).orElse(null),
-                Submission.of(task).find(DECISION_REASON).orElse(null),
+                submission.find(FURTHER_ROUND_DECISION).orElse(null), submission.find(DECISION_REASON).orElse(null),
                 currentUser.of(task));
         FURTHER_ROUND_GRANTED.set(task, decision == FurtherRoundDecision.EXTEND);
         RETEST_LIMIT.set(task, assessments.get(assessmentId).retestLimit());

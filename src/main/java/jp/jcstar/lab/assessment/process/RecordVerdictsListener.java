@@ -2,11 +2,8 @@ package jp.jcstar.lab.assessment.process;
 
 import static jp.jcstar.lab.assessment.process.AssessmentVariables.*;
 
-import java.util.Date;
 import java.util.List;
 
-import jp.jcstar.lab.LabClock;
-import jp.jcstar.lab.LabProperties;
 import jp.jcstar.lab.assessment.Assessment;
 import jp.jcstar.lab.assessment.AssessmentService;
 import jp.jcstar.lab.assessment.RawVerdict;
@@ -21,8 +18,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Complete listener of every test task: records the verdicts its completer submitted for the task's items. The task names its
- * items with the extension property {@code checkItems}: a step (DOCUMENTATION, DEVICE, APP, CLOUD), or FLAGGED for
+ * Complete listener of every test task: records the verdicts its completer submitted for the task's items. The task
+ * names its items with the extension property {@code checkItems}: a step (DOCUMENTATION, DEVICE, APP, CLOUD), or FLAGGED for
  * the items flagged for retest. A refused verdict refuses the completion, so the task stays open. Recorded verdicts
  * are removed from the process variables so that each round's form starts empty.
  */
@@ -36,15 +33,12 @@ public class RecordVerdictsListener implements TaskListener {
 
     private final AssessmentService assessments;
     private final CurrentUser currentUser;
-    private final LabClock clock;
-    private final LabProperties lab;
+    private final DocumentsDueDate documentsDue;
 
-    public RecordVerdictsListener(AssessmentService assessments, CurrentUser currentUser, LabClock clock,
-                                  LabProperties lab) {
+    public RecordVerdictsListener(AssessmentService assessments, CurrentUser currentUser, DocumentsDueDate documentsDue) {
         this.assessments = assessments;
         this.currentUser = currentUser;
-        this.clock = clock;
-        this.lab = lab;
+        this.documentsDue = documentsDue;
     }
 
     @Override
@@ -73,7 +67,7 @@ public class RecordVerdictsListener implements TaskListener {
             SCOPE_APP.set(task, assessment.covers(jp.jcstar.lab.assessment.Component.APP));
             SCOPE_CLOUD.set(task, assessment.covers(jp.jcstar.lab.assessment.Component.CLOUD));
             if (!complete) {
-                DOCUMENTS_DUE_DATE.set(task, Date.from(clock.now().plus(lab.documentsDuePeriod()).toInstant()));
+                documentsDue.setFromNow(task);
             }
         } else {
             assessments.recordVerdicts(assessmentId, submitted, user);

@@ -2,10 +2,6 @@ package jp.jcstar.lab.assessment.process;
 
 import static jp.jcstar.lab.assessment.process.AssessmentVariables.*;
 
-import java.util.Date;
-
-import jp.jcstar.lab.LabClock;
-import jp.jcstar.lab.LabProperties;
 import jp.jcstar.lab.assessment.Application;
 import jp.jcstar.lab.assessment.Assessment;
 import jp.jcstar.lab.assessment.AssessmentService;
@@ -23,15 +19,13 @@ public class RegisterApplicationDelegate implements JavaDelegate {
 
     private final AssessmentService assessments;
     private final CurrentUser currentUser;
-    private final LabClock clock;
-    private final LabProperties lab;
+    private final DocumentsDueDate documentsDue;
 
-    public RegisterApplicationDelegate(AssessmentService assessments, CurrentUser currentUser, LabClock clock,
-                                       LabProperties lab) {
+    public RegisterApplicationDelegate(AssessmentService assessments, CurrentUser currentUser,
+                                       DocumentsDueDate documentsDue) {
         this.assessments = assessments;
         this.currentUser = currentUser;
-        this.clock = clock;
-        this.lab = lab;
+        this.documentsDue = documentsDue;
     }
 
     @Override
@@ -43,7 +37,7 @@ public class RegisterApplicationDelegate implements JavaDelegate {
         ASSESSMENT_ID.set(execution, assessment.id());
         RETEST_LIMIT.set(execution, assessment.retestLimit());
         // The manufacturer supplies the seven documents first (userTask_supplyDocuments).
-        DOCUMENTS_DUE_DATE.set(execution, Date.from(clock.now().plus(lab.documentsDuePeriod()).toInstant()));
+        documentsDue.setFromNow(execution);
         // An unticked checkbox leaves no variable; the scope gateway's conditions need all three.
         SCOPE_DEVICE.set(execution, application.covers(Component.DEVICE));
         SCOPE_APP.set(execution, application.covers(Component.APP));

@@ -34,8 +34,9 @@ public class ReviewReportListener implements TaskListener {
             }
             return;
         }
+        Submission submission = Submission.of(task);
         ReviewDecision decision = assessments.recordReview(assessmentId, currentUser.of(task),
-                Submission.of(task).find(REVIEW_DECISION).orElse(null), Submission.of(task).find(REJECTION_REASON).orElse(null));
+                submission.find(REVIEW_DECISION).orElse(null), submission.find(REJECTION_REASON).orElse(null));
         REPORT_APPROVED.set(task, decision == ReviewDecision.APPROVE);
         REVIEW_DECISION.remove(task);
     }

@@ -52,7 +52,7 @@ public class AssessmentController {
         this.notifications = notifications;
     }
 
-    /** A manufacturer applies; the assessment process starts at the documentation review. */
+    /** A manufacturer applies; the assessment process starts with the manufacturer supplying its documents. */
     @PostMapping("/assessments")
     public ResponseEntity<Map<String, Object>> apply(@RequestBody ApplicationRequest request,
                                                      @RequestHeader(value = "Idempotency-Key", required = false) String key,
