@@ -68,7 +68,7 @@ class TasklistBrowserTest {
     }
 
     @Test
-    void aNewManufacturerUserChoosesItsPasswordAndAppliesThroughTasklist() {
+    void aNewManufacturerUserChoosesItsPasswordAppliesAndSuppliesItsDocumentsThroughTasklist() throws java.io.IOException {
         assertThat(api.post("/api/manufacturers/" + COMPANY + "/users", "admin", WebAppTest.ADMIN_PASSWORD,
                 Map.of("id", "browsermaker", "firstName", "Hanako", "lastName", "Suzuki", "email", "h@maker.example",
                         "password", LabApi.PASSWORD)).status()).isEqualTo(201);
@@ -107,6 +107,30 @@ class TasklistBrowserTest {
                 .containsEntry("applied_by", "browsermaker")
                 .containsEntry("star_level", "STAR-2").containsEntry("scope_device", true)
                 .containsEntry("scope_app", false);
+
+        // Its first task: the seven documents, or a word on each one still missing.
+        long id = jdbc.sql("select id from assessment where product_name = ?").param("ブラウザ試験ロック")
+                .query(Long.class).single();
+        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task="
+                + api.openTask(id, "userTask_supplyDocuments", ENGINEER));
+        WebElement form = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-form")));
+        wait.until(driver -> form.getText().contains("0 / 7"));
+        assertThat(form.getText()).contains("文書の提出 / Supply documents", "name the item (e.g. DOC-05) and say why",
+                "0 / 7 提出済 / supplied").doesNotContain("The lab's request");
+        click(By.xpath("//*[(self::a or self::button) and contains(normalize-space(.), 'Claim')]"));
+        field("What you supplied").sendKeys("DOC-01 は来週 / next week");
+        click(By.xpath("//button[normalize-space(text()) = 'Complete']"));
+        wait.until(driver -> driver.findElement(By.tagName("body")).getText().contains("has no document"));
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("DOC-02, DOC-03, DOC-04, DOC-05, DOC-06, DOC-07 has no document");
+        screenshot("browser-supply-documents.png");
+        assertThat(api.activeSteps(id, ENGINEER)).containsExactly("userTask_supplyDocuments");
+
+        // The notification covers the buttons until it is closed, as a person would.
+        browser.findElements(By.xpath("//div[contains(@class, 'alert-danger')]//*[normalize-space(.) = '×']")).stream()
+                .filter(WebElement::isDisplayed).forEach(WebElement::click);
+        field("What you supplied").sendKeys("; DOC-02, DOC-03, DOC-04, DOC-05, DOC-06, DOC-07 は改訂中 / being revised");
+        click(By.xpath("//button[normalize-space(text()) = 'Complete']"));
+        wait.until(driver -> api.activeSteps(id, ENGINEER).contains("userTask_reviewDocumentation"));
     }
 
     @Test
