@@ -22,6 +22,8 @@ import jp.jcstar.lab.findings.FindingStatus;
 import jp.jcstar.lab.notifications.NotificationRepository;
 import jp.jcstar.lab.security.Roles;
 import jp.jcstar.lab.security.SecurityAudit;
+import jp.jcstar.lab.ControlCharacters;
+import jp.jcstar.lab.web.ConflictException;
 import jp.jcstar.lab.web.ForbiddenException;
 import jp.jcstar.lab.web.InvalidInputException;
 import org.slf4j.Logger;
@@ -353,6 +355,24 @@ public class AssessmentService {
                 .filter(event -> event.kind() == AssessmentEvent.Kind.FURTHER_ROUND)
                 .reduce((first, second) -> second).map(AssessmentEvent::text).orElse(null);
         end(assessmentId, AssessmentStatus.TERMINATED, reason);
+    }
+
+    /**
+     * Ends an assessment that is still running before its outcome: withdrawn by its manufacturer or cancelled by a
+     * lab manager. Its row is locked first, so that of two such requests at once the second finds it ended (409).
+     */
+    public Assessment endEarly(long assessmentId, AssessmentStatus status, String user, String reason) {
+        Assessment assessment = assessments.lock(assessmentId);
+        if (assessment.status() != AssessmentStatus.IN_PROGRESS) {
+            throw new ConflictException(assessment.reference() + " is already " + assessment.status());
+        }
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (why != null && (why.length() > MAX_OBSERVATION || ControlCharacters.present(why))) {
+            throw new InvalidInputException("reason: plain text of at most " + MAX_OBSERVATION + " characters");
+        }
+        end(assessmentId, status, why);
+        decision(user, assessment, status.name(), why == null ? Map.of() : Map.of("reason", why));
+        return assessments.get(assessmentId);
     }
 
     /** Records that work is overdue: a reminder to the manufacturer and an escalation to the lab managers. */

@@ -2,14 +2,21 @@ package jp.jcstar.lab.assessment.process;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jp.jcstar.lab.assessment.Application;
 import jp.jcstar.lab.assessment.Assessment;
 import jp.jcstar.lab.assessment.AssessmentRepository;
+import jp.jcstar.lab.assessment.AssessmentService;
+import jp.jcstar.lab.assessment.AssessmentStatus;
+import jp.jcstar.lab.security.AsApp;
+import jp.jcstar.lab.web.ConflictException;
+import jp.jcstar.lab.web.InvalidInputException;
 import jp.jcstar.lab.security.Roles;
 import jp.jcstar.lab.web.ForbiddenException;
 import jp.jcstar.lab.web.NotFoundException;
 import jp.jcstar.lab.security.LabUser;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -29,11 +36,16 @@ public class AssessmentProcess {
     private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final AssessmentRepository assessments;
+    private final AssessmentService service;
+    private final IdentityService identityService;
 
-    public AssessmentProcess(RuntimeService runtimeService, TaskService taskService, AssessmentRepository assessments) {
+    public AssessmentProcess(RuntimeService runtimeService, TaskService taskService, AssessmentRepository assessments,
+                             AssessmentService service, IdentityService identityService) {
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.assessments = assessments;
+        this.service = service;
+        this.identityService = identityService;
     }
 
     /**
@@ -50,6 +62,50 @@ public class AssessmentProcess {
         String processInstanceId = runtimeService.startProcessInstanceByKey(PROCESS_KEY, variables).getProcessInstanceId();
         return assessments.findByProcessInstance(processInstanceId).orElseThrow(() -> new IllegalStateException(
                 "Process " + processInstanceId + " started without registering its assessment"));
+    }
+
+    /** The steps before testing: an application may be withdrawn by its manufacturer while it waits at one of them. */
+    static final Set<String> BEFORE_TESTING = Set.of("userTask_supplyDocuments", "userTask_reviewDocumentation");
+
+    /**
+     * The manufacturer takes its application back, before testing starts (while only the documents are being
+     * supplied or reviewed). The assessment is kept as WITHDRAWN; its process ends with the reason.
+     */
+    @Transactional
+    public Assessment withdraw(Assessment assessment, LabUser user, String reason) {
+        if (!user.isInAny(List.of(Roles.MANUFACTURERS))) {
+            throw new ForbiddenException("Only the manufacturer's users withdraw an application; the lab cancels");
+        }
+        // Every open task, also those of the lab that the manufacturer cannot see.
+        List<Task> open = AsApp.run(identityService, () -> openTasks(assessment));
+        if (!open.stream().allMatch(task -> BEFORE_TESTING.contains(task.getTaskDefinitionKey()))) {
+            throw new ConflictException(assessment.reference() + ": testing has started, so the application can no "
+                    + "longer be withdrawn; ask the lab to cancel it");
+        }
+        return endEarly(assessment, AssessmentStatus.WITHDRAWN, user, reason);
+    }
+
+    /** A lab manager ends a running assessment at any step, with a reason. */
+    @Transactional
+    public Assessment cancel(Assessment assessment, LabUser user, String reason) {
+        if (!user.isInAny(List.of(Roles.LAB_MANAGERS, Roles.ADMINS))) {
+            throw new ForbiddenException("Only lab managers cancel an assessment");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason: say why the assessment is cancelled; the manufacturer reads it");
+        }
+        return endEarly(assessment, AssessmentStatus.CANCELLED, user, reason);
+    }
+
+    private Assessment endEarly(Assessment assessment, AssessmentStatus status, LabUser user, String reason) {
+        Assessment ended = service.endEarly(assessment.id(), status, user.id(), reason);
+        String why = status + " by " + user.id() + (ended.endReason() == null ? "" : ": " + ended.endReason());
+        // The app ends the process on the person's behalf: deleting instances is no one's permission but the app's.
+        AsApp.run(identityService, () -> {
+            runtimeService.deleteProcessInstance(assessment.processInstanceId(), why.length() > 3900 ? why.substring(0, 3900) : why);
+            return null;
+        });
+        return ended;
     }
 
     public List<Task> openTasks(Assessment assessment) {

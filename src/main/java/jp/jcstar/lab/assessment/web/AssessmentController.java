@@ -67,6 +67,27 @@ public class AssessmentController {
                 .body(Map.of("id", assessment.id(), "reference", assessment.reference()));
     }
 
+    /** Body (optional): {@code {"reason": "…"}}. The manufacturer, before testing starts. */
+    @PostMapping("/assessments/{id}/withdraw")
+    public ResponseEntity<Void> withdraw(@PathVariable long id, @RequestBody(required = false) EndRequest request,
+                                         Authentication user) {
+        LabUser person = LabUser.of(user);
+        process.withdraw(access.visible(id, person), person, request == null ? null : request.reason());
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Body: {@code {"reason": "…"}}, required. A lab manager, at any step. */
+    @PostMapping("/assessments/{id}/cancel")
+    public ResponseEntity<Void> cancel(@PathVariable long id, @RequestBody(required = false) EndRequest request,
+                                       Authentication user) {
+        LabUser person = LabUser.of(user);
+        process.cancel(access.visible(id, person), person, request == null ? null : request.reason());
+        return ResponseEntity.noContent().build();
+    }
+
+    public record EndRequest(String reason) {
+    }
+
     @GetMapping("/assessments/{id}")
     public AssessmentView assessment(@PathVariable long id, Authentication user) {
         Assessment assessment = access.visible(id, LabUser.of(user));
