@@ -52,6 +52,9 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 
@@ -139,9 +142,10 @@ public class EngineCommandGuard extends CommandInterceptor {
                 if (claimant != null && !claimant.equals(authentication.getUserId())) {
                     throw new ForbiddenException("You may claim a task only for yourself");
                 }
-            } else if (isAny(command, TASK_CHANGES)) {
-                return taskChange(command, context, actor, authentication);
             }
+        }
+        if (actor != Actor.APP && isAny(command, TASK_CHANGES)) {
+            return taskChange(command, context, actor, authentication); // administrators' changes are audited too
         }
         return next.execute(command);
     }
@@ -266,12 +270,29 @@ public class EngineCommandGuard extends CommandInterceptor {
             }
         }
         T result = next.execute(command);
+        if (change.get("dueDate") instanceof Date due) {
+            moveEscalation(context, before, due);
+        }
         if (!change.isEmpty()) {
             change.put("task", before.getName() + " (" + taskId + ")");
             change.put("processInstance", before.getProcessInstanceId());
             audit.record(SecurityAudit.Event.TASK_CHANGED, authentication.getUserId(), null, change);
         }
         return result;
+    }
+
+    /**
+     * A timer on the task's boundary (the overdue escalation) fires at the task's due date: when lab staff move the
+     * one, the other moves with it, or the escalation would come at the old date.
+     */
+    private static void moveEscalation(CommandContext context, TaskEntity task, Date due) {
+        BpmnModelInstance model = context.getProcessEngineConfiguration().getDeploymentCache()
+                .findBpmnModelInstanceForProcessDefinition(task.getProcessDefinitionId());
+        context.getJobManager().findJobsByProcessInstanceId(task.getProcessInstanceId()).stream()
+                .filter(TimerEntity.class::isInstance)
+                .filter(job -> model.getModelElementById(job.getActivityId()) instanceof BoundaryEvent boundary
+                        && boundary.getAttachedTo().getId().equals(task.getTaskDefinitionKey()))
+                .forEach(timer -> timer.setDuedate(due));
     }
 
     /** An assignee, owner or delegate must be someone who may work on the task: a candidate, of the task's company. */

@@ -179,7 +179,7 @@ class RecordIntegrityProcessTest {
     }
 
     @Test
-    void labStaffMayMoveADueDateButAssignOnlySomeoneWhoMayWorkOnTheTask() {
+    void labStaffMayMoveADueDateWithItsEscalationButAssignOnlySomeoneWhoMayWorkOnTheTask() {
         ProcessInstance instance = scenario.applyOnly(application(Component.DEVICE));
         Task task = scenario.task(instance, "userTask_supplyDocuments");
         Date later = new Date(task.getDueDate().getTime() + 7L * 86_400_000);
@@ -193,6 +193,9 @@ class RecordIntegrityProcessTest {
             engine.getIdentityService().clearAuthentication();
         }
         assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult().getDueDate()).isEqualTo(later);
+        // The escalation follows the task's due date.
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
+                .activityId("boundaryEvent_documentsOverdue").singleResult().getDuedate()).isEqualTo(later);
     }
 
     private <T> T asManufacturer(Supplier<T> action) {
