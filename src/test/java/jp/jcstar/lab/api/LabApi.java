@@ -23,15 +23,30 @@ public class LabApi {
     private final HttpClient http = HttpClient.newHttpClient();
     private final String baseUrl;
     /** The API token of each user that logged in with {@link #loginForToken}; used in place of its password. */
-    private final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> tokens;
     /** The TOTP secret each user enrolled, as its authenticator app would hold it. */
-    private final Map<String, String> totpSecrets = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<String, Long> lastSteps = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> totpSecrets;
+    private final Map<String, Long> lastSteps;
     /** The password each user chose at its first login, in place of the one it was registered with. */
-    private final Map<String, String> ownPasswords = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> ownPasswords;
 
     public LabApi(int port) {
+        this(port, new java.util.concurrent.ConcurrentHashMap<>(), new java.util.concurrent.ConcurrentHashMap<>(),
+                new java.util.concurrent.ConcurrentHashMap<>(), new java.util.concurrent.ConcurrentHashMap<>());
+    }
+
+    private LabApi(int port, Map<String, String> tokens, Map<String, String> totpSecrets, Map<String, Long> lastSteps,
+                   Map<String, String> ownPasswords) {
         this.baseUrl = "http://localhost:" + port;
+        this.tokens = tokens;
+        this.totpSecrets = totpSecrets;
+        this.lastSteps = lastSteps;
+        this.ownPasswords = ownPasswords;
+    }
+
+    /** The same people (tokens, passwords, second factors) on another node of a cluster on one database. */
+    public LabApi onNode(int port) {
+        return new LabApi(port, tokens, totpSecrets, lastSteps, ownPasswords);
     }
 
     public record Reply(int status, byte[] body, String contentType, String location,
@@ -131,11 +146,48 @@ public class LabApi {
             return this;
         }
 
-        public HttpRequest.Builder post(String url) {
-            text("--" + boundary + "--\r\n");
+        /** The body trickles out a chunk at a time, as from a slow uplink: the request is in flight for a while. */
+        public HttpRequest.Builder postSlowly(String url, int chunk, java.time.Duration pause) {
+            byte[] whole = finish();
             return HttpRequest.newBuilder(URI.create(url))
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.InputStream() {
+                        private int position;
+
+                        @Override
+                        public int read() {
+                            byte[] one = new byte[1];
+                            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+                        }
+
+                        @Override
+                        public int read(byte[] buffer, int offset, int length) {
+                            if (position >= whole.length) {
+                                return -1;
+                            }
+                            try {
+                                Thread.sleep(pause.toMillis());
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                return -1;
+                            }
+                            int n = Math.min(Math.min(length, chunk), whole.length - position);
+                            System.arraycopy(whole, position, buffer, offset, n);
+                            position += n;
+                            return n;
+                        }
+                    }));
+        }
+
+        public HttpRequest.Builder post(String url) {
+            return HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(finish()));
+        }
+
+        private byte[] finish() {
+            text("--" + boundary + "--\r\n");
+            return body.toByteArray();
         }
 
         private void text(String text) {
