@@ -10,6 +10,7 @@ import jp.jcstar.lab.assessment.Assessment;
 import jp.jcstar.lab.assessment.AssessmentService;
 import jp.jcstar.lab.catalog.Step;
 import jp.jcstar.lab.security.LabUser;
+import jp.jcstar.lab.web.IdempotencyKeys;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -20,6 +21,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -50,11 +52,14 @@ public class DocumentController {
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<DocumentView> upload(@PathVariable long id, @RequestPart("file") MultipartFile file,
                                                @RequestParam(required = false) String itemId,
-                                               @RequestParam(required = false) String kind, Authentication user) {
-        StoredDocument stored = documents.upload(id, LabUser.of(user), new DocumentService.Upload(kind, itemId,
-                file.getOriginalFilename(), file.getContentType(), file));
-        DocumentView view = DocumentView.of(stored);
-        return ResponseEntity.created(URI.create("/api/assessments/" + id + "/documents/" + stored.id())).body(view);
+                                               @RequestParam(required = false) String kind,
+                                               @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String key,
+                                               Authentication user) {
+        DocumentService.Uploaded uploaded = documents.upload(id, LabUser.of(user), new DocumentService.Upload(kind, itemId,
+                file.getOriginalFilename(), file.getContentType(), file), key);
+        StoredDocument stored = uploaded.document();
+        return ResponseEntity.created(URI.create("/api/assessments/" + id + "/documents/" + stored.id()))
+                .header("Idempotent-Replayed", String.valueOf(uploaded.replayed())).body(DocumentView.of(stored));
     }
 
     /** Per DOC item whether a document was supplied (its latest version), and every file with every version. */

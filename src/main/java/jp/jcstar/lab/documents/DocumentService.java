@@ -11,6 +11,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jp.jcstar.lab.LabClock;
@@ -24,6 +25,7 @@ import jp.jcstar.lab.catalog.Step;
 import jp.jcstar.lab.security.LabUser;
 import jp.jcstar.lab.security.Roles;
 import jp.jcstar.lab.security.SecurityAudit;
+import jp.jcstar.lab.web.IdempotencyKeys;
 import jp.jcstar.lab.web.ConflictException;
 import jp.jcstar.lab.web.EnumValues;
 import jp.jcstar.lab.web.ForbiddenException;
@@ -61,10 +63,13 @@ public class DocumentService {
     private final SecurityAudit audit;
     private final LabClock clock;
     private final TransactionTemplate transactions;
+    private final IdempotencyKeys keys;
 
     public DocumentService(DocumentRepository documents, DocumentContentStore store, ContentInspector inspector,
                            AssessmentAccess access, AssessmentService assessments, DocumentsOverview overview,
-                           SecurityAudit audit, LabClock clock, TransactionTemplate transactions) {
+                           SecurityAudit audit, LabClock clock, TransactionTemplate transactions,
+                           IdempotencyKeys keys) {
+        this.keys = keys;
         this.documents = documents;
         this.store = store;
         this.inspector = inspector;
@@ -88,6 +93,19 @@ public class DocumentService {
      * nothing.
      */
     public StoredDocument upload(long assessmentId, LabUser user, Upload upload) {
+        return upload(assessmentId, user, upload, null).document();
+    }
+
+    /** The stored file, and whether it is the answer to an earlier upload with the same Idempotency-Key. */
+    public record Uploaded(StoredDocument document, boolean replayed) {
+    }
+
+    /**
+     * An upload sent with an Idempotency-Key: a retry of the same file (kind, item, name and content) with the same key
+     * gets the file the first one stored, not a second version.
+     */
+    public Uploaded upload(long assessmentId, LabUser user, Upload upload, String idempotencyKey) {
+        String key = IdempotencyKeys.validated(idempotencyKey);
         Assessment assessment = access.visible(assessmentId, user);
         DocumentKind kind = kindOf(upload.kind(), user);
         requireOpen(assessment);
@@ -98,14 +116,31 @@ public class DocumentService {
         } catch (IOException e) {
             throw new UncheckedIOException("Reading the upload " + upload.fileName() + " failed", e);
         }
-        StoredDocument stored = transactions.execute(status -> store(assessmentId, kind, itemId, user, upload, inspection));
+        String fingerprint = Sha256.hex(String.join("\n", kind.name(), itemId, inspection.fileName(), inspection.sha256()));
+        Uploaded uploaded = transactions.execute(status -> {
+            Optional<StoredDocument> earlier = key == null ? Optional.empty()
+                    : keys.earlier(user.id(), key, IdempotencyKeys.Kind.UPLOAD, fingerprint)
+                    .flatMap(documentId -> documents.find(assessmentId, documentId));
+            if (earlier.isPresent()) {
+                return new Uploaded(earlier.get(), true);
+            }
+            StoredDocument stored = store(assessmentId, kind, itemId, user, upload, inspection);
+            if (key != null) {
+                keys.remember(user.id(), key, IdempotencyKeys.Kind.UPLOAD, fingerprint, stored.id(), clock.now());
+            }
+            return new Uploaded(stored, false);
+        });
+        if (uploaded.replayed()) {
+            return uploaded;
+        }
+        StoredDocument stored = uploaded.document();
         audit.record(SecurityAudit.Event.DOCUMENT_UPLOADED, user.id(), null, Map.of("assessment",
                 assessment.reference(), "document", stored.id(), "kind", kind, "file", stored.label(),
                 "round", stored.roundNo(), "sha256", stored.sha256(), "size", stored.sizeBytes()));
         if (kind == DocumentKind.DOCUMENT) {
             overview.refresh(assessmentId);
         }
-        return stored;
+        return uploaded;
     }
 
     private StoredDocument store(long assessmentId, DocumentKind kind, String itemId, LabUser user, Upload upload,

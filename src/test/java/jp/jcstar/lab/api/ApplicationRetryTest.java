@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** A client that lost the answer to its application sends it again with the same Idempotency-Key: one assessment. */
+/** A client that lost the answer to its application or upload sends it again with the same Idempotency-Key: one of each. */
 @WebAppTest
 class ApplicationRetryTest {
 
@@ -42,9 +42,36 @@ class ApplicationRetryTest {
         LabApi.Reply other = apply(api, "retry-7f3c", Map.of("productName", "別製品", "modelNumbers", "R-2",
                 "cloudVersion", "1", "starLevel", "STAR-1", "scope", List.of("CLOUD")));
         assertThat(other.status()).isEqualTo(409);
-        assertThat(other.json().path("detail").asText()).contains("was used for a different application");
+        assertThat(other.json().path("detail").asText()).contains("was used for a different request");
         assertThat(apply(api, "bad key with spaces", application).status()).isEqualTo(400);
         assertThat(assessments.latest(true, List.of(), 1000)).hasSize(before + 1);
+    }
+
+    @Test
+    void aRetriedUploadStoresTheFileOnce() {
+        LabApi api = LabUsers.on(port);
+        long id = api.post("/api/assessments", MANUFACTURER, Map.of("productName", "再送アップロード", "modelNumbers", "R-3",
+                "cloudVersion", "1", "starLevel", "STAR-1", "scope", List.of("CLOUD"))).json().path("id").asLong();
+        byte[] pdf = "%PDF-1.4\n% threat model\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+        LabApi.Reply first = upload(api, id, "upload-9d1e", pdf);
+        LabApi.Reply retried = upload(api, id, "upload-9d1e", pdf);
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retried.status()).isEqualTo(201);
+        assertThat(retried.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retried.json().path("id").asLong()).isEqualTo(first.json().path("id").asLong());
+        assertThat(retried.json().path("version").asInt()).isEqualTo(1);
+        assertThat(api.get("/api/assessments/" + id + "/documents", MANUFACTURER).json().path("files")).hasSize(1);
+
+        LabApi.Reply otherFile = upload(api, id, "upload-9d1e", "%PDF-1.4\n% another\n%%EOF\n".getBytes());
+        assertThat(otherFile.status()).isEqualTo(409);
+        assertThat(api.get("/api/assessments/" + id + "/documents", MANUFACTURER).json().path("files")).hasSize(1);
+    }
+
+    private LabApi.Reply upload(LabApi api, long id, String key, byte[] pdf) {
+        return api.send(new LabApi.Multipart().field("itemId", "DOC-07").file("file", "threat-model.pdf", "application/pdf", pdf)
+                .post("http://localhost:" + port + "/api/assessments/" + id + "/documents").header("Idempotency-Key", key),
+                MANUFACTURER);
     }
 
     private LabApi.Reply apply(LabApi api, String key, Map<String, Object> application) throws Exception {

@@ -12,9 +12,7 @@ import jp.jcstar.lab.assessment.Assessment;
 import jp.jcstar.lab.assessment.AssessmentRepository;
 import jp.jcstar.lab.assessment.process.AssessmentProcess;
 import jp.jcstar.lab.security.LabUser;
-import jp.jcstar.lab.web.ConflictException;
-import jp.jcstar.lab.web.InvalidInputException;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import jp.jcstar.lab.web.IdempotencyKeys;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,13 +27,14 @@ public class ApplicationIntake {
 
     private final AssessmentProcess process;
     private final AssessmentRepository assessments;
-    private final JdbcClient jdbc;
+    private final IdempotencyKeys keys;
     private final LabClock clock;
 
-    public ApplicationIntake(AssessmentProcess process, AssessmentRepository assessments, JdbcClient jdbc, LabClock clock) {
+    public ApplicationIntake(AssessmentProcess process, AssessmentRepository assessments, IdempotencyKeys keys,
+                             LabClock clock) {
         this.process = process;
         this.assessments = assessments;
-        this.jdbc = jdbc;
+        this.keys = keys;
         this.clock = clock;
     }
 
@@ -45,29 +44,17 @@ public class ApplicationIntake {
 
     @Transactional
     public Outcome apply(ApplicationRequest request, LabUser user, String idempotencyKey) {
-        if (idempotencyKey == null) {
+        String key = IdempotencyKeys.validated(idempotencyKey);
+        if (key == null) {
             return new Outcome(process.start(request.toApplication(), request.manufacturerId()), false);
         }
-        if (idempotencyKey.isBlank() || idempotencyKey.length() > 200 || !idempotencyKey.matches("[\\x21-\\x7e]+")) {
-            throw new InvalidInputException("Idempotency-Key: 1 to 200 visible ASCII characters, such as a UUID");
-        }
         String fingerprint = fingerprint(request);
-        Optional<Outcome> earlier = jdbc.sql("select request_sha256, assessment_id from idempotency_key where user_id = ? and idem_key = ?")
-                .params(user.id(), idempotencyKey)
-                .query((rs, row) -> {
-                    if (!rs.getString("request_sha256").equals(fingerprint)) {
-                        throw new ConflictException("Idempotency-Key " + idempotencyKey + " was used for a different "
-                                + "application; use a new key for a new application");
-                    }
-                    return new Outcome(assessments.get(rs.getLong("assessment_id")), true);
-                }).optional();
+        Optional<Long> earlier = keys.earlier(user.id(), key, IdempotencyKeys.Kind.APPLICATION, fingerprint);
         if (earlier.isPresent()) {
-            return earlier.get();
+            return new Outcome(assessments.get(earlier.get()), true);
         }
         Assessment assessment = process.start(request.toApplication(), request.manufacturerId());
-        // Two requests with one key at the same moment: the second waits on the key here and then fails (409).
-        jdbc.sql("insert into idempotency_key (user_id, idem_key, request_sha256, assessment_id, created_at) values (?, ?, ?, ?, ?)")
-                .params(user.id(), idempotencyKey, fingerprint, assessment.id(), clock.now()).update();
+        keys.remember(user.id(), key, IdempotencyKeys.Kind.APPLICATION, fingerprint, assessment.id(), clock.now());
         return new Outcome(assessment, false);
     }
 
