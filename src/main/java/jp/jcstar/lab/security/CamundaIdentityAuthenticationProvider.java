@@ -31,13 +31,13 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
 
     private final IdentityService identityService;
     private final ProcessEngineConfigurationImpl engineConfiguration;
-    private final SecurityAudit audit;
+    private final AccountLock lock;
 
     public CamundaIdentityAuthenticationProvider(IdentityService identityService, ProcessEngine engine,
-                                                 SecurityAudit audit) {
+                                                 AccountLock lock) {
         this.identityService = identityService;
         this.engineConfiguration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-        this.audit = audit;
+        this.lock = lock;
     }
 
     @Override
@@ -103,8 +103,7 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
         }
         User user = identityService.createUserQuery().userId(userId).singleResult();
         if (user instanceof UserEntity entity && entity.getAttempts() >= engineConfiguration.getLoginMaxAttempts()) {
-            audit.record(SecurityAudit.Event.ACCOUNT_LOCKED, userId, SecurityAuditListener.from(authentication),
-                    Map.of("failedAttempts", entity.getAttempts()));
+            lock.locked(userId, SecurityAuditListener.from(authentication), Map.of("failedAttempts", entity.getAttempts()));
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jp.jcstar.lab.security.AccountLock;
 import jp.jcstar.lab.security.CamundaIdentityAuthenticationProvider;
 import jp.jcstar.lab.security.SecurityAudit;
 import jp.jcstar.lab.security.SecurityAuditListener;
@@ -32,10 +33,12 @@ public class LoginController {
     private final SecurityAudit audit;
     private final PasswordChangeRequirement passwordChange;
     private final PasswordStepHandler passwordStep;
+    private final AccountLock lock;
 
     public LoginController(SecondFactorService secondFactor, CamundaIdentityAuthenticationProvider identities,
                            SecurityAudit audit, PasswordChangeRequirement passwordChange,
-                           PasswordStepHandler passwordStep) {
+                           PasswordStepHandler passwordStep, AccountLock lock) {
+        this.lock = lock;
         this.secondFactor = secondFactor;
         this.identities = identities;
         this.audit = audit;
@@ -120,7 +123,7 @@ public class LoginController {
         if (!secondFactor.verify(userId, code)) {
             audit.record(SecurityAudit.Event.MFA_FAILURE, userId, SecurityAuditListener.from(authentication));
             if (secondFactor.lockedOut(userId)) {
-                audit.record(SecurityAudit.Event.ACCOUNT_LOCKED, userId, SecurityAuditListener.from(authentication),
+                lock.locked(userId, SecurityAuditListener.from(authentication),
                         java.util.Map.of("reason", "second factor", "failedAttempts", SecondFactorService.MAX_FAILURES));
                 request.getSession().invalidate();
                 response.sendRedirect("/login?error");
