@@ -101,8 +101,8 @@ public class DocumentService {
     }
 
     /**
-     * An upload sent with an Idempotency-Key: a retry of the same file (kind, item, name and content) with the same key
-     * gets the file the first one stored, not a second version.
+     * An upload sent with an Idempotency-Key: a retry of the same file (assessment, kind, item, name and content) with
+     * the same key gets the file the first one stored, not a second version.
      */
     public Uploaded upload(long assessmentId, LabUser user, Upload upload, String idempotencyKey) {
         String key = IdempotencyKeys.validated(idempotencyKey);
@@ -116,7 +116,8 @@ public class DocumentService {
         } catch (IOException e) {
             throw new UncheckedIOException("Reading the upload " + upload.fileName() + " failed", e);
         }
-        String fingerprint = Sha256.hex(String.join("\n", kind.name(), itemId, inspection.fileName(), inspection.sha256()));
+        String fingerprint = Sha256.hex(String.join("\n", String.valueOf(assessmentId), kind.name(), itemId,
+                inspection.fileName(), inspection.sha256()));
         Uploaded uploaded = transactions.execute(status -> {
             Optional<StoredDocument> earlier = key == null ? Optional.empty()
                     : keys.earlier(user.id(), key, IdempotencyKeys.Kind.UPLOAD, fingerprint)
