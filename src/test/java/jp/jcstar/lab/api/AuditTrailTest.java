@@ -21,22 +21,22 @@ class AuditTrailTest {
     @Test
     void oneLinePerCompletedLoginAndPerLogoutAndNoneForTokenCalls(CapturedOutput output) {
         LabApi api = LabUsers.on(port);
-        api.registerStaff("auditee", "engineer");
-        api.loginForToken("auditee", LabApi.PASSWORD); // the first login: new password, second factor enrolled
-        int firstLogin = lines(output, "event=LOGIN_SUCCESS user=\"auditee\"");
+        api.registerStaff("trailuser", "engineer");
+        api.loginForToken("trailuser", LabApi.PASSWORD); // the first login: new password, second factor enrolled
+        int firstLogin = lines(output, "event=LOGIN_SUCCESS user=\"trailuser\"");
         assertThat(firstLogin).isEqualTo(1);
 
         for (int call = 0; call < 5; call++) {
-            assertThat(api.get("/api/catalog", "auditee").status()).isEqualTo(200);
+            assertThat(api.get("/api/catalog", "trailuser").status()).isEqualTo(200);
         }
-        assertThat(lines(output, "event=LOGIN_SUCCESS user=\"auditee\"")).as("no line per token call").isEqualTo(1);
+        assertThat(lines(output, "event=LOGIN_SUCCESS user=\"trailuser\"")).as("no line per token call").isEqualTo(1);
 
         LabApi.BrowserSession browser = api.browser();
-        browser.login("auditee", LabApi.PASSWORD);
-        assertThat(lines(output, "event=LOGIN_SUCCESS user=\"auditee\"")).isEqualTo(2);
-        assertThat(output.getAll()).contains("event=LOGIN_SUCCESS user=\"auditee\"").contains("factors=\"2\"");
+        browser.login("trailuser", LabApi.PASSWORD);
+        assertThat(lines(output, "event=LOGIN_SUCCESS user=\"trailuser\"")).isEqualTo(2);
+        assertThat(output.getAll()).contains("event=LOGIN_SUCCESS user=\"trailuser\"").contains("factors=\"2\"");
         assertThat(browser.sendJson("POST", "/logout", null, true).status()).isEqualTo(302);
-        assertThat(lines(output, "event=LOGOUT user=\"auditee\"")).isEqualTo(1);
+        assertThat(lines(output, "event=LOGOUT user=\"trailuser\"")).isEqualTo(1);
     }
 
     @Test
