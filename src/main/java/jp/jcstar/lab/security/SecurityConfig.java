@@ -115,7 +115,7 @@ public class SecurityConfig {
                                 path("/camunda/api/admin/auth/user/*/login/**"))
                         .denyAll()
                         .requestMatchers(path("/login"), path("/login/password"), path("/login/mfa"),
-                                path("/login/mfa/enrol"), path("/error"))
+                                path("/login/mfa/enrol"), path("/error"), path("/css/**"))
                         .permitAll()
                         .anyRequest().hasAuthority(Factors.COMPLETE))
                 .authenticationProvider(passwords)
