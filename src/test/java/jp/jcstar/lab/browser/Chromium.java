@@ -1,0 +1,135 @@
+package jp.jcstar.lab.browser;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import jp.jcstar.lab.api.LabApi;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium (Debian's chromium and chromium-driver, which .ci/run installs) driving the app as a
+ * person would: log in with the second factor, click, read what is on the screen, take screenshots. Test classes
+ * using it are {@code @EnabledIf("jp.jcstar.lab.browser.Chromium#installed")}.
+ */
+public final class Chromium implements AutoCloseable {
+
+    static final Path BINARY = Path.of("/usr/bin/chromium");
+    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    /** Where screenshots go; the README's pictures are copied from here (docs/screenshots). */
+    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    public final WebDriver driver;
+    public final WebDriverWait wait;
+    private final String base;
+
+    public Chromium(int port) {
+        ChromeOptions options = new ChromeOptions().setBinary(BINARY.toFile())
+                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--window-size=1400,1200", "--lang=ja");
+        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort().build(), options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        base = "http://localhost:" + port;
+    }
+
+    public static boolean installed() {
+        return Files.isExecutable(BINARY) && Files.isExecutable(DRIVER);
+    }
+
+    public Chromium open(String path) {
+        driver.get(base + path);
+        return this;
+    }
+
+    public String url() {
+        return driver.getCurrentUrl();
+    }
+
+    /** Logs in through the app's login page with password and second factor; lands where the login sends it. */
+    public Chromium logIn(LabApi api, String user) {
+        open("/login");
+        driver.findElement(By.name("username")).sendKeys(user);
+        driver.findElement(By.name("password")).sendKeys(api.passwordOf(user));
+        driver.findElement(By.cssSelector("form button")).click();
+        wait.until(ExpectedConditions.urlContains("/login/mfa"));
+        driver.findElement(By.name("code")).sendKeys(api.nextCode(user));
+        driver.findElement(By.cssSelector("form button")).click();
+        wait.until(driver -> !driver.getCurrentUrl().contains("/login"));
+        return this;
+    }
+
+    /** The whole visible text of the page. */
+    public String text() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    /** Waits until the page's text contains all of the given pieces, then returns the text. */
+    public String waitForText(String... pieces) {
+        wait.until(driver -> {
+            String text = driver.findElement(By.tagName("body")).getText();
+            for (String piece : pieces) {
+                if (!text.contains(piece)) {
+                    return false;
+                }
+            }
+            return true;
+        });
+        return text();
+    }
+
+    public WebElement find(By target) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(target));
+    }
+
+    public void click(By target) {
+        wait.until(ExpectedConditions.elementToBeClickable(target)).click();
+    }
+
+    /** A button or link by (part of) its visible text. */
+    public void clickText(String text) {
+        click(By.xpath("//*[(self::a or self::button) and contains(normalize-space(.), \"" + text + "\")]"));
+    }
+
+    /** A form-js field in Tasklist by (part of) its label. */
+    public WebElement field(String label) {
+        WebElement labelElement = find(By.xpath("//label[contains(normalize-space(.), \"" + label + "\")]"));
+        return driver.findElement(By.id(labelElement.getAttribute("for")));
+    }
+
+    /** Opens a task in Tasklist and waits for its form. */
+    public WebElement openTask(String taskId) {
+        open("/camunda/app/tasklist/default/#/?task=" + taskId);
+        return find(By.cssSelector(".fjs-form"));
+    }
+
+    /** Closes Tasklist's notifications, which cover the form's buttons, as a person would. */
+    public void dismissNotifications() {
+        driver.findElements(By.xpath("//div[contains(@class, 'alert')]//*[normalize-space(.) = '×']")).stream()
+                .filter(WebElement::isDisplayed).forEach(WebElement::click);
+    }
+
+    /** What the browser shows now, kept under target/screenshots. */
+    public Path screenshot(String name) throws IOException {
+        Path shot = SCREENSHOTS.resolve(name);
+        Files.createDirectories(shot.getParent());
+        Files.write(shot, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        return shot;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
