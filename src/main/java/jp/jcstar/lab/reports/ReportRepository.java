@@ -3,6 +3,7 @@ package jp.jcstar.lab.reports;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,6 +41,18 @@ public class ReportRepository {
         return jdbc.sql("select * from report where assessment_id = ? and kind = ? order by round_no desc")
                 .params(assessmentId, kind.name())
                 .query(ReportRepository::map).list().stream().findFirst();
+    }
+
+    /** What reports an assessment has, without their content: kind, round, hash and time, in round order. */
+    public List<ReportEntry> entries(long assessmentId) {
+        return jdbc.sql("select kind, round_no, sha256, created_at from report where assessment_id = ? order by round_no, kind")
+                .param(assessmentId)
+                .query((rs, row) -> new ReportEntry(ReportKind.valueOf(rs.getString("kind")), rs.getInt("round_no"),
+                        rs.getString("sha256"), rs.getObject("created_at", OffsetDateTime.class)))
+                .list();
+    }
+
+    public record ReportEntry(ReportKind kind, int roundNo, String sha256, OffsetDateTime createdAt) {
     }
 
     private static StoredReport map(ResultSet rs, int row) throws SQLException {

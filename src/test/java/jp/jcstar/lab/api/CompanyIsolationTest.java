@@ -156,7 +156,7 @@ class CompanyIsolationTest {
         // Nor through the documents page in the browser.
         LabApi.BrowserSession rivalBrowser = api.browser();
         rivalBrowser.login(RIVAL, LabApi.PASSWORD);
-        for (String path : List.of("/lab/assessments/" + id + "/documents",
+        for (String path : List.of("/lab/assessments/" + id, "/lab/assessments/" + id + "/documents",
                 "/lab/assessments/" + id + "/documents/" + documentId + "/content",
                 "/lab/assessments/" + rivalsOwn + "/documents/" + documentId + "/content")) {
             LabApi.Reply reply = rivalBrowser.getPage(path);

@@ -315,18 +315,18 @@ class DocumentApiTest {
         LabApi.Reply page = browser.getPage(pagePath);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.text()).contains("DOC-02", "v1 binding-flow.pdf", Sha256.hex(THREAT_MODEL_V1), "未提出 / missing",
-                "エビデンスの添付 / Attach evidence").doesNotContain("文書のアップロード / Upload a document");
+                "エビデンスの添付（第1回）/ Attach evidence (round 1)").doesNotContain("文書のアップロード / Upload a document");
 
-        String csrf = page.text().replaceFirst("(?s).*name='_csrf' value='([^']+)'.*", "$1");
+        String csrf = page.text().replaceFirst("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
         LabApi.Reply uploaded = browser.postMultipart(pagePath, new LabApi.Multipart().field("_csrf", csrf)
                 .field("kind", "EVIDENCE").field("itemId", "DEV-01").file("file", "default-password.png", "image/png", PNG));
         assertThat(uploaded.status()).isEqualTo(302);
         assertThat(uploaded.location()).endsWith(pagePath);
-        assertThat(browser.getPage(pagePath).text()).contains("Uploaded / アップロードしました: DEV-01 v1 default-password.png");
+        assertThat(browser.getPage(pagePath).text()).contains("アップロードしました / Uploaded: DEV-01 v1 default-password.png");
         LabApi.Reply refused = browser.postMultipart(pagePath, new LabApi.Multipart().field("_csrf", csrf)
                 .field("kind", "EVIDENCE").field("itemId", "DEV-01").file("file", "default-password.pdf", "image/png", PNG));
         assertThat(refused.location()).endsWith(pagePath);
-        assertThat(browser.getPage(pagePath).text()).contains("Refused / 受け付けられません: default-password.pdf: the name ends in .pdf but the content is image/png");
+        assertThat(browser.getPage(pagePath).text()).contains("受け付けられません / Refused: default-password.pdf: the name ends in .pdf but the content is image/png");
         // The messages come once, from the session: no link can make the page say something.
         assertThat(browser.getPage(pagePath + "?error=Send+your+password+to+evil.example").text())
                 .doesNotContain("evil.example", "Refused");
@@ -339,15 +339,16 @@ class DocumentApiTest {
                 .file("file", "capture.pcap", "application/vnd.tcpdump.pcap", new byte[50 * 1024 * 1024]));
         assertThat(tooLarge.location()).endsWith(pagePath + "?refused=too-large");
         assertThat(browser.getPage(tooLarge.location().replaceFirst("^https?://[^/]+", "")).text())
-                .contains("the file is larger than the limit of 50 MB");
+                .contains("The file is larger than the limit of 50 MB");
 
         String listing = browser.getPage(pagePath).text();
         assertThat(listing).contains("v1 default-password.png").doesNotContain("default-password.pdf");
-        String download = listing.replaceFirst("(?s).*<a href='(" + pagePath + "/\\d+/content)'>v1 default-password.png.*", "$1");
+        String download = listing.replaceFirst("(?s).*<a href=\"(" + pagePath + "/\\d+/content)\">v1 default-password.png.*", "$1");
         LabApi.Reply file = browser.getPage(download);
         assertThat(file.status()).isEqualTo(200);
         assertThat(file.body()).isEqualTo(PNG);
-        assertThat(browser.getPage("/lab/assessments").text()).contains("/lab/assessments/" + id + "/documents");
+        assertThat(browser.getPage("/lab/assessments").text()).contains("href=\"/lab/assessments/" + id + "\"");
+        assertThat(browser.getPage("/lab/assessments/" + id).text()).contains("href=\"" + pagePath + "\"");
     }
 
     private long apply() {
