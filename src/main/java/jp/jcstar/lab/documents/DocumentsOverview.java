@@ -10,6 +10,7 @@ import jp.jcstar.lab.assessment.Assessment;
 import jp.jcstar.lab.assessment.AssessmentService;
 import jp.jcstar.lab.catalog.CheckItem;
 import jp.jcstar.lab.catalog.Step;
+import jp.jcstar.lab.process.Markdown;
 import jp.jcstar.lab.security.AsApp;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -119,6 +120,6 @@ public class DocumentsOverview {
 
     /** Text inside Markdown, with the characters that would make it a link, emphasis or HTML escaped. */
     static String markdownText(String text) {
-        return text.replaceAll("([\\\\`*_{}\\[\\]()#+!<>|~&])", "\\\\$1");
+        return Markdown.text(text);
     }
 }

@@ -410,6 +410,55 @@ class AssessmentProcessTest {
 
     // ---- steps of the scenarios ----
 
+    @Test
+    void eachFormCarriesItsStepsHistoryFromTheAppsTables() {
+        ProcessInstance instance = failCloudInRoundOne();
+        long id = assessmentOf(instance).id();
+        // The manufacturer: the finding with what the engineer saw, what to fix, and the round's issue list.
+        assertThat(contextOf(instance, "userTask_submitRectification")).contains("CLD-04", "TLS 1.0 is accepted",
+                "求める是正 / Required fix", "/lab/assessments/" + id + "/reports/issue-list/1");
+
+        rectify(instance, "2025.04", "CLD-04", "Only TLS 1.2 and 1.3 remain");
+        // The engineer retesting: the previous observation, the response and the versions now under test.
+        assertThat(contextOf(instance, "userTask_retestItems")).contains("前回の所見 / Previous observation: TLS 1.0 is accepted",
+                "製造事業者の回答 / Manufacturer's response: Only TLS 1.2 and 1.3 remain", "クラウド / cloud 2025.04",
+                "DOC-05 key management v1.1");
+        test(instance, "userTask_retestItems", Verdicts.none().pass("CLD-04"));
+
+        // The reviewer: the overall result, the rounds with their issue lists, the draft and who tested.
+        assertThat(contextOf(instance, "userTask_reviewReport")).contains("12 項目 / items: 12 合格 / PASS", "0 不合格 / FAIL",
+                "/lab/assessments/" + id + "/reports/draft", "Round 1: 不合格 / Failed", "Tested by: eng1");
+
+        // Sent back for CLD-04 only: the revision shows the reason and that item, and opens only it.
+        assertThatThrownBy(() -> scenario.complete(instance, "userTask_reviewReport", REVIEWER, "reviewers", Map.of(
+                AssessmentVariables.REVIEW_DECISION.name(), "REJECT", AssessmentVariables.REJECTION_REASON.name(), "x",
+                AssessmentVariables.ITEMS_IN_QUESTION.name(), "CLD-04, DEV-01")))
+                .hasStackTraceContaining("DEV-01 is not an item of this assessment");
+        scenario.complete(instance, "userTask_reviewReport", REVIEWER, "reviewers", Map.of(
+                AssessmentVariables.REVIEW_DECISION.name(), "REJECT",
+                AssessmentVariables.REJECTION_REASON.name(), "The CLD-04 observation does not name the cipher suites",
+                AssessmentVariables.ITEMS_IN_QUESTION.name(), "cld-04"));
+        assertThat(instance).isWaitingAt("userTask_reviseResults");
+        assertThat(flagged(instance)).containsExactly("CLD-04");
+        assertThat(contextOf(instance, "userTask_reviseResults")).contains(
+                "The CLD-04 observation does not name the cipher suites", "見直す項目 / Items in question**: CLD-04")
+                .doesNotContain("CLD-01");
+    }
+
+    @Test
+    void theFurtherRoundDecisionShowsEveryRoundWhatFailedAndTheResponses() {
+        ProcessInstance instance = failThreeRetests();
+        long id = assessmentOf(instance).id();
+        assertThat(contextOf(instance, "userTask_decideFurtherRound")).contains("Round 1: 不合格 / Failed",
+                "Round 4: 不合格 / Failed", "Still TLS 1.0, attempt 3", "回答 / Response: Attempt 2",
+                "/lab/assessments/" + id + "/reports/issue-list/4");
+    }
+
+    private String contextOf(ProcessInstance instance, String taskKey) {
+        return (String) engine.getTaskService().getVariable(scenario.task(instance, taskKey).getId(),
+                AssessmentVariables.TASK_CONTEXT.name());
+    }
+
     private Verdicts allPass(Step step) {
         return Verdicts.allPass(catalog.itemsOf(step));
     }

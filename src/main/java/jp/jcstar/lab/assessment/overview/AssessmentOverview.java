@@ -40,8 +40,8 @@ public record AssessmentOverview(Assessment assessment, String status, String le
                              List<FileLink> evidence, String issueListPath) {
     }
 
-    /** A decision or exchange on record. */
-    public record EventRow(String at, String what, String actor, String text) {
+    /** A decision or exchange on record; sentBack for a review that sent the report back to the engineers. */
+    public record EventRow(String at, String what, String actor, String text, boolean sentBack) {
     }
 
     public record DocumentsRow(int supplied, int required, List<String> missing, int evidenceFiles, String pagePath) {

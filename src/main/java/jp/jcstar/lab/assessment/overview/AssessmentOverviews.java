@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jp.jcstar.lab.assessment.Assessment;
+import jp.jcstar.lab.assessment.AssessmentEvent;
 import jp.jcstar.lab.assessment.AssessmentService;
 import jp.jcstar.lab.assessment.AssessmentStatus;
 import jp.jcstar.lab.assessment.CheckResult;
@@ -74,7 +75,8 @@ public class AssessmentOverviews {
                 .map(finding -> findingRow(assessment, finding, catalog, files, issueLists)).toList();
         List<AssessmentOverview.EventRow> events = assessments.events(assessment.id()).stream()
                 .map(event -> new AssessmentOverview.EventRow(Wording.dateTime(event.at()), Wording.event(event),
-                        event.actor(), event.text()))
+                        event.actor(), event.text(), event.kind() == AssessmentEvent.Kind.REPORT_REVIEW
+                        && "REJECT".equals(event.decision())))
                 .toList();
         List<AssessmentOverview.StepRow> steps = openSteps.of(assessment.processInstanceId()).stream()
                 .map(step -> new AssessmentOverview.StepRow(step.name(), Wording.groups(step.candidateGroups()),

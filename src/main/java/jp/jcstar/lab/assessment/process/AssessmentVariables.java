@@ -50,6 +50,13 @@ public final class AssessmentVariables {
      * Written by the app when a task that needs it starts and after every document upload; never read back.
      */
     public static final ProcessVariable<String> DOCUMENTS_OVERVIEW = ProcessVariable.of("documentsOverview", String.class);
+    /**
+     * What the form of the task at hand shows of the assessment (Markdown, written by the app when the task opens):
+     * the findings for a rectification, the previous round for a retest, the history for a decision or review.
+     */
+    public static final ProcessVariable<String> TASK_CONTEXT = ProcessVariable.of("taskContext", String.class);
+    /** The items a reviewer who sent the report back named: only they open for revision (all in scope when none). */
+    public static final ProcessVariable<String> ITEMS_IN_QUESTION = ProcessVariable.of("itemsInQuestion", String.class);
 
     // Rounds and rectification.
     public static final ProcessVariable<Boolean> ALL_ITEMS_PASSED = ProcessVariable.of("allItemsPassed", Boolean.class);

@@ -29,5 +29,6 @@ public class EvaluateRoundDelegate implements JavaDelegate {
                 evaluation.failedItems());
         // A reviewer's reason for sending the report back has been dealt with once the round is evaluated again.
         REJECTION_REASON.remove(execution);
+        ITEMS_IN_QUESTION.remove(execution);
     }
 }

@@ -2,7 +2,15 @@ package jp.jcstar.lab.assessment.process;
 
 import static jp.jcstar.lab.assessment.process.AssessmentVariables.*;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import jp.jcstar.lab.assessment.AssessmentService;
+import jp.jcstar.lab.catalog.CheckItem;
+import jp.jcstar.lab.web.InvalidInputException;
 import jp.jcstar.lab.assessment.ReviewDecision;
 import jp.jcstar.lab.process.CurrentUser;
 import jp.jcstar.lab.process.Submission;
@@ -25,6 +33,21 @@ public class ReviewReportListener implements TaskListener {
         this.currentUser = currentUser;
     }
 
+    /** The item IDs the reviewer named, each in the assessment's scope; none means every item in scope. */
+    private List<String> itemsInQuestion(long assessmentId, String named) {
+        Set<String> inScope = assessments.itemsInScope(assessments.get(assessmentId)).stream().map(CheckItem::id)
+                .collect(Collectors.toSet());
+        List<String> items = Arrays.stream(named.toUpperCase(Locale.ROOT).split("[\\s,、]+"))
+                .filter(id -> !id.isEmpty()).distinct().toList();
+        List<String> unknown = items.stream().filter(id -> !inScope.contains(id)).toList();
+        if (!unknown.isEmpty()) {
+            throw new InvalidInputException(ITEMS_IN_QUESTION.name() + ": " + String.join(", ", unknown)
+                    + " はこの評価の項目ではありません。対象の項目ID（例: CLD-04）を入力してください。 / "
+                    + String.join(", ", unknown) + " is not an item of this assessment: name items in scope, e.g. CLD-04.");
+        }
+        return items;
+    }
+
     @Override
     public void notify(DelegateTask task) {
         long assessmentId = assessments.idOf(task.getProcessInstanceId());
@@ -38,6 +61,12 @@ public class ReviewReportListener implements TaskListener {
         ReviewDecision decision = assessments.recordReview(assessmentId, currentUser.of(task),
                 submission.find(REVIEW_DECISION).orElse(null), submission.find(REJECTION_REASON).orElse(null));
         REPORT_APPROVED.set(task, decision == ReviewDecision.APPROVE);
+        if (decision == ReviewDecision.REJECT) {
+            ITEMS_IN_QUESTION.set(task, String.join(", ", itemsInQuestion(assessmentId,
+                    submission.find(ITEMS_IN_QUESTION).orElse(""))));
+        } else {
+            ITEMS_IN_QUESTION.remove(task);
+        }
         REVIEW_DECISION.remove(task);
     }
 }
