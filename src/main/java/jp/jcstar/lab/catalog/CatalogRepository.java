@@ -28,11 +28,12 @@ public class CatalogRepository {
 
     public Catalog version(String version) {
         List<CheckItem> items = jdbc.sql("""
-                        select item_id, step, title_ja, title_en, requirement from catalog_item
+                        select item_id, step, title_ja, title_en, requirement_ja, requirement from catalog_item
                         where catalog_version = ? order by sort_order""")
                 .param(version)
                 .query((rs, row) -> new CheckItem(rs.getString("item_id"), Step.valueOf(rs.getString("step")),
-                        rs.getString("title_ja"), rs.getString("title_en"), rs.getString("requirement")))
+                        rs.getString("title_ja"), rs.getString("title_en"), rs.getString("requirement_ja"),
+                        rs.getString("requirement")))
                 .list();
         if (items.isEmpty()) {
             throw new NotFoundException("Catalog version " + version + " does not exist");

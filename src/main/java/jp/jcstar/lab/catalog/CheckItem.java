@@ -1,14 +1,27 @@
 package jp.jcstar.lab.catalog;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * One inspection point of the catalog.
  *
- * @param requirement what the product must do to pass; printed on the issue list as what must be fixed
+ * @param requirementJa what the product must do to pass, in Japanese; null in catalog version 1, which had none
+ * @param requirementEn the same in English
  */
-public record CheckItem(String id, Step step, String titleJa, String titleEn, String requirement) {
+public record CheckItem(String id, Step step, String titleJa, String titleEn, String requirementJa,
+                        String requirementEn) {
 
     /** Bilingual title as forms and reports show it. */
     public String title() {
         return titleJa + " / " + titleEn;
+    }
+
+    /**
+     * Bilingual requirement as findings, reports and the catalog API show it: the Japanese, then the English on the
+     * next line; the English alone where the catalog version has no Japanese. A finding stores it as its required fix.
+     */
+    @JsonProperty
+    public String requirement() {
+        return requirementJa == null ? requirementEn : requirementJa + "\n" + requirementEn;
     }
 }

@@ -6,7 +6,8 @@ import java.time.OffsetDateTime;
  * A check item that failed in a round. A retest that fails again raises a new finding in the next round, so every
  * round keeps what it said.
  *
- * @param requiredFix   what the manufacturer must fix: the catalog item's requirement
+ * @param requiredFix   what the manufacturer must fix: the catalog item's requirement as {@code CheckItem.requirement()}
+ *                      gives it, in both languages where the catalog version has both
  * @param retestOutcome PASSED or FAILED once retested; kept when the finding is closed
  */
 public record Finding(long id, int roundNo, String itemId, String observation, String requiredFix,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.io.IOException;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +28,15 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Every path of process_jcstarAssessment, on the real engine, delegates and tables. */
 @ProcessEngineTest
@@ -45,6 +50,7 @@ class AssessmentProcessTest {
     @Autowired FindingRepository findings;
     @Autowired ReportRepository reports;
     @Autowired NotificationRepository notifications;
+    @Autowired JdbcClient jdbc;
 
     AssessmentScenario scenario;
     Catalog catalog;
@@ -139,6 +145,46 @@ class AssessmentProcessTest {
         assertThat(rounds.list(id)).extracting(TestRound::outcome).containsExactly("FAILED", "PASSED");
         assertThat(rounds.list(id).get(1).cloudVersion()).isEqualTo("2025.04");
         assertThat(assessmentOf(instance).cloudVersion()).isEqualTo("2025.04");
+    }
+
+    /** CLD-02 as catalog version 2 words it; version 1 had the English requirement only, and another Japanese title. */
+    static final String CLD_02_REQUIREMENT_JA = "クラウドのAPIはすべてのリクエストを認証し、トークンの権限をその所有者の範囲に限り、"
+            + "権限昇格の試みとリプレイされたリクエストを拒否すること。";
+    static final String CLD_02_REQUIREMENT_EN = "Cloud APIs authenticate every request, scope tokens to their owner, "
+            + "and refuse privilege escalation and replayed requests.";
+    static final String CLD_02_TITLE_EN = "API authentication: token security, no privilege escalation, no replay";
+
+    @Test
+    void aNewAssessmentTakesCatalogVersion2AndItsReportsPrintTheRequiredFixInJapaneseAndEnglish() throws IOException {
+        ProcessInstance instance = failCloudApiAuthenticationInRoundOne(scenario.apply(application(Component.CLOUD)));
+        Assessment assessment = assessmentOf(instance);
+        assertThat(assessment.catalogVersion()).isEqualTo("2");
+        assertThat(findings.listRound(assessment.id(), 1)).singleElement().satisfies(finding -> assertThat(
+                finding.requiredFix()).isEqualTo(CLD_02_REQUIREMENT_JA + "\n" + CLD_02_REQUIREMENT_EN));
+        assertThat(pdfText(reports.find(assessment.id(), ReportKind.ISSUE_LIST, 1).orElseThrow().content()))
+                .contains(compact("API認証：トークンの安全性・権限昇格とリプレイ攻撃の防止 / " + CLD_02_TITLE_EN),
+                        compact(CLD_02_REQUIREMENT_JA), compact(CLD_02_REQUIREMENT_EN));
+
+        rectify(instance, "2025.04", "CLD-02", "Tokens are bound to their user; nonces reject replays");
+        test(instance, "userTask_retestItems", Verdicts.none().pass("CLD-02"));
+        approveAndIssue(instance);
+        assertThat(pdfText(reports.findLatest(assessment.id(), ReportKind.FINAL).orElseThrow().content()))
+                .contains(compact(CLD_02_REQUIREMENT_JA), compact(CLD_02_REQUIREMENT_EN));
+    }
+
+    @Test
+    void anAssessmentStartedOnCatalogVersion1KeepsItsTexts() throws IOException {
+        ProcessInstance instance = scenario.apply(application(Component.CLOUD));
+        long id = assessmentOf(instance).id();
+        // As an assessment registered before version 2 was published.
+        jdbc.sql("update assessment set catalog_version = '1' where id = ?").param(id).update();
+        failCloudApiAuthenticationInRoundOne(instance);
+
+        assertThat(findings.listRound(id, 1)).singleElement().satisfies(finding ->
+                assertThat(finding.requiredFix()).isEqualTo(CLD_02_REQUIREMENT_EN));
+        String issueList = pdfText(reports.find(id, ReportKind.ISSUE_LIST, 1).orElseThrow().content());
+        assertThat(issueList).contains(compact("API認証：トークンの安全性・権限昇格なし・リプレイなし / " + CLD_02_TITLE_EN),
+                compact(CLD_02_REQUIREMENT_EN)).doesNotContain(compact(CLD_02_REQUIREMENT_JA));
     }
 
     @Test
@@ -510,6 +556,14 @@ class AssessmentProcessTest {
         return instance;
     }
 
+    private ProcessInstance failCloudApiAuthenticationInRoundOne(ProcessInstance instance) {
+        passDocumentation(instance);
+        test(instance, "userTask_testCloud", allPass(Step.CLOUD).fail("CLD-02", "A user's token reads another user's devices"));
+        scenario.executeDueJobs(instance);
+        assertThat(instance).isWaitingAt("userTask_submitRectification");
+        return instance;
+    }
+
     /** Round 1 fails, then three retests fail: the lab manager must decide. */
     private ProcessInstance failThreeRetests() {
         ProcessInstance instance = failCloudInRoundOne();
@@ -546,6 +600,17 @@ class AssessmentProcessTest {
         Map<String, Object> variables = engine.getRuntimeService().getVariables(instance.getId());
         return catalog.items().stream().map(CheckItem::id)
                 .filter(itemId -> Boolean.TRUE.equals(variables.get(ItemVariables.retest(itemId).name()))).toList();
+    }
+
+    /** A PDF's text without whitespace, so that line wrapping does not matter. */
+    private static String pdfText(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return compact(new PDFTextStripper().getText(document));
+        }
+    }
+
+    private static String compact(String text) {
+        return text.replaceAll("\\s+", "");
     }
 
     private Assessment assessmentOf(ProcessInstance instance) {

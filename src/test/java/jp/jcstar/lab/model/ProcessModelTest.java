@@ -79,6 +79,21 @@ class ProcessModelTest {
         });
     }
 
+    /** Forms copy titles by hand: a label that names an item by its English title carries its whole current title. */
+    @Test
+    void everyFormLabelThatNamesAnItemCarriesItsCurrentTitle() throws IOException {
+        Catalog catalog = ModelCheck.catalogOfMigrations();
+        try (var files = Files.list(Path.of("forms"))) {
+            for (Path form : files.filter(path -> path.toString().endsWith(".form")).sorted().toList()) {
+                List<String> labels = new ObjectMapper().readTree(form.toFile()).findValuesAsText("label");
+                catalog.items().forEach(item -> assertThat(labels)
+                        .filteredOn(label -> label.startsWith(item.id() + " ") && label.contains(item.titleEn()))
+                        .as("%s: labels of %s", form, item.id())
+                        .allSatisfy(label -> assertThat(label).startsWith(item.id() + " " + item.title())));
+            }
+        }
+    }
+
     @Test
     void elementIdsAreReadableWithATypePrefix() {
         BpmnModelInstance model = Bpmn.readModelFromFile(Path.of("bpmn/jcstar-assessment.bpmn").toFile());

@@ -260,16 +260,24 @@ class ReportRendererTest {
                 new RoundRow("3", "1.1.0", "2.4.0", "2025.07", "2025-07-14", "2025-07-18", "適合 / Pass", null));
         List<FindingRow> findings = List.of(
                 new FindingRow("1", "CLD-04", "ブルートフォース対策",
-                        "ログイン API に試行回数の制限がない。", "試行回数の制限とアカウントロックを実装すること。",
+                        "ログイン API に試行回数の制限がない。",
+                        "試行回数の制限とアカウントロックを実装すること。\n"
+                                + "Limit login attempts and lock the account after repeated failures.",
                         "2025-06-13", "是正済 / Resolved", "レート制限を導入しました（v2025.06）。"),
                 new FindingRow("1", "APP-02", "サーバ証明書の検証",
-                        "アプリが自己署名証明書を受け入れる。", "証明書チェーンを検証し、ピンニングを実装すること。",
+                        "アプリが自己署名証明書を受け入れる。",
+                        "証明書チェーンを検証し、ピンニングを実装すること。\n"
+                                + "Validate the certificate chain and pin the server certificate.",
                         "2025-06-13", "是正済 / Resolved", "証明書ピンニングを実装しました（v2.3.1）。"),
                 new FindingRow("1", "DEV-07", "セキュアブート",
-                        "署名のないファームウェアが起動する。", "ブートローダで署名を検証すること。",
+                        "署名のないファームウェアが起動する。",
+                        "ブートローダで署名を検証すること。\n"
+                                + "Verify the firmware signature in the boot loader.",
                         "2025-06-13", "是正済 / Resolved", "署名検証を有効化しました（v1.0.3）。"),
                 new FindingRow("2", "CLD-04", "ブルートフォース対策",
-                        "IP アドレスを変えることで試行回数の制限を回避できる。", "アカウント単位で試行回数を制限すること。",
+                        "IP アドレスを変えることで試行回数の制限を回避できる。",
+                        "アカウント単位で試行回数を制限すること。\n"
+                                + "Limit login attempts per account.",
                         "2025-07-11", "是正済 / Resolved", "アカウント単位のロックを実装しました（v2025.07）。"));
         return new FinalReportData(
                 "一般社団法人 日本IoT検証センター 東京試験所",
@@ -296,13 +304,18 @@ class ReportRendererTest {
         List<FindingRow> findings = List.of(
                 new FindingRow("1", "CLD-04", "ブルートフォース対策",
                         "ログイン API に試行回数の制限がなく、1 分間に 1,000 回の試行が可能であった。",
-                        "試行回数の制限とアカウントロックを実装すること。", "2025-06-13", "未対応 / Open", null),
+                        "試行回数の制限とアカウントロックを実装すること。\n"
+                                + "Limit login attempts and lock the account after repeated failures.",
+                        "2025-06-13", "未対応 / Open", null),
                 new FindingRow("1", "APP-02", "サーバ証明書の検証",
                         "アプリが自己署名証明書を受け入れ、中間者攻撃で通信内容を取得できた。",
-                        "証明書チェーンを検証し、ピンニングを実装すること。", "2025-06-13", "未対応 / Open", null),
+                        "証明書チェーンを検証し、ピンニングを実装すること。\n"
+                                + "Validate the certificate chain and pin the server certificate.",
+                        "2025-06-13", "未対応 / Open", null),
                 new FindingRow("1", "DEV-07", "セキュアブート",
                         "署名のないファームウェアをデバッグポート経由で書き込むと、そのまま起動する。",
-                        "ブートローダでファームウェアの署名を検証し、検証失敗時は起動を中止すること。",
+                        "ブートローダでファームウェアの署名を検証し、検証失敗時は起動を中止すること。\n"
+                                + "Verify the firmware signature in the boot loader and stop booting when it fails.",
                         "2025-06-13", "未対応 / Open", null));
         return new IssueListData(
                 "一般社団法人 日本IoT検証センター 東京試験所",
