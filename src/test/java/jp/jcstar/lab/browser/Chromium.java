@@ -57,16 +57,21 @@ public final class Chromium implements AutoCloseable {
         return driver.getCurrentUrl();
     }
 
-    /** Logs in through the app's login page with password and second factor; lands where the login sends it. */
+    /**
+     * Logs in through the app's login page: the password, then the second factor for those who have one (lab staff
+     * must; a manufacturer may); lands where the login sends it.
+     */
     public Chromium logIn(LabApi api, String user) {
         open("/login");
         driver.findElement(By.name("username")).sendKeys(user);
         driver.findElement(By.name("password")).sendKeys(api.passwordOf(user));
-        driver.findElement(By.cssSelector("form button")).click();
-        wait.until(ExpectedConditions.urlContains("/login/mfa"));
-        driver.findElement(By.name("code")).sendKeys(api.nextCode(user));
-        driver.findElement(By.cssSelector("form button")).click();
-        wait.until(driver -> !driver.getCurrentUrl().contains("/login"));
+        driver.findElement(By.cssSelector("main form button")).click();
+        wait.until(driver -> !driver.getCurrentUrl().matches(".*/login([?#].*)?$"));
+        if (driver.getCurrentUrl().contains("/login/mfa")) {
+            driver.findElement(By.name("code")).sendKeys(api.nextCode(user));
+            driver.findElement(By.cssSelector("main form button")).click();
+            wait.until(driver -> !driver.getCurrentUrl().contains("/login"));
+        }
         return this;
     }
 
@@ -106,6 +111,25 @@ public final class Chromium implements AutoCloseable {
     public WebElement field(String label) {
         WebElement labelElement = find(By.xpath("//label[contains(normalize-space(.), \"" + label + "\")]"));
         return driver.findElement(By.id(labelElement.getAttribute("for")));
+    }
+
+    /** Picks an option of a form-js radio group: the group by (part of) its label, the option by (part of) its own. */
+    public void choose(String groupLabel, String optionLabel) {
+        click(By.xpath("//div[contains(@class, 'fjs-form-field-radio')][.//label[contains(normalize-space(.), \""
+                + groupLabel + "\")]]//label[contains(normalize-space(.), \"" + optionLabel + "\")]"));
+    }
+
+    /** Fetches a link's target with this browser's session cookies, as a click would; the body as bytes. */
+    public byte[] fetchWithSession(String href) throws IOException, InterruptedException {
+        String cookies = driver.manage().getCookies().stream().map(cookie -> cookie.getName() + "=" + cookie.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+        java.net.http.HttpResponse<byte[]> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(href.startsWith("http") ? href : base + href))
+                        .header("Cookie", cookies).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new AssertionError(href + " answered " + response.statusCode());
+        }
+        return response.body();
     }
 
     /** Opens a task in Tasklist and waits for its form. */
