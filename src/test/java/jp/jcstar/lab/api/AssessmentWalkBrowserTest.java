@@ -169,8 +169,10 @@ class AssessmentWalkBrowserTest {
     void anotherCompanyGetsNotFoundForEveryPageAndReportOfTheAssessment() throws Exception {
         api.registerCompany(RIVAL_COMPANY, "ライバル電子株式会社");
         api.registerManufacturerUser(RIVAL_COMPANY, RIVAL);
-        long id = api.post("/api/assessments", MANUFACTURER, Map.of("productName", "見えない製品", "modelNumbers", "H-1",
-                "firmwareVersion", "1.0", "starLevel", "STAR-1", "scope", List.of("CLOUD"))).json().path("id").asLong();
+        LabApi.Reply applied = api.post("/api/assessments", MANUFACTURER, Map.of("productName", "見えない製品",
+                "modelNumbers", "H-1", "cloudVersion", "2025.03", "starLevel", "STAR-1", "scope", List.of("CLOUD")));
+        assertThat(applied.status()).as(applied.text()).isEqualTo(201);
+        long id = applied.json().path("id").asLong();
         api.supplyDocuments(id, MANUFACTURER);
         api.complete(id, "userTask_reviewDocumentation", ENGINEER, verdicts("DOC", 7, Map.of()));
         api.complete(id, "userTask_testCloud", ENGINEER, verdicts("CLD", 5, Map.of("CLD-02", "Replay accepted")));
