@@ -400,6 +400,10 @@ public class LabApi {
         }
     }
 
+    /** The hidden CSRF field of a page's form, as a browser sends it back. */
+    private static final java.util.regex.Pattern CSRF_FIELD =
+            java.util.regex.Pattern.compile("name=[\"']_csrf[\"'] value=[\"']([^\"']+)[\"']");
+
     /** A browser: cookies, CSRF tokens and redirects by hand, so that each step can be checked. */
     public final class BrowserSession {
         private final java.net.CookieManager cookies = new java.net.CookieManager();
@@ -454,8 +458,9 @@ public class LabApi {
         public Reply form(String path, Map<String, String> fields) {
             StringBuilder body = new StringBuilder();
             Map<String, String> all = new java.util.LinkedHashMap<>(fields);
-            if (lastPage.contains("name='_csrf' value='")) {
-                all.put("_csrf", between(lastPage, "name='_csrf' value='", "'"));
+            java.util.regex.Matcher csrf = CSRF_FIELD.matcher(lastPage);
+            if (csrf.find()) {
+                all.put("_csrf", csrf.group(1));
             }
             all.forEach((name, value) -> body.append(body.isEmpty() ? "" : "&")
                     .append(java.net.URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
