@@ -454,6 +454,13 @@ public class LabApi {
             return page;
         }
 
+        /** A page as a browser asks for it (Accept: text/html). */
+        public Reply getHtml(String path) {
+            Reply page = exchange(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "text/html").GET());
+            lastPage = page.text();
+            return page;
+        }
+
         /** Posts a form with the CSRF token of the page last fetched. */
         public Reply form(String path, Map<String, String> fields) {
             StringBuilder body = new StringBuilder();
