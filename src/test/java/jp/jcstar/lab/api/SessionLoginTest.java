@@ -93,6 +93,22 @@ class SessionLoginTest {
     }
 
     @Test
+    void theAnswerToThePasswordCarriesTheNewCsrfTokenSoAScriptPostsTheNextStepAtOnce() {
+        api.registerStaff("scripted", "engineer");
+        LabApi.BrowserSession script = api.browser();
+        script.getPage("/login");
+        String before = script.cookie("JCSTAR-CSRF");
+        LabApi.Reply afterPassword = script.form("/login", Map.of("username", "scripted", "password", LabApi.PASSWORD));
+        assertThat(afterPassword.location()).endsWith("/login/password");
+        String fresh = script.cookie("JCSTAR-CSRF");
+        assertThat(fresh).as("README: the token is read from the cookie jar right after the password").isNotBlank()
+                .isNotEqualTo(before);
+        // No page in between, as the README's recipe does it.
+        assertThat(script.form("/login/password", Map.of("newPassword", "the-scripts-own-passphrase", "_csrf", fresh))
+                .location()).endsWith("/login/mfa/enrol");
+    }
+
+    @Test
     void aCodeIsAcceptedOnceAndSoIsARecoveryCode() {
         api.registerStaff("replayer", "reviewer");
         LabApi.BrowserSession first = api.browser();
