@@ -75,11 +75,14 @@ public class AdminAccountInitializer {
                     ================================================================
                      First start: created user '{}' with the generated password
                          {}
-                     It is shown only this once. Log in at /camunda and change it,
-                     or set JCSTAR_ADMIN_PASSWORD before the first start.
+                     It is shown only this once. Log in at /login (e.g. http://localhost:8080/login),
+                     set up the second factor and change it (user menu, My profile);
+                     the assessments are at /lab/assessments.
+                     Or set JCSTAR_ADMIN_PASSWORD before the first start.
                     ================================================================""", ADMIN_USER, password);
         } else {
-            log.info("First start: created user '{}' with the password from JCSTAR_ADMIN_PASSWORD", ADMIN_USER);
+            log.info("First start: created user '{}' with the password from JCSTAR_ADMIN_PASSWORD; log in at /login"
+                    + " (e.g. http://localhost:8080/login), the assessments are at /lab/assessments", ADMIN_USER);
         }
     }
 

@@ -72,9 +72,14 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
         return authorities;
     }
 
+    /** Failed logins in a row after which the engine locks an account (JCSTAR_LOGIN_MAX_ATTEMPTS). */
+    public int maxAttempts() {
+        return engineConfiguration.getLoginMaxAttempts();
+    }
+
     private boolean lockedForGood(String userId) {
         User user = identityService.createUserQuery().userId(userId).singleResult();
-        return user instanceof UserEntity entity && entity.getAttempts() >= engineConfiguration.getLoginMaxAttempts();
+        return user instanceof UserEntity entity && entity.getAttempts() >= maxAttempts();
     }
 
     /**
@@ -102,7 +107,7 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
             return;
         }
         User user = identityService.createUserQuery().userId(userId).singleResult();
-        if (user instanceof UserEntity entity && entity.getAttempts() >= engineConfiguration.getLoginMaxAttempts()) {
+        if (user instanceof UserEntity entity && entity.getAttempts() >= maxAttempts()) {
             lock.locked(userId, SecurityAuditListener.from(authentication), Map.of("failedAttempts", entity.getAttempts()));
         }
     }

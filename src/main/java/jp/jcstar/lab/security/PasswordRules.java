@@ -2,10 +2,10 @@ package jp.jcstar.lab.security;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.nulabinc.zxcvbn.StandardDictionaries;
@@ -32,17 +32,43 @@ public class PasswordRules implements PasswordPolicy {
                 rule("PASSWORD_POLICY_COMMON", Map.of(), password -> !isCommon(password)));
     }
 
+    /** What can be wrong with a password: a code for pages that say it in both languages, and the API's words. */
+    public enum Problem {
+        TOO_SHORT("too-short", "a password needs at least " + MIN_LENGTH + " characters"),
+        TOO_LONG("too-long", "a password has at most " + MAX_LENGTH + " characters"),
+        COMMON("common", "this password is on the list of commonly used passwords");
+
+        private final String code;
+        private final String words;
+
+        Problem(String code, String words) {
+            this.code = code;
+            this.words = words;
+        }
+
+        public String code() {
+            return code;
+        }
+
+        public String words() {
+            return words;
+        }
+    }
+
+    /** What is wrong with a password; empty when it is acceptable. */
+    public static Optional<Problem> problem(String password) {
+        if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
+            return Optional.of(Problem.TOO_SHORT);
+        }
+        if (password.codePointCount(0, password.length()) > MAX_LENGTH) {
+            return Optional.of(Problem.TOO_LONG);
+        }
+        return isCommon(password) ? Optional.of(Problem.COMMON) : Optional.empty();
+    }
+
     /** What is wrong with a password, in words; empty when it is acceptable. */
     public static List<String> problems(String password) {
-        List<String> problems = new ArrayList<>();
-        if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
-            problems.add("a password needs at least " + MIN_LENGTH + " characters");
-        } else if (password.codePointCount(0, password.length()) > MAX_LENGTH) {
-            problems.add("a password has at most " + MAX_LENGTH + " characters");
-        } else if (isCommon(password)) {
-            problems.add("this password is on the list of commonly used passwords");
-        }
-        return problems;
+        return problem(password).map(Problem::words).stream().toList();
     }
 
     private static boolean isCommon(String password) {

@@ -400,6 +400,10 @@ public class LabApi {
         }
     }
 
+    /** The hidden CSRF field of a page's form, as a browser sends it back. */
+    private static final java.util.regex.Pattern CSRF_FIELD =
+            java.util.regex.Pattern.compile("name=[\"']_csrf[\"'] value=[\"']([^\"']+)[\"']");
+
     /** A browser: cookies, CSRF tokens and redirects by hand, so that each step can be checked. */
     public final class BrowserSession {
         private final java.net.CookieManager cookies = new java.net.CookieManager();
@@ -450,12 +454,20 @@ public class LabApi {
             return page;
         }
 
+        /** A page as a browser asks for it (Accept: text/html). */
+        public Reply getHtml(String path) {
+            Reply page = exchange(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "text/html").GET());
+            lastPage = page.text();
+            return page;
+        }
+
         /** Posts a form with the CSRF token of the page last fetched. */
         public Reply form(String path, Map<String, String> fields) {
             StringBuilder body = new StringBuilder();
             Map<String, String> all = new java.util.LinkedHashMap<>(fields);
-            if (lastPage.contains("name='_csrf' value='")) {
-                all.put("_csrf", between(lastPage, "name='_csrf' value='", "'"));
+            java.util.regex.Matcher csrf = CSRF_FIELD.matcher(lastPage);
+            if (csrf.find()) {
+                all.put("_csrf", csrf.group(1));
             }
             all.forEach((name, value) -> body.append(body.isEmpty() ? "" : "&")
                     .append(java.net.URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')

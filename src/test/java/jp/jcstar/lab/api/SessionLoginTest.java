@@ -73,10 +73,13 @@ class SessionLoginTest {
 
         registrar.getPage("/login/password");
         assertThat(registrar.form("/login/password", Map.of("newPassword", LabApi.PASSWORD)).location())
-                .contains("/login/password?error=choose+a+password+other");
-        registrar.getPage("/login/password");
+                .endsWith("/login/password?error=given");
+        assertThat(registrar.getPage("/login/password?error=given").text())
+                .contains("受け取ったパスワードとは別のパスワードを選んでください", "Choose a password other than the one you were given");
         assertThat(registrar.form("/login/password", Map.of("newPassword", "short")).location())
-                .contains("/login/password?error=a+password+needs+at+least+12");
+                .endsWith("/login/password?error=too-short");
+        assertThat(registrar.getPage("/login/password?error=too-short").text())
+                .contains("12文字以上にしてください", "use at least 12 characters");
         registrar.getPage("/login/password");
         assertThat(registrar.form("/login/password", Map.of("newPassword", "the-reviewers-own-choice")).location())
                 .endsWith("/login/mfa/enrol");
@@ -87,6 +90,22 @@ class SessionLoginTest {
         assertThat(api.get("/api/catalog", "newmaker", LabApi.PASSWORD).status()).isEqualTo(401);
         api.browser().submitPassword("newmaker", LabApi.PASSWORD);
         assertThat(api.get("/api/catalog", "newmaker", api.passwordOf("newmaker")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theAnswerToThePasswordCarriesTheNewCsrfTokenSoAScriptPostsTheNextStepAtOnce() {
+        api.registerStaff("scripted", "engineer");
+        LabApi.BrowserSession script = api.browser();
+        script.getPage("/login");
+        String before = script.cookie("JCSTAR-CSRF");
+        LabApi.Reply afterPassword = script.form("/login", Map.of("username", "scripted", "password", LabApi.PASSWORD));
+        assertThat(afterPassword.location()).endsWith("/login/password");
+        String fresh = script.cookie("JCSTAR-CSRF");
+        assertThat(fresh).as("README: the token is read from the cookie jar right after the password").isNotBlank()
+                .isNotEqualTo(before);
+        // No page in between, as the README's recipe does it.
+        assertThat(script.form("/login/password", Map.of("newPassword", "the-scripts-own-passphrase", "_csrf", fresh))
+                .location()).endsWith("/login/mfa/enrol");
     }
 
     @Test
@@ -135,14 +154,14 @@ class SessionLoginTest {
         }
         attacker.getPage("/login/mfa");
         LabApi.Reply fifth = attacker.form("/login/mfa", Map.of("code", "000009"));
-        assertThat(fifth.location()).as("the fifth wrong code ends the session").endsWith("/login?error");
+        assertThat(fifth.location()).as("the fifth wrong code ends the session").endsWith("/login?locked");
         assertThat(attacker.getPage(TASKLIST).status()).isEqualTo(302);
 
         LabApi.BrowserSession rightful = api.browser();
         rightful.submitPassword("guessed", LabApi.PASSWORD);
         rightful.getPage("/login/mfa");
         assertThat(rightful.form("/login/mfa", Map.of("code", api.nextCode("guessed"))).location())
-                .as("even the right code is refused while locked").endsWith("/login?error");
+                .as("even the right code is refused while locked").endsWith("/login?locked");
 
         assertThat(api.post("/api/users/guessed/unlock", "admin", WebAppTest.ADMIN_PASSWORD, Map.of()).status()).isEqualTo(204);
         LabApi.BrowserSession afterUnlock = api.browser();

@@ -119,6 +119,7 @@ class TasklistBrowserTest {
                 "0 / 7 提出済 / supplied").doesNotContain("The lab's request");
         click(By.xpath("//*[(self::a or self::button) and contains(normalize-space(.), 'Claim')]"));
         field("What you supplied").sendKeys("DOC-01 は来週 / next week");
+        dismissNotifications(); // "The process has been started." may still cover the Complete button
         click(By.xpath("//button[normalize-space(text()) = 'Complete']"));
         wait.until(driver -> driver.findElement(By.tagName("body")).getText().contains("has no document"));
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("DOC-02, DOC-03, DOC-04, DOC-05, DOC-06, DOC-07 has no document");
@@ -126,8 +127,7 @@ class TasklistBrowserTest {
         assertThat(api.activeSteps(id, ENGINEER)).containsExactly("userTask_supplyDocuments");
 
         // The notification covers the buttons until it is closed, as a person would.
-        browser.findElements(By.xpath("//div[contains(@class, 'alert-danger')]//*[normalize-space(.) = '×']")).stream()
-                .filter(WebElement::isDisplayed).forEach(WebElement::click);
+        dismissNotifications();
         field("What you supplied").sendKeys("; DOC-02, DOC-03, DOC-04, DOC-05, DOC-06, DOC-07 は改訂中 / being revised");
         click(By.xpath("//button[normalize-space(text()) = 'Complete']"));
         wait.until(driver -> api.activeSteps(id, ENGINEER).contains("userTask_reviewDocumentation"));
@@ -187,6 +187,12 @@ class TasklistBrowserTest {
         Path shot = Path.of("target", name);
         Files.createDirectories(shot.getParent());
         Files.write(shot, ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    }
+
+    /** Closes Tasklist's notifications, which cover the form's buttons, as a person would. */
+    private void dismissNotifications() {
+        browser.findElements(By.xpath("//div[contains(@class, 'alert')]//*[normalize-space(.) = '×']")).stream()
+                .filter(WebElement::isDisplayed).forEach(WebElement::click);
     }
 
     private void click(By target) {

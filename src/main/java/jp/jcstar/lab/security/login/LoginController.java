@@ -1,32 +1,35 @@
 package jp.jcstar.lab.security.login;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.jcstar.lab.security.AccountLock;
 import jp.jcstar.lab.security.CamundaIdentityAuthenticationProvider;
+import jp.jcstar.lab.security.PasswordRules;
 import jp.jcstar.lab.security.SecurityAudit;
 import jp.jcstar.lab.security.SecurityAuditListener;
 import jp.jcstar.lab.security.mfa.SecondFactorService;
-import jp.jcstar.lab.web.HtmlPage;
 import jp.jcstar.lab.web.InvalidInputException;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * The login pages in front of Tasklist, Cockpit and Admin: password, then the second factor (or its enrolment with
- * recovery codes). Plain HTML forms, so that a script with curl can walk them too (README).
+ * recovery codes). Templates under {@code templates/login/}, in Japanese and English; plain HTML forms without
+ * script, so that a script with curl can walk them too (README).
  */
 @Controller
 public class LoginController {
+
+    /** Why the new-password page refused a password, besides {@link PasswordRules.Problem#code()}. */
+    static final String SAME_AS_GIVEN = "given";
+    static final String REFUSED_BY_ENGINE = "refused";
 
     private final SecondFactorService secondFactor;
     private final CamundaIdentityAuthenticationProvider identities;
@@ -47,21 +50,16 @@ public class LoginController {
     }
 
     /** The first login of an account someone else registered: its owner chooses its own password. */
-    @GetMapping(value = "/login/password", produces = MediaType.TEXT_HTML_VALUE)
-    @ResponseBody
+    @GetMapping("/login/password")
     public String newPasswordPage(@RequestParam(required = false) String error, Authentication authentication,
-                                  CsrfToken csrf, HttpServletResponse response) throws java.io.IOException {
+                                  Model model) {
         if (!Factors.passwordOnly(authentication) || !passwordChange.required(authentication.getName())) {
-            response.sendRedirect("/login");
-            return null;
+            return "redirect:/login";
         }
-        return HtmlPage.form("新しいパスワード / Choose your password", (error != null
-                ? "<p class=error>" + HtmlUtils.htmlEscape(error) + "</p>" : "")
-                + "<p>Someone else chose your current password. Choose your own: 12 to 128 characters, not a "
-                + "commonly used password.</p>"
-                + "<form method=post action=/login/password>" + HtmlPage.hidden(csrf)
-                + "<label>New password / 新しいパスワード <input name=newPassword type=password autocomplete=new-password required></label>"
-                + "<button>Save</button></form>");
+        model.addAttribute("refusal", error);
+        model.addAttribute("minLength", PasswordRules.MIN_LENGTH);
+        model.addAttribute("maxLength", PasswordRules.MAX_LENGTH);
+        return "login/password";
     }
 
     @PostMapping("/login/password")
@@ -72,44 +70,38 @@ public class LoginController {
             return;
         }
         String userId = authentication.getName();
-        try {
-            if (passwordChange.isGiven(request.getSession(), newPassword)) {
-                throw new InvalidInputException("choose a password other than the one you were given");
+        // The page says why in both languages from a code; no text travels in the URL.
+        Optional<String> refusal = passwordChange.isGiven(request.getSession(), newPassword)
+                ? Optional.of(SAME_AS_GIVEN) : PasswordRules.problem(newPassword).map(PasswordRules.Problem::code);
+        if (refusal.isEmpty()) {
+            try {
+                passwordChange.replace(userId, newPassword);
+            } catch (InvalidInputException refused) {
+                refusal = Optional.of(REFUSED_BY_ENGINE);
             }
-            passwordChange.replace(userId, newPassword);
-        } catch (InvalidInputException refused) {
-            response.sendRedirect("/login/password?error=" + java.net.URLEncoder.encode(
-                    refused.getMessage().replaceFirst("^newPassword: ", ""), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        if (refusal.isPresent()) {
+            response.sendRedirect("/login/password?error=" + refusal.get());
             return;
         }
         audit.record(SecurityAudit.Event.PASSWORD_CHANGED, userId, SecurityAuditListener.from(authentication));
         passwordStep.continueAfterPassword(userId, authentication.getDetails(), request, response);
     }
 
-    @GetMapping(value = "/login", produces = MediaType.TEXT_HTML_VALUE)
-    @ResponseBody
-    public String login(@RequestParam(required = false) String error, @RequestParam(required = false) String logout,
-                        CsrfToken csrf) {
-        return HtmlPage.form("ログイン / Log in", (error != null ? "<p class=error>Invalid user name or password.</p>" : "")
-                + (logout != null ? "<p>You have logged out.</p>" : "")
-                + "<form method=post action=/login>" + HtmlPage.hidden(csrf)
-                + "<label>User / ユーザー <input name=username autocomplete=username required></label>"
-                + "<label>Password / パスワード <input name=password type=password autocomplete=current-password required></label>"
-                + "<button>Log in</button></form>");
+    /** {@code ?error} (wrong password), {@code ?locked}, {@code ?expired}, {@code ?logout}: the page says which. */
+    @GetMapping("/login")
+    public String login(Model model) {
+        model.addAttribute("maxAttempts", identities.maxAttempts());
+        return "login/login";
     }
 
-    @GetMapping(value = "/login/mfa", produces = MediaType.TEXT_HTML_VALUE)
-    @ResponseBody
-    public String secondFactorPage(@RequestParam(required = false) String error, Authentication authentication,
-                                   CsrfToken csrf, HttpServletResponse response) throws java.io.IOException {
+    @GetMapping("/login/mfa")
+    public String secondFactorPage(Authentication authentication, Model model) {
         if (!Factors.passwordOnly(authentication) || passwordChange.required(authentication.getName())) {
-            response.sendRedirect("/login");
-            return null;
+            return "redirect:/login";
         }
-        return HtmlPage.form("二要素認証 / Second factor", (error != null ? "<p class=error>That code was not accepted.</p>" : "")
-                + "<form method=post action=/login/mfa>" + HtmlPage.hidden(csrf)
-                + "<label>Code from your authenticator app, or a recovery code <input name=code autocomplete=one-time-code required></label>"
-                + "<button>Continue</button></form>");
+        model.addAttribute("maxFailures", SecondFactorService.MAX_FAILURES);
+        return "login/mfa";
     }
 
     @PostMapping("/login/mfa")
@@ -126,7 +118,8 @@ public class LoginController {
                 lock.locked(userId, SecurityAuditListener.from(authentication),
                         java.util.Map.of("reason", "second factor", "failedAttempts", SecondFactorService.MAX_FAILURES));
                 request.getSession().invalidate();
-                response.sendRedirect("/login?error");
+                // Whoever gets here gave the right password: telling it the account is locked reveals nothing new.
+                response.sendRedirect("/login?locked");
                 return;
             }
             response.sendRedirect("/login/mfa?error");
@@ -140,52 +133,38 @@ public class LoginController {
     }
 
     /** Enrolment: after the password for staff who have none yet, or at any time for a logged-in manufacturer. */
-    @GetMapping(value = "/login/mfa/enrol", produces = MediaType.TEXT_HTML_VALUE)
-    @ResponseBody
-    public String enrolPage(@RequestParam(required = false) String error, Authentication authentication,
-                            CsrfToken csrf, HttpServletResponse response) throws java.io.IOException {
+    @GetMapping("/login/mfa/enrol")
+    public String enrolPage(Authentication authentication, Model model) {
         if (!(Factors.passwordOnly(authentication) || Factors.complete(authentication))
                 || secondFactor.enrolled(authentication.getName()) || passwordChange.required(authentication.getName())) {
-            response.sendRedirect("/login");
-            return null;
+            return "redirect:/login";
         }
-        SecondFactorService.Enrolment enrolment = secondFactor.startEnrolment(authentication.getName());
-        return HtmlPage.form("二要素認証の登録 / Set up the second factor",
-                (error != null ? "<p class=error>That code was not accepted; scan the new code below.</p>" : "")
-                + "<p>Scan this code with an authenticator app (RFC 6238 TOTP), or enter the secret by hand.</p>"
-                + "<img alt='QR code' src='" + enrolment.qrCodeDataUri() + "'>"
-                + "<p>Secret: <code id=secret>" + enrolment.secret() + "</code></p>"
-                + "<p><small>" + HtmlUtils.htmlEscape(enrolment.otpauthUri()) + "</small></p>"
-                + "<form method=post action=/login/mfa/enrol>" + HtmlPage.hidden(csrf)
-                + "<label>Code shown by the app <input name=code autocomplete=one-time-code required></label>"
-                + "<button>Confirm</button></form>");
+        model.addAttribute("enrolment", secondFactor.startEnrolment(authentication.getName()));
+        // A manufacturer who enrols by choice is already logged in: its page has the app's bar.
+        model.addAttribute("loggedIn", Factors.complete(authentication));
+        return "login/enrol";
     }
 
-    @PostMapping(value = "/login/mfa/enrol", produces = MediaType.TEXT_HTML_VALUE)
-    @ResponseBody
+    @PostMapping("/login/mfa/enrol")
     public String enrol(@RequestParam String code, Authentication authentication, HttpServletRequest request,
-                        HttpServletResponse response) throws java.io.IOException {
+                        HttpServletResponse response, Model model) {
         if (!(Factors.passwordOnly(authentication) || Factors.complete(authentication))
                 || passwordChange.required(authentication.getName())) {
-            response.sendRedirect("/login");
-            return null;
+            return "redirect:/login";
         }
         String userId = authentication.getName();
         List<String> recoveryCodes;
         try {
             recoveryCodes = secondFactor.confirmEnrolment(userId, code, SecurityAuditListener.from(authentication));
         } catch (InvalidInputException refused) {
-            response.sendRedirect("/login/mfa/enrol?error");
-            return null;
+            return "redirect:/login/mfa/enrol?error";
         }
         Factors.store(Factors.complete(userId, identities.authoritiesOf(userId), authentication.getDetails()),
                 request, response, true);
         audit.record(SecurityAudit.Event.LOGIN_SUCCESS, userId, SecurityAuditListener.from(authentication),
                 java.util.Map.of("factors", 2));
-        StringBuilder codes = new StringBuilder("<ol id=recovery-codes>");
-        recoveryCodes.forEach(recovery -> codes.append("<li><code>").append(recovery).append("</code></li>"));
-        return HtmlPage.form("回復コード / Recovery codes", "<p>Your second factor is set up. Keep these recovery codes somewhere "
-                + "safe: each one logs you in once if you lose your authenticator app. They are shown only now.</p>"
-                + codes + "</ol><p><a href='" + PasswordStepHandler.HOME + "'>Continue to Tasklist</a></p>");
+        model.addAttribute("recoveryCodes", recoveryCodes);
+        model.addAttribute("home", PasswordStepHandler.HOME);
+        return "login/recovery-codes";
     }
 }

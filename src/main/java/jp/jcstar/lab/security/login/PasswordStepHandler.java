@@ -12,6 +12,7 @@ import jp.jcstar.lab.security.mfa.SecondFactorService;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,6 +40,11 @@ public class PasswordStepHandler implements AuthenticationSuccessHandler {
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
                                         Authentication authentication) throws IOException {
+        // The login has just replaced the CSRF token (Spring Security's CsrfAuthenticationStrategy, which clears the
+        // cookie); the new one goes out with this answer, so that a script can post the next step at once (README).
+        if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken fresh) {
+            fresh.getToken();
+        }
         if (passwordChange.required(authentication.getName())) {
             passwordChange.rememberGiven(request.getSession(), request.getParameter("password"));
             Factors.store(Factors.passwordOnly(authentication.getName(), authentication.getDetails()), request,
