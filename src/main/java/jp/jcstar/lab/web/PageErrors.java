@@ -2,7 +2,6 @@ package jp.jcstar.lab.web;
 
 import java.io.IOException;
 
-import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
@@ -19,8 +18,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class PageErrors {
 
-    /** The request attribute the error pages show as the reason. */
-    public static final String REASON = "jcstar.reason";
+    /** The request attribute the error pages show as the reason (templates/fragments/error.html). */
+    public static final String REASON = "refusal";
 
     @ExceptionHandler({NotFoundException.class, ForbiddenException.class, ConflictException.class,
             InvalidInputException.class})
@@ -29,7 +28,6 @@ public class PageErrors {
                 : refusal instanceof ForbiddenException ? HttpStatus.FORBIDDEN
                 : refusal instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
         request.setAttribute(REASON, refusal.getMessage());
-        request.setAttribute(RequestDispatcher.ERROR_MESSAGE, refusal.getMessage());
         response.sendError(status.value(), refusal.getMessage());
     }
 }

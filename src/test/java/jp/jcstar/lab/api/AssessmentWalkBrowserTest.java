@@ -189,16 +189,18 @@ class AssessmentWalkBrowserTest {
         assertThat(issueList.header("Content-Disposition")).startsWith("inline");
         assertThat(owner.getPage(paths.get(2) + "?download").header("Content-Disposition")).startsWith("attachment");
         // The draft is the lab's: the manufacturer gets the app's 403 page, not the PDF.
-        LabApi.Reply draft = owner.getPage(paths.get(3));
+        LabApi.Reply draft = owner.getHtml(paths.get(3));
         assertThat(draft.status()).isEqualTo(403);
-        assertThat(draft.text()).doesNotContain("%PDF");
+        assertThat(draft.text()).contains("報告書の下書きはラボの担当者のみ閲覧できます", "Draft reports are for lab staff")
+                .doesNotContain("%PDF");
 
         LabApi.BrowserSession rival = api.browser();
         rival.login(RIVAL, LabApi.PASSWORD);
         for (String path : paths) {
-            LabApi.Reply reply = rival.getPage(path);
+            LabApi.Reply reply = rival.getHtml(path);
             assertThat(reply.status()).as(path).isEqualTo(404);
-            assertThat(reply.text()).as(path).doesNotContain("見えない製品", "Replay accepted", "%PDF");
+            assertThat(reply.text()).as(path).contains("ページが見つかりません / Page not found")
+                    .doesNotContain("見えない製品", "Replay accepted", "%PDF");
         }
         assertThat(rival.getPage("/lab/assessments").text()).doesNotContain("見えない製品");
     }
