@@ -40,6 +40,11 @@ public final class ProcessVariable<T> {
         scope.setVariable(name, value);
     }
 
+    /** Sets the variable on this scope only (a task's own), not on the process instance. */
+    public void setLocal(VariableScope scope, T value) {
+        scope.setVariableLocal(name, value);
+    }
+
     public void remove(VariableScope scope) {
         scope.removeVariable(name);
     }

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.jcstar.lab.Bilingual;
 import jp.jcstar.lab.assessment.process.RecordVerdictsListener;
 import jp.jcstar.lab.catalog.Catalog;
 import jp.jcstar.lab.catalog.CheckItem;
@@ -36,6 +37,8 @@ public class ProcessModelValidator {
     /** Tasklist 7.24 renders Camunda Forms up to this schema version. */
     public static final int MAX_SCHEMA_VERSION = 16;
     public static final List<String> VERDICT_VALUES = List.of("PASS", "FAIL", "NA");
+    /** A step's name, after the assessment's reference, product and company, still fits a task's name (255). */
+    public static final int MAX_STEP_NAME = 80;
     private static final Pattern BEAN_EXPRESSION = Pattern.compile("\\$\\{(\\w+)}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -104,6 +107,7 @@ public class ProcessModelValidator {
             checkBean(resource, owner(listener), listener.getCamundaDelegateExpression(), problems);
         }
         for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+            checkStepName(resource, task, problems);
             List<String> groups = task.getCamundaCandidateGroupsList();
             if (groups.isEmpty()) {
                 problems.add(new ModelProblem(resource, task.getId(), "the user task has no candidate group (one of "
@@ -124,6 +128,18 @@ public class ProcessModelValidator {
             }
         }
         return problems;
+    }
+
+    /** People read a task by its step's name in both languages; the app puts the assessment in front (TaskNames). */
+    private static void checkStepName(String resource, UserTask task, List<ModelProblem> problems) {
+        String name = task.getName();
+        if (blank(name) || !Bilingual.isBilingual(name)) {
+            problems.add(new ModelProblem(resource, task.getId(), "the user task needs a name in Japanese and English, "
+                    + "written like \"クラウド試験 / Test cloud\""));
+        } else if (name.length() > MAX_STEP_NAME) {
+            problems.add(new ModelProblem(resource, task.getId(), "the name has more than " + MAX_STEP_NAME
+                    + " characters; the task list puts the assessment's reference, product and company before it"));
+        }
     }
 
     private void checkBean(String resource, String element, String expression, List<ModelProblem> problems) {

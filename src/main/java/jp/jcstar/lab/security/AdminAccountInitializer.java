@@ -34,14 +34,16 @@ public class AdminAccountInitializer {
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
     private final WorkflowAuthorizations workflowAuthorizations;
+    private final TasklistFilters tasklistFilters;
     private final String configuredPassword;
 
     public AdminAccountInitializer(IdentityService identityService, AuthorizationService authorizationService,
-                                   WorkflowAuthorizations workflowAuthorizations,
+                                   WorkflowAuthorizations workflowAuthorizations, TasklistFilters tasklistFilters,
                                    @Value("${JCSTAR_ADMIN_PASSWORD:}") String configuredPassword) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.workflowAuthorizations = workflowAuthorizations;
+        this.tasklistFilters = tasklistFilters;
         this.configuredPassword = configuredPassword;
         if (!configuredPassword.isEmpty() && configuredPassword.length() < MIN_PASSWORD_LENGTH) {
             throw new IllegalStateException("JCSTAR_ADMIN_PASSWORD must have at least " + MIN_PASSWORD_LENGTH
@@ -58,6 +60,7 @@ public class AdminAccountInitializer {
         createGroupIfMissing(Roles.LAB_MANAGERS, "Lab managers", Groups.GROUP_TYPE_WORKFLOW);
         grantAdministratorsEverything();
         workflowAuthorizations.apply();
+        tasklistFilters.apply();
         if (identityService.createUserQuery().count() > 0) {
             return;
         }

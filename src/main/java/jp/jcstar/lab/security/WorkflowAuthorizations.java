@@ -36,8 +36,10 @@ public class WorkflowAuthorizations {
     public void apply() {
         for (String group : Roles.WORKFLOW_GROUPS) {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            grant(group, Resources.FILTER, ANY, Permissions.READ);
             grant(group, Resources.GROUP, ANY, Permissions.READ);
+            // Each group reads its own filters only (TasklistFilters), no longer every filter as before.
+            authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(Resources.FILTER).resourceId(ANY)
+                    .list().forEach(everyFilter -> authorizations.deleteAuthorization(everyFilter.getId()));
         }
         // Manufacturers apply, and see only what their own tasks show them.
         for (String applicant : List.of(Roles.MANUFACTURERS, Roles.LAB_MANAGERS)) {
@@ -56,7 +58,7 @@ public class WorkflowAuthorizations {
         grant(Roles.LAB_MANAGERS, Resources.TASK, ANY, TaskPermissions.READ, TaskPermissions.TASK_ASSIGN);
     }
 
-    private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+    void grant(String group, Resource resource, String resourceId, Permission... permissions) {
         Authorization authorization = authorizations.createAuthorizationQuery().groupIdIn(group)
                 .resourceType(resource).resourceId(resourceId).list().stream().findFirst().orElse(null);
         if (authorization == null) {

@@ -71,7 +71,8 @@ class ProcessVersionTest {
         String before = definitionOf(running);
         int latest = latestVersion();
 
-        deploy(bpmn -> bpmn.replace("name=\"Review documentation\"", "name=\"Review the documentation\""), form -> form);
+        deploy(bpmn -> bpmn.replace("name=\"ドキュメントレビュー / Review documentation\"",
+                "name=\"ドキュメントレビュー / Review the documentation\""), form -> form);
 
         assertThat(latestVersion()).isEqualTo(latest + 1);
         assertThat(definitionOf(running)).isEqualTo(before);
@@ -155,7 +156,8 @@ class ProcessVersionTest {
         long moving = apply();
         long staying = apply();
         String v1 = definitionOf(moving);
-        deploy(bpmn -> bpmn.replace("name=\"Review report\"", "name=\"Review the final report\""), form -> form);
+        deploy(bpmn -> bpmn.replace("name=\"報告書レビュー / Review report\"",
+                "name=\"報告書レビュー / Review the final report\""), form -> form);
 
         JsonNode report = api.post("/api/admin/process-versions/migrate", "admin", WebAppTest.ADMIN_PASSWORD,
                 Map.of("dryRun", false, "assessmentIds", List.of(moving))).json();
@@ -172,7 +174,8 @@ class ProcessVersionTest {
         assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId)
                 .singleResult().getProcessDefinitionId()).isEqualTo(v2);
         assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId)
-                .taskDefinitionKey("userTask_reviewReport").singleResult().getName()).isEqualTo("Review the final report");
+                .taskDefinitionKey("userTask_reviewReport").singleResult().getName()).isEqualTo(assessments.get(moving).reference()
+                + " スマートスピーカー S1 (株式会社サンプル電機): 報告書レビュー / Review the final report");
     }
 
     /** An application whose documents are supplied: the assessment waits at the documentation review. */

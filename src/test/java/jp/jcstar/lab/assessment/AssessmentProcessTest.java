@@ -188,6 +188,34 @@ class AssessmentProcessTest {
     }
 
     @Test
+    void everyTaskIsNamedAfterItsAssessmentFromTheAssessmentsRowAndTheModelsStepName() {
+        ProcessInstance instance = scenario.applyOnly(application(Component.DEVICE, Component.CLOUD));
+        String reference = assessmentOf(instance).reference();
+        String identity = reference + " スマートロック X1 (株式会社サンプル電機): ";
+        assertThat(scenario.task(instance, "userTask_supplyDocuments").getName())
+                .isEqualTo(identity + "文書の提出 / Supply documents");
+        scenario.uploadDocuments(instance, "DOC-01", "DOC-02", "DOC-03", "DOC-04", "DOC-05", "DOC-06", "DOC-07");
+        scenario.complete(instance, "userTask_supplyDocuments", MANUFACTURER, "manufacturers",
+                Map.of(AssessmentVariables.DOCUMENTS_SUPPLIED.name(), "All seven"));
+        passDocumentation(instance);
+
+        org.camunda.bpm.engine.task.Task cloud = scenario.task(instance, "userTask_testCloud");
+        assertThat(cloud.getName()).isEqualTo(identity + "クラウド試験 / Test cloud");
+        assertThat(scenario.task(instance, "userTask_testDevice").getName()).isEqualTo(identity + "デバイス試験 / Test device");
+        // What Tasklist's filters show, on the task itself.
+        assertThat(engine.getTaskService().getVariablesLocal(cloud.getId())).containsEntry("reference", reference)
+                .containsEntry("product", "スマートロック X1").containsEntry("round", 1);
+
+        test(instance, "userTask_testDevice", allPass(Step.DEVICE));
+        test(instance, "userTask_testCloud", allPass(Step.CLOUD).fail("CLD-04", "TLS 1.0 is accepted"));
+        scenario.executeDueJobs(instance);
+        rectify(instance, "2025.04", "CLD-04", "TLS 1.0 disabled");
+        org.camunda.bpm.engine.task.Task retest = scenario.task(instance, "userTask_retestItems");
+        assertThat(retest.getName()).isEqualTo(identity + "再試験 / Retest failed items");
+        assertThat(engine.getTaskService().getVariableLocal(retest.getId(), "round")).isEqualTo(2);
+    }
+
+    @Test
     void itemFailingItsFirstRetestNeedsASecondRectificationRound() {
         ProcessInstance instance = failCloudInRoundOne();
         long id = assessmentOf(instance).id();

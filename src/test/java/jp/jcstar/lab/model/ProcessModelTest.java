@@ -39,7 +39,9 @@ class ProcessModelTest {
         Path forms = Files.createDirectories(copy.resolve("forms"));
         Files.writeString(bpmn.resolve("p.bpmn"), Files.readString(Path.of("bpmn/jcstar-assessment.bpmn"))
                 .replace("${evaluateRoundDelegate}", "${evaluateRoundsDelegate}")
-                .replace("camunda:candidateGroups=\"reviewers\"", "camunda:candidateGroups=\"reviewer\""));
+                .replace("camunda:candidateGroups=\"reviewers\"", "camunda:candidateGroups=\"reviewer\"")
+                .replace("name=\"デバイス試験 / Test device\"", "name=\"Test device\"")
+                .replace("name=\"アプリ試験 / Test app\"", "name=\"アプリ試験 / " + "Test the app ".repeat(6) + "\""));
         try (var files = Files.list(Path.of("forms"))) {
             for (Path form : files.toList()) {
                 Files.writeString(forms.resolve(form.getFileName()), Files.readString(form)
@@ -52,7 +54,11 @@ class ProcessModelTest {
                         org.assertj.core.groups.Tuple.tuple("userTask_reviewReport",
                                 "candidate group 'reviewer' is not one of manufacturers, engineers, reviewers, lab-managers"),
                         org.assertj.core.groups.Tuple.tuple("userTask_testCloud",
-                                "form 'form_testCloud' has no field verdict_CLD_05 for catalog item CLD-05"));
+                                "form 'form_testCloud' has no field verdict_CLD_05 for catalog item CLD-05"),
+                        org.assertj.core.groups.Tuple.tuple("userTask_testDevice",
+                                "the user task needs a name in Japanese and English, written like \"クラウド試験 / Test cloud\""),
+                        org.assertj.core.groups.Tuple.tuple("userTask_testApp", "the name has more than 80 characters; "
+                                + "the task list puts the assessment's reference, product and company before it"));
     }
 
     @Test

@@ -3,13 +3,21 @@ package jp.jcstar.lab.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,6 +72,37 @@ class AdminAccountInitializerTest {
     }
 
     @Test
+    void anExistingDatabasesAllTasksFilterGivesWayToOneFilterPerGroupThatOnlyItReads() {
+        // As the app's earlier versions left it: Camunda's "All tasks", readable by every group through FILTER *.
+        FilterService filters = engine.getFilterService();
+        filters.saveFilter(filters.newTaskFilter("All tasks").setQuery(engine.getTaskService().createTaskQuery()));
+        WorkflowAuthorizations authorizations = new WorkflowAuthorizations(engine.getAuthorizationService());
+        Roles.WORKFLOW_GROUPS.forEach(group -> authorizations.grant(group, Resources.FILTER, Authorization.ANY, Permissions.READ));
+
+        initializer("a-lab-chosen-password").initialize();
+        initializer("a-lab-chosen-password").initialize();
+
+        assertThat(filters.createFilterQuery().list()).extracting(Filter::getName).containsExactlyInAnyOrder(
+                "自分のタスク / My tasks", "自社のタスク / Our company's tasks", "試験待ち / Open tests",
+                "レビュー待ち / Reports to review", "判断待ち / Decisions and escalations");
+        Map<String, String> filterNames = filters.createFilterQuery().list().stream()
+                .collect(Collectors.toMap(Filter::getId, Filter::getName));
+        Map<String, List<String>> readable = Roles.WORKFLOW_GROUPS.stream().collect(Collectors.toMap(group -> group,
+                group -> engine.getAuthorizationService().createAuthorizationQuery().groupIdIn(group)
+                        .resourceType(Resources.FILTER).list().stream()
+                        .map(authorization -> filterNames.getOrDefault(authorization.getResourceId(), authorization.getResourceId()))
+                        .sorted().toList()));
+        assertThat(readable).containsEntry(Roles.MANUFACTURERS, List.of("自分のタスク / My tasks", "自社のタスク / Our company's tasks"))
+                .containsEntry(Roles.ENGINEERS, List.of("自分のタスク / My tasks", "試験待ち / Open tests"))
+                .containsEntry(Roles.REVIEWERS, List.of("レビュー待ち / Reports to review", "自分のタスク / My tasks"))
+                .containsEntry(Roles.LAB_MANAGERS, List.of("判断待ち / Decisions and escalations", "自分のタスク / My tasks"));
+        Filter myTasks = filters.createFilterQuery().filterName("自分のタスク / My tasks").singleResult();
+        assertThat(myTasks.getProperties()).containsEntry("variables", List.of(
+                Map.of("name", "reference", "label", "評価番号 / Reference"), Map.of("name", "product", "label", "製品 / Product"),
+                Map.of("name", "round", "label", "ラウンド / Round")));
+    }
+
+    @Test
     void twoFirstStartsNeverGenerateTheSamePassword(CapturedOutput output) {
         initializer("").initialize();
         engine.getIdentityService().deleteUser("admin");
@@ -90,7 +129,8 @@ class AdminAccountInitializerTest {
     }
 
     private AdminAccountInitializer initializer(String configuredPassword) {
-        return new AdminAccountInitializer(engine.getIdentityService(), engine.getAuthorizationService(),
-                new WorkflowAuthorizations(engine.getAuthorizationService()), configuredPassword);
+        WorkflowAuthorizations authorizations = new WorkflowAuthorizations(engine.getAuthorizationService());
+        return new AdminAccountInitializer(engine.getIdentityService(), engine.getAuthorizationService(), authorizations,
+                new TasklistFilters(engine.getFilterService(), engine.getTaskService(), authorizations), configuredPassword);
     }
 }
