@@ -78,7 +78,7 @@ class AssessmentWalkBrowserTest {
         }
         browser.choose("CLD-04", "FAIL");
         browser.click(By.xpath("//button[normalize-space(text()) = 'Complete']"));
-        String refusal = browser.waitForText("所見");
+        String refusal = browser.waitForText("FAIL needs an observation");
         assertThat(refusal).contains("CLD-04", "FAIL needs an observation").doesNotContain("ENGINE-", "verdict_CLD_04");
         browser.screenshot("fail-without-observation.png");
         browser.dismissNotifications();

@@ -98,7 +98,11 @@ public final class Chromium implements AutoCloseable {
         return wait.until(ExpectedConditions.presenceOfElementLocated(target));
     }
 
+    /** Clicks an element once it is clickable, scrolled to the middle of the window as a person would. */
     public void click(By target) {
+        WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(target));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'})", element);
         wait.until(ExpectedConditions.elementToBeClickable(target)).click();
     }
 
