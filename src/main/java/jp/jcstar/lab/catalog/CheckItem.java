@@ -1,5 +1,7 @@
 package jp.jcstar.lab.catalog;
 
+import jp.jcstar.lab.Bilingual;
+
 /**
  * One inspection point of the catalog.
  *
@@ -10,5 +12,10 @@ public record CheckItem(String id, Step step, String titleJa, String titleEn, St
     /** Bilingual title as forms and reports show it. */
     public String title() {
         return titleJa + " / " + titleEn;
+    }
+
+    /** The item as a refusal names it, in each language: "CLD-04 証明書管理とTLS設定" / "CLD-04 Certificate management ...". */
+    public Bilingual name() {
+        return Bilingual.of(id + " " + titleJa, id + " " + titleEn);
     }
 }

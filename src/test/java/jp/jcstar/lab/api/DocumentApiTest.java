@@ -85,7 +85,7 @@ class DocumentApiTest {
         String supply = api.openTask(id, "userTask_supplyDocuments", MANUFACTURER);
         LabApi.Reply unexplained = api.post("/api/tasks/" + supply + "/complete", MANUFACTURER,
                 Map.of("documentsSupplied", "DOC-07 threat model v2"));
-        assertRefused(unexplained, 400, "documentsSupplied: DOC-01, DOC-02, DOC-03, DOC-04, DOC-05, DOC-06 has no document");
+        assertRefused(unexplained, 400, "No document for DOC-01, DOC-02, DOC-03, DOC-04, DOC-05, DOC-06.");
         assertThat(api.openTask(id, "userTask_supplyDocuments", MANUFACTURER)).isEqualTo(supply);
         api.complete(id, "userTask_supplyDocuments", MANUFACTURER, Map.of("documentsSupplied",
                 "DOC-07 threat model v2; DOC-01, DOC-02, DOC-03, DOC-04, DOC-05, DOC-06 are being translated"));
