@@ -326,7 +326,8 @@ class DocumentApiTest {
         LabApi.Reply refused = browser.postMultipart(pagePath, new LabApi.Multipart().field("_csrf", csrf)
                 .field("kind", "EVIDENCE").field("itemId", "DEV-01").file("file", "default-password.pdf", "image/png", PNG));
         assertThat(refused.location()).endsWith(pagePath);
-        assertThat(browser.getPage(pagePath).text()).contains("Refused / 受け付けられません: default-password.pdf: the name ends in .pdf but the content is image/png");
+        assertThat(browser.getPage(pagePath).text()).contains("Refused / 受け付けられません: default-password.pdf: 名前は .pdf で終わり",
+                "default-password.pdf: the name ends in .pdf but the content is image/png. Rename it to match its content");
         // The messages come once, from the session: no link can make the page say something.
         assertThat(browser.getPage(pagePath + "?error=Send+your+password+to+evil.example").text())
                 .doesNotContain("evil.example", "Refused");
