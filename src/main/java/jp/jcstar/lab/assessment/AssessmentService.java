@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import jp.jcstar.lab.Bilingual;
 import jp.jcstar.lab.LabClock;
 import jp.jcstar.lab.LabProperties;
 import jp.jcstar.lab.catalog.Catalog;
@@ -81,10 +83,13 @@ public class AssessmentService {
      */
     public Assessment register(Application applied, String companyId, String appliedBy, String processInstanceId) {
         Application application = companyId == null ? applied : applied.registeredAs(companies.find(companyId)
-                .orElseThrow(() -> new InvalidInputException("manufacturerId: " + companyId
-                        + " is not a registered company; choose one the lab registered")).name());
+                .orElseThrow(() -> new InvalidInputException(Bilingual.of("登録事業者ID「" + companyId + "」の事業者は"
+                        + "登録されていません。試験所が登録した事業者のIDを入力してください。", "Registered company id: "
+                        + companyId + " is not a registered company; enter the id of one the lab registered.")))
+                .name());
         if (application.manufacturer() == null) {
-            throw new InvalidInputException("manufacturerId: name the registered company the application is for");
+            throw new InvalidInputException(Bilingual.of("申請する事業者の登録事業者IDを入力してください。",
+                    "Registered company id: name the registered company the application is for."));
         }
         OffsetDateTime now = clock.now();
         long id = assessments.insert(application, companyId, catalogs.current().version(), lab.retestLimit(),
@@ -138,36 +143,45 @@ public class AssessmentService {
         Set<String> beingRetested = findings.listRound(assessmentId, assessment.currentRound() - 1).stream()
                 .filter(finding -> finding.status() == FindingStatus.ANSWERED).map(Finding::itemId)
                 .collect(Collectors.toSet());
+        Catalog catalog = catalogOf(assessment);
         OffsetDateTime now = clock.now();
-        List<String> problems = new ArrayList<>();
+        List<Bilingual> problems = new ArrayList<>();
         List<CheckResult> recorded = new ArrayList<>();
         for (RawVerdict raw : submitted) {
-            if (!inScope.contains(raw.itemId())) {
-                problems.add(raw.field() + ": item " + raw.itemId() + " is not in the scope of " + assessment.reference());
-                continue;
-            }
-            Verdict verdict;
-            try {
-                verdict = Verdict.parse(raw.field(), raw.verdict());
-            } catch (InvalidInputException e) {
-                problems.add(e.getMessage());
-                continue;
-            }
+            Bilingual item = catalog.find(raw.itemId()).map(CheckItem::name)
+                    .orElse(Bilingual.of(raw.itemId(), raw.itemId()));
+            Optional<Verdict> verdict = Verdict.of(raw.verdict());
             String observation = raw.observation() == null || raw.observation().isBlank() ? null : raw.observation().strip();
-            if (verdict == Verdict.NA && beingRetested.contains(raw.itemId())) {
-                problems.add(raw.field() + ": " + raw.itemId() + " failed in round " + (assessment.currentRound() - 1)
-                        + " and was rectified; its retest must be PASS or FAIL");
-            } else if (verdict != Verdict.PASS && observation == null) {
-                problems.add(raw.field() + ": " + verdict + " needs an observation for " + raw.itemId());
+            if (!inScope.contains(raw.itemId())) {
+                problems.add(Bilingual.of(item.ja() + ": " + assessment.reference() + " の評価範囲外の項目です。この項目の判定は"
+                        + "送らないでください。", item.en() + ": not in the scope of " + assessment.reference()
+                        + "; leave its verdict out."));
+            } else if (raw.verdict() == null || raw.verdict().toString().isBlank()) {
+                problems.add(Bilingual.of(item.ja() + ": 判定（合格 PASS・不合格 FAIL・対象外 NA）を選んでください。",
+                        item.en() + ": a verdict is required (PASS, FAIL or NA). Choose one."));
+            } else if (verdict.isEmpty()) {
+                problems.add(Bilingual.of(item.ja() + ": 判定は PASS, FAIL, NA のいずれかです（「" + raw.verdict() + "」は選べません）。",
+                        item.en() + ": must be one of PASS, FAIL, NA, was '" + raw.verdict() + "'. Choose one of them."));
+            } else if (verdict.get() == Verdict.NA && beingRetested.contains(raw.itemId())) {
+                problems.add(Bilingual.of(item.ja() + ": 第" + (assessment.currentRound() - 1) + "ラウンドで不合格となり、是正された"
+                        + "項目です。再試験の判定は合格（PASS）か不合格（FAIL）にしてください。", item.en() + ": failed in round "
+                        + (assessment.currentRound() - 1) + " and was rectified; its retest must be PASS or FAIL."));
+            } else if (verdict.get() == Verdict.FAIL && observation == null) {
+                problems.add(Bilingual.of(item.ja() + ": 不合格（FAIL）には所見が必要です。所見を記入してから完了してください。",
+                        item.en() + ": a FAIL needs an observation. Write what you observed, then complete."));
+            } else if (verdict.get() == Verdict.NA && observation == null) {
+                problems.add(Bilingual.of(item.ja() + ": 対象外（NA）には所見が必要です。対象外とした理由を記入してから完了してください。",
+                        item.en() + ": an NA needs an observation. Write why the item does not apply, then complete."));
             } else if (observation != null && observation.length() > MAX_OBSERVATION) {
-                problems.add(raw.field() + ": the observation for " + raw.itemId() + " is longer than "
-                        + MAX_OBSERVATION + " characters");
+                problems.add(Bilingual.of(item.ja() + ": 所見が" + MAX_OBSERVATION + "文字を超えています。短くしてから完了してください。",
+                        item.en() + ": the observation is longer than " + MAX_OBSERVATION + " characters. Shorten it, "
+                        + "then complete."));
             } else {
-                recorded.add(new CheckResult(assessment.currentRound(), raw.itemId(), 0, verdict, observation, user, now));
+                recorded.add(new CheckResult(assessment.currentRound(), raw.itemId(), 0, verdict.get(), observation, user, now));
             }
         }
         if (!problems.isEmpty()) {
-            throw new InvalidInputException("Verdicts refused: " + String.join("; ", problems));
+            throw new InvalidInputException(Bilingual.join(problems));
         }
         recorded.forEach(result -> results.save(assessmentId, result));
         decision(user, assessment, "VERDICTS", Map.of("round", assessment.currentRound(), "items", recorded.size(),
@@ -185,16 +199,21 @@ public class AssessmentService {
                                              String user) {
         boolean incomplete = submitted.stream().anyMatch(raw -> Verdict.FAIL.name().equals(String.valueOf(raw.verdict())));
         if (incomplete && (documentRequest == null || documentRequest.isBlank())) {
-            throw new InvalidInputException(
-                    "documentRequest: say what the manufacturer must supply for the documents marked FAIL");
+            throw new InvalidInputException(Bilingual.of("不合格（FAIL）とした文書について、製造事業者に提出してほしいものを"
+                    + "「製造事業者への依頼事項」に書いてから完了してください。", "Say in “What the manufacturer must supply” "
+                    + "what is needed for the documents marked FAIL, then complete."));
         }
         Set<String> supplied = suppliedDocuments.itemsWithDocument(assessmentId);
-        List<String> passedUnseen = submitted.stream()
+        Catalog catalog = catalogOf(assessments.get(assessmentId));
+        List<Bilingual> passedUnseen = submitted.stream()
                 .filter(raw -> Verdict.PASS.name().equals(String.valueOf(raw.verdict())) && !supplied.contains(raw.itemId()))
-                .map(RawVerdict::itemId).toList();
+                .map(raw -> catalog.get(raw.itemId()).name()).toList();
         if (!passedUnseen.isEmpty()) {
-            throw new InvalidInputException(String.join(", ", passedUnseen) + ": no document was supplied, so it "
-                    + "cannot PASS; mark it FAIL and say in documentRequest what is missing");
+            throw new InvalidInputException(Bilingual.of(passedUnseen.stream().map(Bilingual::ja).collect(Collectors.joining("、"))
+                    + ": 文書が提出されていないため、合格（PASS）にはできません。不合格（FAIL）にして、不足しているものを"
+                    + "「製造事業者への依頼事項」に書いてください。", passedUnseen.stream().map(Bilingual::en)
+                    .collect(Collectors.joining(", ")) + ": no document was supplied, so it cannot PASS. Mark it FAIL "
+                    + "and say what is missing in “What the manufacturer must supply”."));
         }
         recordVerdicts(assessmentId, submitted, user);
         if (incomplete) {
@@ -209,18 +228,23 @@ public class AssessmentService {
      */
     public void recordDocumentsSupplied(long assessmentId, String supplied, String user) {
         if (supplied == null || supplied.isBlank()) {
-            throw new InvalidInputException("documentsSupplied: say which documents you supplied");
+            throw new InvalidInputException(Bilingual.of("提出した文書を「提出内容」に書いてから完了してください。",
+                    "Say in “What you supplied” which documents you supplied, then complete."));
         }
         if (supplied.length() > MAX_OBSERVATION) {
-            throw new InvalidInputException("documentsSupplied: longer than " + MAX_OBSERVATION + " characters");
+            throw new InvalidInputException(Bilingual.of("「提出内容」が" + MAX_OBSERVATION + "文字を超えています。短くしてから"
+                    + "完了してください。", "“What you supplied” is longer than " + MAX_OBSERVATION + " characters. "
+                    + "Shorten it, then complete."));
         }
         Set<String> withDocument = suppliedDocuments.itemsWithDocument(assessmentId);
         List<String> unexplained = catalogOf(assessments.get(assessmentId)).itemsOf(Step.DOCUMENTATION).stream()
                 .map(CheckItem::id).filter(id -> !withDocument.contains(id) && !supplied.contains(id)).toList();
         if (!unexplained.isEmpty()) {
-            throw new InvalidInputException("documentsSupplied: " + String.join(", ", unexplained) + " has no document. "
-                    + "Upload it, or name the item here and say why it is missing / 文書がありません。アップロードするか、"
-                    + "項目IDを挙げて理由を記入してください");
+            String items = String.join(", ", unexplained);
+            throw new InvalidInputException(Bilingual.of(items + " の文書がありません。文書ページからアップロードするか、"
+                    + "「提出内容」に項目ID（例: " + unexplained.get(0) + "）を挙げて、まだ提出できない理由を書いてください。",
+                    "No document for " + items + ". Upload each on the documents page, or name the item (e.g. "
+                    + unexplained.get(0) + ") in “What you supplied” and say why it is missing."));
         }
         events.add(assessmentId, AssessmentEvent.Kind.DOCUMENTS_SUPPLIED, null, user, supplied.strip(), clock.now());
         decision(user, assessments.get(assessmentId), "DOCUMENTS_SUPPLIED", Map.of());
@@ -271,26 +295,33 @@ public class AssessmentService {
         Assessment assessment = assessments.get(assessmentId);
         List<Finding> toAnswer = findings.listRound(assessmentId, assessment.currentRound()).stream()
                 .filter(finding -> finding.status().isOpen()).toList();
-        List<String> problems = new ArrayList<>();
+        Catalog catalog = catalogOf(assessment);
+        List<Bilingual> problems = new ArrayList<>();
         for (Finding finding : toAnswer) {
+            Bilingual item = catalog.get(finding.itemId()).name();
             String response = rectification.responses().get(finding.itemId());
             if (response == null || response.isBlank()) {
-                problems.add("a response to finding " + finding.itemId() + " is required");
+                problems.add(Bilingual.of(item.ja() + ": 指摘への回答を書いてください（何をどう直したか）。",
+                        item.en() + ": a response to the finding is required. Say what you fixed."));
             } else if (response.length() > MAX_OBSERVATION) {
-                problems.add("the response to finding " + finding.itemId() + " is longer than " + MAX_OBSERVATION
-                        + " characters");
+                problems.add(Bilingual.of(item.ja() + ": 回答が" + MAX_OBSERVATION + "文字を超えています。短くしてください。",
+                        item.en() + ": the response is longer than " + MAX_OBSERVATION + " characters. Shorten it."));
             }
         }
-        String firmware = orPrevious("firmwareVersion", rectification.firmwareVersion(), assessment.firmwareVersion(), problems);
-        String app = orPrevious("appVersion", rectification.appVersion(), assessment.appVersion(), problems);
-        String cloud = orPrevious("cloudVersion", rectification.cloudVersion(), assessment.cloudVersion(), problems);
+        String firmware = orPrevious(Bilingual.of("ファームウェアバージョン", "Firmware version"),
+                rectification.firmwareVersion(), assessment.firmwareVersion(), problems);
+        String app = orPrevious(Bilingual.of("アプリバージョン", "App version"), rectification.appVersion(),
+                assessment.appVersion(), problems);
+        String cloud = orPrevious(Bilingual.of("クラウドバージョン", "Cloud version"), rectification.cloudVersion(),
+                assessment.cloudVersion(), problems);
         String changedDocuments = rectification.changedDocuments() == null || rectification.changedDocuments().isBlank()
                 ? null : rectification.changedDocuments().strip();
         if (changedDocuments != null && changedDocuments.length() > MAX_OBSERVATION) {
-            problems.add("changedDocuments: longer than " + MAX_OBSERVATION + " characters");
+            problems.add(Bilingual.of("変更した文書: " + MAX_OBSERVATION + "文字以内にしてください。",
+                    "Changed documents: at most " + MAX_OBSERVATION + " characters. Shorten it."));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidInputException("Rectification refused: " + String.join("; ", problems));
+            throw new InvalidInputException(Bilingual.join(problems));
         }
         OffsetDateTime now = clock.now();
         toAnswer.forEach(finding -> findings.answer(finding.id(), rectification.responses().get(finding.itemId()).strip(), now));
@@ -306,11 +337,15 @@ public class AssessmentService {
      */
     public void requireIndependentReviewer(long assessmentId, String reviewer) {
         if (reviewer == null) {
-            throw new ForbiddenException("The report review needs a known reviewer; log in before deciding");
+            throw new ForbiddenException(Bilingual.of("報告書のレビューは、ログインしたレビュアーが行います。ログインしてから"
+                    + "判断してください。", "The report review needs a known reviewer; log in before deciding."));
         }
         if (results.testers(assessmentId).contains(reviewer)) {
-            throw new ForbiddenException("Four eyes: " + reviewer + " recorded verdicts in "
-                    + assessments.get(assessmentId).reference() + " and may not review its report");
+            String reference = assessments.get(assessmentId).reference();
+            throw new ForbiddenException(Bilingual.of("四つの目の原則: " + reviewer + " さんは " + reference + " で判定を記録"
+                    + "したため、この報告書をレビューできません。試験に関わっていない別のレビュアーに任せてください。",
+                    "Four eyes: " + reviewer + " recorded verdicts in " + reference + " and may not review its report. "
+                    + "Leave the review to a reviewer who did not test this product."));
         }
     }
 
@@ -319,7 +354,9 @@ public class AssessmentService {
         requireIndependentReviewer(assessmentId, reviewer);
         ReviewDecision review = ReviewDecision.parse(decision);
         if (review == ReviewDecision.REJECT && (rejectionReason == null || rejectionReason.isBlank())) {
-            throw new InvalidInputException("rejectionReason: a reason is required to send the report back");
+            throw new InvalidInputException(Bilingual.of("差し戻すには理由が必要です。「差し戻し理由」を書いてから完了して"
+                    + "ください。", "A reason is required to send the report back. Write it in “Reason for sending "
+                    + "back”, then complete."));
         }
         OffsetDateTime now = clock.now();
         if (review == ReviewDecision.APPROVE) {
@@ -335,7 +372,9 @@ public class AssessmentService {
     public FurtherRoundDecision decideFurtherRound(long assessmentId, String decision, String reason, String manager) {
         FurtherRoundDecision further = FurtherRoundDecision.parse(decision);
         if (reason == null || reason.isBlank()) {
-            throw new InvalidInputException("decisionReason: a reason is required");
+            throw new InvalidInputException(Bilingual.of("判断の理由を「理由」に書いてから完了してください。製造事業者にも"
+                    + "伝わります。", "A reason is required. Write it in “Reason”, then complete; the manufacturer reads "
+                    + "it too."));
         }
         if (further == FurtherRoundDecision.EXTEND) {
             assessments.raiseRetestLimit(assessmentId);
@@ -364,11 +403,13 @@ public class AssessmentService {
     public Assessment endEarly(long assessmentId, AssessmentStatus status, String user, String reason) {
         Assessment assessment = assessments.lock(assessmentId);
         if (assessment.status() != AssessmentStatus.IN_PROGRESS) {
-            throw new ConflictException(assessment.reference() + " is already " + assessment.status());
+            throw new ConflictException(Bilingual.of(assessment.reference() + " は既に終わっています（" + assessment.status()
+                    + "）。", assessment.reference() + " is already " + assessment.status() + ".").toString());
         }
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         if (why != null && (why.length() > MAX_OBSERVATION || ControlCharacters.present(why))) {
-            throw new InvalidInputException("reason: plain text of at most " + MAX_OBSERVATION + " characters");
+            throw new InvalidInputException(Bilingual.of("理由は" + MAX_OBSERVATION + "文字以内の普通の文字で書いてください。",
+                    "Reason: plain text of at most " + MAX_OBSERVATION + " characters."));
         }
         end(assessmentId, status, why);
         decision(user, assessment, status.name(), why == null ? Map.of() : Map.of("reason", why));
@@ -420,12 +461,13 @@ public class AssessmentService {
         log.info("Assessment {} {}", assessments.get(assessmentId).reference(), status);
     }
 
-    private static String orPrevious(String field, String submitted, String previous, List<String> problems) {
+    private static String orPrevious(Bilingual field, String submitted, String previous, List<Bilingual> problems) {
         if (submitted == null || submitted.isBlank()) {
             return previous;
         }
         if (submitted.strip().length() > Application.MAX_TEXT) {
-            problems.add(field + ": at most " + Application.MAX_TEXT + " characters");
+            problems.add(Bilingual.of(field.ja() + ": " + Application.MAX_TEXT + "文字以内にしてください。",
+                    field.en() + ": at most " + Application.MAX_TEXT + " characters. Shorten it."));
         }
         return submitted.strip();
     }

@@ -1,6 +1,7 @@
 package jp.jcstar.lab.catalog;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import jp.jcstar.lab.Bilingual;
 
 /**
  * One inspection point of the catalog.
@@ -23,5 +24,10 @@ public record CheckItem(String id, Step step, String titleJa, String titleEn, St
     @JsonProperty
     public String requirement() {
         return requirementJa == null ? requirementEn : requirementJa + "\n" + requirementEn;
+    }
+
+    /** The item as a refusal names it, in each language: "CLD-04 証明書管理とTLS設定" / "CLD-04 Certificate management ...". */
+    public Bilingual name() {
+        return Bilingual.of(id + " " + titleJa, id + " " + titleEn);
     }
 }

@@ -19,11 +19,14 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
+import jp.jcstar.lab.Bilingual;
 import jp.jcstar.lab.Sha256;
 import jp.jcstar.lab.web.DataSizes;
 import jp.jcstar.lab.web.InvalidInputException;
 import jp.jcstar.lab.web.PayloadTooLargeException;
 import jp.jcstar.lab.web.UnsupportedContentException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.InputStreamSource;
 import org.springframework.stereotype.Component;
 
@@ -43,6 +46,7 @@ public class ContentInspector {
     }
 
     private static final int BUFFER = 64 * 1024;
+    private static final Logger log = LoggerFactory.getLogger(ContentInspector.class);
 
     private final DocumentProperties limits;
 
@@ -74,19 +78,21 @@ public class ContentInspector {
             for (int read; (read = in.read(buffer)) != -1; ) {
                 size += read;
                 if (size > maxSize) {
-                    throw new PayloadTooLargeException(fileName + " is larger than the limit of " + DataSizes.text(limits.maxFileSize())
-                            + " (jcstar.documents.max-file-size)");
+                    throw new PayloadTooLargeException(PayloadTooLargeException.refusal(fileName, limits.maxFileSize()));
                 }
                 if (text != null) {
                     text.feed(buffer, read);
                 }
             }
             if (size == 0) {
-                throw new InvalidInputException(fileName + " is empty");
+                throw new InvalidInputException(Bilingual.of(fileName + ": 空のファイルです。内容のあるファイルを選び直して"
+                        + "ください。", fileName + " is empty. Choose the file with its content and upload again."));
             }
             if (text != null && !text.finish()) {
-                throw new UnsupportedContentException(fileName + " is not of an allowed type: its content is none of "
-                        + AllowedType.names());
+                throw new UnsupportedContentException(Bilingual.of(fileName + ": 受け付けられない種類のファイルです（受け付ける"
+                        + "のは " + AllowedType.names() + "）。Word や Excel の文書は PDF に変換してからアップロードしてください。",
+                        fileName + " is not of an allowed type: its content is none of " + AllowedType.names() + ". Convert "
+                        + "it to one of them (save Word or Excel documents as PDF), then upload again.").toString());
             }
         }
         requireDeclarationsFit(type, fileName, declaredType);
@@ -100,13 +106,17 @@ public class ContentInspector {
         if (declaredType != null && !declaredType.isBlank()
                 && !declaredType.strip().toLowerCase(Locale.ROOT).startsWith("application/octet-stream")
                 && !type.isDeclaredAs(declaredType)) {
-            throw new UnsupportedContentException(fileName + " is declared as " + declaredType.strip()
-                    + " but its content is " + type.mediaType());
+            throw new UnsupportedContentException(Bilingual.of(fileName + ": " + declaredType.strip() + " として送られましたが、"
+                    + "内容は " + type.mediaType() + " です。正しいファイルを選ぶか、その形式で保存し直してください。", fileName
+                    + " is declared as " + declaredType.strip() + " but its content is " + type.mediaType() + ". Choose "
+                    + "the right file or save it in that format, then upload again.").toString());
         }
         int dot = fileName.lastIndexOf('.');
         if (dot > 0 && !type.fitsExtension(fileName.substring(dot + 1))) {
-            throw new UnsupportedContentException(fileName + ": the name ends in " + fileName.substring(dot)
-                    + " but the content is " + type.mediaType());
+            throw new UnsupportedContentException(Bilingual.of(fileName + ": 名前は " + fileName.substring(dot) + " で終わり"
+                    + "ますが、内容は " + type.mediaType() + " です。内容に合う名前にするか、正しいファイルを選んでください。",
+                    fileName + ": the name ends in " + fileName.substring(dot) + " but the content is " + type.mediaType()
+                    + ". Rename it to match its content or choose the right file.").toString());
         }
     }
 
@@ -159,8 +169,10 @@ public class ContentInspector {
                 while (all.hasMoreElements()) {
                     ZipEntry entry = all.nextElement();
                     if (++entries > limits.zipMaxEntries()) {
-                        throw new InvalidInputException(fileName + " is refused as a zip bomb: it holds more than "
-                                + limits.zipMaxEntries() + " entries (jcstar.documents.zip-max-entries)");
+                        throw new InvalidInputException(Bilingual.of(fileName + ": ZIP の中のファイルが " + limits.zipMaxEntries()
+                                + " 個を超えているため、zip bomb として受け付けません。いくつかの ZIP に分けてアップロードして"
+                                + "ください。", fileName + " is refused as a zip bomb: it holds more than "
+                                + limits.zipMaxEntries() + " entries. Upload its files in several smaller archives."));
                     }
                     if (isArchive(zip, entry)) {
                         checkNested(zip, entry, depth);
@@ -172,9 +184,12 @@ public class ContentInspector {
         }
 
         private InvalidInputException unreadable(int depth, ZipException e) {
-            return new InvalidInputException(fileName + (depth == 1 ? " is not a readable ZIP: "
-                    : " holds a ZIP that is not readable: ") + e.getMessage()
-                    + " (encrypted ZIPs are refused too: their content cannot be checked)");
+            log.info("{}: unreadable ZIP at depth {}: {}", fileName, depth, e.getMessage());
+            return new InvalidInputException(Bilingual.of(fileName + (depth == 1 ? ": 読み取れない ZIP です。" : ": 中に読み取れない "
+                    + "ZIP があります。") + "暗号化された ZIP も、中身を確認できないため受け付けません。パスワードなしで作り直して"
+                    + "ください。", fileName + (depth == 1 ? " is not a readable ZIP" : " holds a ZIP that is not readable")
+                    + "; encrypted ZIPs are refused too, as their content cannot be checked. Create it again without a "
+                    + "password."));
         }
 
         /**
@@ -217,8 +232,10 @@ public class ContentInspector {
         /** A nested archive, copied out (its bytes are already counted) and checked like the outer one. */
         private void checkNested(ZipFile zip, ZipEntry entry, int depth) throws IOException {
             if (depth >= limits.zipMaxDepth() + 1) {
-                throw new InvalidInputException(fileName + " is refused: archives nest in it deeper than "
-                        + limits.zipMaxDepth() + " levels (jcstar.documents.zip-max-depth)");
+                throw new InvalidInputException(Bilingual.of(fileName + ": ZIP の入れ子が " + limits.zipMaxDepth() + " 段より"
+                        + "深いため受け付けません。入れ子を減らしてからアップロードしてください。", fileName + " is refused: "
+                        + "archives nest in it deeper than " + limits.zipMaxDepth() + " levels. Flatten it, then upload "
+                        + "again."));
             }
             Path nested = Files.createTempFile("jcstar-nested-", ".zip");
             try {
@@ -245,10 +262,12 @@ public class ContentInspector {
         private void count(long bytes) {
             expanded += bytes;
             if (expanded > budget) {
-                throw new InvalidInputException(fileName + " is refused as a zip bomb: its " + size
-                        + " bytes expand to more than " + budget + " bytes (at most " + limits.zipMaxRatio()
-                        + " times its size and at most " + DataSizes.text(limits.zipMaxExpandedSize())
-                        + "; jcstar.documents.zip-max-ratio, zip-max-expanded-size)");
+                throw new InvalidInputException(Bilingual.of(fileName + ": 展開すると " + budget + " バイトを超える（元の "
+                        + limits.zipMaxRatio() + " 倍まで、最大 " + DataSizes.text(limits.zipMaxExpandedSize()) + "）ため、"
+                        + "zip bomb として受け付けません。中身を小さく分けてアップロードしてください。", fileName + " is "
+                        + "refused as a zip bomb: its " + size + " bytes expand to more than " + budget + " bytes (at most "
+                        + limits.zipMaxRatio() + " times its size and at most "
+                        + DataSizes.text(limits.zipMaxExpandedSize()) + "). Upload its content in smaller parts."));
             }
         }
     }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jp.jcstar.lab.LabClock;
+import jp.jcstar.lab.Bilingual;
 import jp.jcstar.lab.Sha256;
 import jp.jcstar.lab.assessment.Assessment;
 import jp.jcstar.lab.assessment.AssessmentAccess;
@@ -165,8 +166,9 @@ public class DocumentService {
 
     private static void requireOpen(Assessment assessment) {
         if (assessment.status() != AssessmentStatus.IN_PROGRESS) {
-            throw new ConflictException(assessment.reference() + " is " + assessment.status()
-                    + "; its documents and evidence are closed with its report");
+            throw new ConflictException(Bilingual.of(assessment.reference() + " は " + assessment.status() + " です。文書と"
+                    + "エビデンスは報告書とともに締め切られています。", assessment.reference() + " is " + assessment.status()
+                    + "; its documents and evidence are closed with its report.").toString());
         }
     }
 
@@ -180,8 +182,9 @@ public class DocumentService {
     @Transactional(readOnly = true)
     public StoredDocument find(long assessmentId, long documentId, LabUser user) {
         access.visible(assessmentId, user);
-        return documents.find(assessmentId, documentId).orElseThrow(() -> new NotFoundException(
-                "Assessment " + assessmentId + " has no document " + documentId));
+        return documents.find(assessmentId, documentId).orElseThrow(() -> new NotFoundException(Bilingual.of(
+                "この評価にはその文書（" + documentId + "）はありません。文書の一覧から選び直してください。", "Assessment "
+                + assessmentId + " has no document " + documentId + "; choose one from its list of documents.").toString()));
     }
 
     /** A document's content, verified against its SHA-256 and size; read the stream once and close it. */
@@ -230,10 +233,14 @@ public class DocumentService {
                 : EnumValues.parse(DocumentKind.class, "kind", requested.strip());
         List<String> uploaders = kind == DocumentKind.DOCUMENT ? DOCUMENT_UPLOADERS : EVIDENCE_UPLOADERS;
         if (!user.isInAny(uploaders)) {
+            String groups = String.join(", ", uploaders);
             throw new ForbiddenException(kind == DocumentKind.DOCUMENT
-                    ? "Documents are uploaded by the manufacturer (or a lab manager on its behalf); " + user.id()
-                            + " is in none of " + String.join(", ", uploaders)
-                    : "Evidence is attached by " + String.join(", ", uploaders) + "; " + user.id() + " is in neither");
+                    ? Bilingual.of("文書をアップロードするのは製造事業者（またはその代理のラボマネージャー）です。" + user.id()
+                            + " さんは " + groups + " のいずれでもありません。", "Documents are uploaded by the manufacturer "
+                            + "(or a lab manager on its behalf); " + user.id() + " is in none of " + groups + ".")
+                    : Bilingual.of("エビデンスを添付するのは " + groups + " です。" + user.id() + " さんはそのどちらでもありません。"
+                            + "文書なら種類を「文書」にしてください。", "Evidence is attached by " + groups + "; " + user.id()
+                            + " is in neither. Upload a document as a document instead."));
         }
         return kind;
     }
@@ -241,14 +248,17 @@ public class DocumentService {
     /** A document belongs to a DOC item; evidence to any item the assessment judges. */
     private String requireItem(Assessment assessment, DocumentKind kind, String itemId) {
         if (itemId == null || itemId.isBlank()) {
-            throw new InvalidInputException("itemId: name the check item, e.g. DOC-07 or CLD-04");
+            throw new InvalidInputException(Bilingual.of("項目を選んでください（例: DOC-07、CLD-04）。",
+                    "Name the check item, e.g. DOC-07 or CLD-04."));
         }
         List<CheckItem> candidates = assessments.itemsInScope(assessment).stream()
                 .filter(item -> kind == DocumentKind.EVIDENCE || item.step() == Step.DOCUMENTATION).toList();
         return candidates.stream().map(CheckItem::id).filter(itemId.strip()::equals).findFirst()
-                .orElseThrow(() -> new InvalidInputException("itemId: " + itemId.strip() + " is not "
-                        + (kind == DocumentKind.DOCUMENT ? "a documentation item (DOC-01..DOC-07)"
-                        : "an item in the scope") + " of " + assessment.reference()));
+                .orElseThrow(() -> new InvalidInputException(Bilingual.of(itemId.strip() + " は " + assessment.reference()
+                        + " の" + (kind == DocumentKind.DOCUMENT ? "文書の項目（DOC-01〜DOC-07）" : "評価範囲の項目")
+                        + "ではありません。項目を選び直してください。", itemId.strip() + " is not "
+                        + (kind == DocumentKind.DOCUMENT ? "a documentation item (DOC-01..DOC-07)" : "an item in the scope")
+                        + " of " + assessment.reference() + "; choose another item.")));
     }
 
     private static void deleteQuietly(Path file) {

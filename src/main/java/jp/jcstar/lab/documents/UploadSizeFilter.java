@@ -10,6 +10,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.jcstar.lab.web.DataSizes;
+import jp.jcstar.lab.web.PayloadTooLargeException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
@@ -60,8 +61,7 @@ public class UploadSizeFilter extends OncePerRequestFilter {
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             JSON.writeValue(response.getOutputStream(), Map.of("status", 413, "title", "Payload Too Large",
-                    "detail", api ? "The upload is larger than the limit of " + DataSizes.text(limits.maxFileSize())
-                            + " (jcstar.documents.max-file-size)"
+                    "detail", api ? PayloadTooLargeException.refusal(null, limits.maxFileSize()).toString()
                             : "Multipart requests other than uploads are limited to "
                                     + DataSizes.text(DataSize.ofBytes(OTHER_LIMIT)) + ", with a declared Content-Length"));
         }

@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jp.jcstar.lab.Bilingual;
 import jp.jcstar.lab.ControlCharacters;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -31,8 +33,17 @@ public final class FormDefinition {
      *                    the task's listener decides then
      * @param allowedValues the values of a select or radio group; empty for free input
      */
-    public record Field(String key, String type, boolean required, boolean readOnly, boolean conditional,
+    public record Field(String key, String label, String type, boolean required, boolean readOnly, boolean conditional,
                         List<String> allowedValues, int maxLength) {
+
+        /** What the person sees the field called: its label, in each language; the key when it has none. */
+        public Bilingual name() {
+            return label == null || label.isBlank() ? Bilingual.of(key, key) : Bilingual.ofLabel(label);
+        }
+
+        boolean choice() {
+            return !allowedValues.isEmpty() || "checkbox".equals(type);
+        }
     }
 
     private FormDefinition(String id, Map<String, Field> fields) {
@@ -58,7 +69,7 @@ public final class FormDefinition {
                 List<String> values = component.path("values").findValuesAsText("value");
                 boolean readOnly = component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false);
                 fields.put(component.get("key").asText(), new Field(component.get("key").asText(),
-                        component.path("type").asText(), validate.path("required").asBoolean(false), readOnly,
+                        component.path("label").asText(null), component.path("type").asText(), validate.path("required").asBoolean(false), readOnly,
                         component.has("conditional"), List.copyOf(values),
                         validate.path("maxLength").asInt(DEFAULT_MAX_LENGTH)));
             }
@@ -75,47 +86,65 @@ public final class FormDefinition {
     }
 
     /**
-     * What is wrong with a submission: names that are not input fields of this form, values of another type, text
-     * with control characters or beyond its length, a value outside a select's options, a required field left empty.
-     * Empty when the submission may be recorded.
+     * What is wrong with a submission, each problem in both languages naming the field by its label, as the person
+     * sees it: names that are not input fields of this form, values of another type, text with control characters
+     * or beyond its length, a value outside a select's options, a required field left empty. Empty when the
+     * submission may be recorded.
      */
-    public List<String> problems(Map<String, ?> submitted) {
-        List<String> problems = new ArrayList<>();
+    public List<Bilingual> problems(Map<String, ?> submitted) {
+        List<Bilingual> problems = new ArrayList<>();
         submitted.forEach((key, value) -> {
             Field field = fields.get(key);
             if (field == null || field.readOnly()) {
-                problems.add(key + ": not a field you fill in on form " + id);
+                problems.add(Bilingual.of("「" + key + "」はこのフォームで入力する項目ではありません。送らないでください。",
+                        key + ": not a field you fill in on form " + id + "; leave it out."));
             } else if (value != null) {
-                problems.addAll(valueProblems(field, value));
+                valueProblem(field, value).ifPresent(problems::add);
             }
         });
         fields.values().stream()
                 .filter(field -> field.required() && !field.readOnly() && !field.conditional())
                 .filter(field -> isEmpty(submitted.get(field.key())))
-                .forEach(field -> problems.add(field.key() + ": is required"));
+                .forEach(field -> problems.add(required(field)));
         return problems;
     }
 
-    private static List<String> valueProblems(Field field, Object value) {
+    /** A required field left empty: choose or fill it in. */
+    private static Bilingual required(Field field) {
+        Bilingual name = field.name();
+        return field.choice()
+                ? Bilingual.of(name.ja() + ": 選んでください。", name.en() + ": is required. Choose one.")
+                : Bilingual.of(name.ja() + ": 入力してください。", name.en() + ": is required. Fill it in.");
+    }
+
+    private static Optional<Bilingual> valueProblem(Field field, Object value) {
+        Bilingual name = field.name();
         if ("checkbox".equals(field.type())) {
-            return value instanceof Boolean ? List.of() : List.of(field.key() + ": must be true or false");
+            return value instanceof Boolean ? Optional.empty() : Optional.of(Bilingual.of(
+                    name.ja() + ": はい・いいえ（true / false）で答えてください。", name.en() + ": must be true or false."));
         }
         if ("number".equals(field.type())) {
-            return value instanceof Number ? List.of() : List.of(field.key() + ": must be a number");
+            return value instanceof Number ? Optional.empty() : Optional.of(Bilingual.of(
+                    name.ja() + ": 数値を入力してください。", name.en() + ": must be a number."));
         }
         if (!(value instanceof String text)) {
-            return List.of(field.key() + ": must be text");
+            return Optional.of(Bilingual.of(name.ja() + ": 文字で入力してください。", name.en() + ": must be text."));
         }
         if (text.length() > field.maxLength()) {
-            return List.of(field.key() + ": at most " + field.maxLength() + " characters (" + text.length() + " sent)");
+            return Optional.of(Bilingual.of(
+                    name.ja() + ": " + field.maxLength() + "文字以内にしてください（" + text.length() + "文字あります）。",
+                    name.en() + ": at most " + field.maxLength() + " characters (" + text.length() + " sent). Shorten it."));
         }
         if (ControlCharacters.present(text)) {
-            return List.of(field.key() + ": contains control characters (such as NUL); send plain text");
+            return Optional.of(Bilingual.of(name.ja() + ": 制御文字（NULなど）が含まれています。普通の文字だけで入力してください。",
+                    name.en() + ": contains control characters (such as NUL); send plain text."));
         }
         if (!field.allowedValues().isEmpty() && !text.isEmpty() && !field.allowedValues().contains(text)) {
-            return List.of(field.key() + ": must be one of " + String.join(", ", field.allowedValues()) + ", was '" + text + "'");
+            String options = String.join(", ", field.allowedValues());
+            return Optional.of(Bilingual.of(name.ja() + ": " + options + " のいずれかを選んでください（「" + text + "」は選べません）。",
+                    name.en() + ": must be one of " + options + ", was '" + text + "'. Choose one of them."));
         }
-        return List.of();
+        return Optional.empty();
     }
 
     private static boolean isEmpty(Object value) {

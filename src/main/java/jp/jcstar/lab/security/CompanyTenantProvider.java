@@ -2,6 +2,7 @@ package jp.jcstar.lab.security;
 
 import java.util.List;
 
+import jp.jcstar.lab.Bilingual;
 import jp.jcstar.lab.assessment.process.AssessmentVariables;
 import jp.jcstar.lab.web.ForbiddenException;
 import jp.jcstar.lab.web.InvalidInputException;
@@ -30,7 +31,8 @@ public class CompanyTenantProvider implements TenantIdProvider {
                 .anyMatch(group -> Roles.LAB_STAFF.contains(group) || Roles.ADMINS.equals(group));
         if (named != null && !named.toString().isBlank()) {
             if (!labStaff && !tenants.contains(named.toString())) {
-                throw new ForbiddenException("manufacturerId: you may apply only for your own company");
+                throw new ForbiddenException(Bilingual.of("申請できるのは自社の評価だけです。登録事業者IDは空のままにして"
+                        + "ください。", "Registered company id: you may apply only for your own company; leave it empty."));
             }
             return named.toString();
         }
@@ -41,8 +43,10 @@ public class CompanyTenantProvider implements TenantIdProvider {
             return null; // the app itself (tests, migrations) decides
         }
         throw new InvalidInputException(labStaff
-                ? "manufacturerId: lab staff applying on a manufacturer's behalf must name its company"
-                : "You are not registered with a manufacturer company; ask the lab to register you");
+                ? Bilingual.of("試験所の職員が代理で申請するときは、製造事業者の登録事業者IDを入力してください。",
+                        "Registered company id: lab staff applying on a manufacturer's behalf must name its company.")
+                : Bilingual.of("あなたは製造事業者に登録されていません。試験所に登録を依頼してください。",
+                        "You are not registered with a manufacturer company; ask the lab to register you."));
     }
 
     @Override

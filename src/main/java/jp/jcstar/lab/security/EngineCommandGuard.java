@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import jp.jcstar.lab.Bilingual;
 import jp.jcstar.lab.process.FormDefinition;
 import jp.jcstar.lab.process.Submission;
 import jp.jcstar.lab.web.ForbiddenException;
@@ -119,7 +120,8 @@ public class EngineCommandGuard extends CommandInterceptor {
         Authentication authentication = context.getAuthentication();
         Actor actor = Actor.of(authentication);
         if (command instanceof ResolveTaskCmd && !actor.unrestricted()) {
-            throw new ForbiddenException("Resolving a delegated task is not part of this process; complete your task instead");
+            throw new ForbiddenException(Bilingual.of("委任されたタスクの「解決」はこのプロセスでは使いません。タスクを完了してください。",
+                    "Resolving a delegated task is not part of this process; complete your task instead."));
         }
         if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
             return completion(command, context);
@@ -130,17 +132,22 @@ public class EngineCommandGuard extends CommandInterceptor {
             checkStartForm(context, actor, read(command, "processDefinitionId"), read(command, "variables"));
         } else if (!actor.unrestricted()) {
             if (isAny(command, VARIABLE_WRITES)) {
-                throw new ForbiddenException("Variables are recorded only by completing your task with its form's "
-                        + "fields; nobody else may set or remove them");
+                throw new ForbiddenException(Bilingual.of("変数はタスクをフォームで完了したときだけ記録されます。それ以外の方法で"
+                        + "設定・削除することはできません。フォームに入力して完了してください。", "Variables are recorded only by "
+                        + "completing your task with its form's fields; nobody else may set or remove them. Fill in the "
+                        + "form and complete the task."));
             }
             if (isAny(command, INSTANCE_STEERING)) {
-                throw new ForbiddenException("Only process administrators may correlate messages, send signals, "
-                        + "modify or restart assessments");
+                throw new ForbiddenException(Bilingual.of("メッセージやシグナルの送信、評価の変更・再開始はプロセス管理者だけが"
+                        + "行えます。必要なときはプロセス管理者に依頼してください。", "Only process administrators may correlate "
+                        + "messages, send signals, modify or restart assessments; ask one if this is needed."));
             }
             if (command instanceof ClaimTaskCmd) {
                 String claimant = read(command, "userId");
                 if (claimant != null && !claimant.equals(authentication.getUserId())) {
-                    throw new ForbiddenException("You may claim a task only for yourself");
+                    throw new ForbiddenException(Bilingual.of("タスクは自分にだけ割り当て（クレーム）できます。他の人に任せるときは"
+                            + "ラボマネージャーに割り当てを依頼してください。", "You may claim a task only for yourself; to hand "
+                            + "it to someone else, ask a lab manager to assign it."));
                 }
             }
         }
@@ -159,11 +166,14 @@ public class EngineCommandGuard extends CommandInterceptor {
         }
         Map<String, Object> values = submitted == null ? Map.of() : submitted;
         FormDefinition form = context.runWithoutAuthorization(() -> formOf(task));
-        List<String> problems = form == null
-                ? values.keySet().stream().map(key -> key + ": task " + task.getName() + " has no form to fill in").toList()
+        List<Bilingual> problems = form == null
+                ? values.keySet().stream().map(key -> Bilingual.of("「" + key + "」: このタスクには入力するフォームがありません。"
+                        + "値を送らずに完了してください。", key + ": task " + task.getName() + " has no form to fill in; "
+                        + "complete it without values.")).toList()
                 : form.problems(withoutEchoes(form, values, task));
         if (!problems.isEmpty()) {
-            throw new InvalidInputException("Not recorded, correct and submit again: " + String.join("; ", problems));
+            throw new InvalidInputException(Bilingual.join(problems).after(Bilingual.of(
+                    "記録されていません。次の点を直して、もう一度完了してください。", "Not recorded, correct and submit again:")));
         }
         Submission.open(taskId, values);
         try {
@@ -228,11 +238,14 @@ public class EngineCommandGuard extends CommandInterceptor {
                 return null;
             }
         });
-        List<String> problems = form == null
-                ? variables.keySet().stream().map(key -> key + ": this process starts without a form").toList()
+        List<Bilingual> problems = form == null
+                ? variables.keySet().stream().map(key -> Bilingual.of("「" + key + "」: このプロセスは入力なしで開始します。",
+                        key + ": this process starts without a form; start it without values.")).toList()
                 : form.problems(variables);
         if (!problems.isEmpty()) {
-            throw new InvalidInputException("Application not accepted: " + String.join("; ", problems));
+            throw new InvalidInputException(Bilingual.join(problems).after(Bilingual.of(
+                    "申請は受け付けられませんでした。次の点を直して、もう一度申請してください。",
+                    "Application not accepted, correct and apply again:")));
         }
     }
 
@@ -243,8 +256,11 @@ public class EngineCommandGuard extends CommandInterceptor {
             return next.execute(command); // a new task, or one that does not exist: the engine's authorization decides
         }
         if (actor == Actor.PARTY) {
-            throw new ForbiddenException("You may claim and complete your task; due dates, assignees, owners and "
-                    + "delegation are set by the process and the lab");
+            throw new ForbiddenException(Bilingual.of("期日・フォローアップ日・担当者・委任は、プロセスと試験所（ラボマネージャー）"
+                    + "が決めます。製造事業者はタスクを自分に割り当てて（クレーム）完了できます。期日を変える必要があるときは試験所に"
+                    + "連絡してください。", "Due dates, follow-up dates, assignees, owners and delegation are set by the "
+                    + "process and the lab (its lab managers); you may claim and complete your task. Ask the lab if a date "
+                    + "must change."));
         }
         Map<String, Object> change = new LinkedHashMap<>();
         if (command instanceof SaveTaskCmd) {
@@ -255,7 +271,9 @@ public class EngineCommandGuard extends CommandInterceptor {
             compare(change, "followUpDate", before.getFollowUpDate(), after.getFollowUpDate());
         } else if (command instanceof DeleteIdentityLinkCmd
                 || (command instanceof AbstractAddIdentityLinkCmd && IdentityLinkType.CANDIDATE.equals(read(command, "type")))) {
-            throw new ForbiddenException("Who may work on a task is set by the process model");
+            throw new ForbiddenException(Bilingual.of("タスクを担当できるグループはプロセスモデルで決まっています。変えるには"
+                    + "プロセス管理者にモデルの変更を依頼してください。", "Who may work on a task is set by the process model; "
+                    + "ask a process administrator to change the model."));
         } else if (command instanceof AbstractAddIdentityLinkCmd || command instanceof DelegateTaskCmd) {
             // An assignee, an owner or a delegate: someone who may work on the task.
             String userId = read(command, "userId");
@@ -313,8 +331,10 @@ public class EngineCommandGuard extends CommandInterceptor {
             return candidate && sameCompany;
         });
         if (!allowed) {
-            throw new ForbiddenException(userId + " may not work on task " + task.getName()
-                    + ": choose a member of its group" + (task.getTenantId() == null ? "" : " and company"));
+            throw new ForbiddenException(Bilingual.of(userId + " さんはタスク「" + task.getName() + "」を担当できません。"
+                    + "このタスクのグループ" + (task.getTenantId() == null ? "" : "と会社") + "のメンバーを選んでください。",
+                    userId + " may not work on task " + task.getName() + ": choose a member of its group"
+                    + (task.getTenantId() == null ? "" : " and company") + "."));
         }
     }
 

@@ -1,5 +1,6 @@
 package jp.jcstar.lab.web;
 
+import jp.jcstar.lab.Bilingual;
 import org.camunda.bpm.engine.BadUserRequestException;
 
 /**
@@ -10,5 +11,10 @@ public class InvalidInputException extends BadUserRequestException {
 
     public InvalidInputException(String message) {
         super(message);
+    }
+
+    /** A refusal for people: what is wrong and what to do, in Japanese and English. */
+    public InvalidInputException(Bilingual message) {
+        super(message.toString());
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import jakarta.servlet.RequestDispatcher;
+import jp.jcstar.lab.Bilingual;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -35,8 +36,7 @@ public class UploadTooLargeHandler {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ProblemDetail> tooLarge() {
         return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(ProblemDetail.forStatusAndDetail(
-                HttpStatus.PAYLOAD_TOO_LARGE, "The upload is larger than the limit of " + DataSizes.text(maxUploadSize)
-                        + " (jcstar.documents.max-file-size)"));
+                HttpStatus.PAYLOAD_TOO_LARGE, PayloadTooLargeException.refusal(null, maxUploadSize).toString()));
     }
 
     /** A multipart body the container cannot parse (cut off, a NUL in a file name): the client's error, not ours. */
@@ -50,10 +50,12 @@ public class UploadTooLargeHandler {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String why = root instanceof InvalidFileNameException
-                ? "a file name contains control characters (such as NUL); rename the file"
-                : "the multipart/form-data body is malformed or incomplete; send the file again";
+        Bilingual why = root instanceof InvalidFileNameException
+                ? Bilingual.of("ファイル名に制御文字（NULなど）が含まれています。名前を変えてからアップロードしてください。",
+                        "a file name contains control characters (such as NUL); rename the file.")
+                : Bilingual.of("送信が途中で切れたか、形式が正しくありません。もう一度ファイルを送ってください。",
+                        "the multipart/form-data body is malformed or incomplete; send the file again.");
         return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The upload could not be read: " + why));
+                why.after(Bilingual.of("アップロードを読み取れませんでした。", "The upload could not be read:")).toString()));
     }
 }

@@ -33,7 +33,8 @@ class BadInputTest {
                         "modelNumbers", Map.of("value", "N-0", "type", "String"),
                         "starLevel", Map.of("value", "STAR-1", "type", "String"))));
         assertThat(viaEngineRest.status()).isEqualTo(400);
-        assertThat(viaEngineRest.text()).contains("productName: contains control characters").doesNotContainIgnoringCase("insert into");
+        assertThat(viaEngineRest.text()).contains("製品名: 制御文字（NULなど）が含まれています。",
+                "Product name: contains control characters").doesNotContainIgnoringCase("insert into");
     }
 
     @Test

@@ -85,7 +85,7 @@ class DocumentApiTest {
         String supply = api.openTask(id, "userTask_supplyDocuments", MANUFACTURER);
         LabApi.Reply unexplained = api.post("/api/tasks/" + supply + "/complete", MANUFACTURER,
                 Map.of("documentsSupplied", "DOC-07 threat model v2"));
-        assertRefused(unexplained, 400, "documentsSupplied: DOC-01, DOC-02, DOC-03, DOC-04, DOC-05, DOC-06 has no document");
+        assertRefused(unexplained, 400, "No document for DOC-01, DOC-02, DOC-03, DOC-04, DOC-05, DOC-06.");
         assertThat(api.openTask(id, "userTask_supplyDocuments", MANUFACTURER)).isEqualTo(supply);
         api.complete(id, "userTask_supplyDocuments", MANUFACTURER, Map.of("documentsSupplied",
                 "DOC-07 threat model v2; DOC-01, DOC-02, DOC-03, DOC-04, DOC-05, DOC-06 are being translated"));
@@ -326,7 +326,8 @@ class DocumentApiTest {
         LabApi.Reply refused = browser.postMultipart(pagePath, new LabApi.Multipart().field("_csrf", csrf)
                 .field("kind", "EVIDENCE").field("itemId", "DEV-01").file("file", "default-password.pdf", "image/png", PNG));
         assertThat(refused.location()).endsWith(pagePath);
-        assertThat(browser.getPage(pagePath).text()).contains("受け付けられません / Refused: default-password.pdf: the name ends in .pdf but the content is image/png");
+        assertThat(browser.getPage(pagePath).text()).contains("受け付けられません / Refused: default-password.pdf: 名前は .pdf で終わり",
+                "default-password.pdf: the name ends in .pdf but the content is image/png. Rename it to match its content");
         // The messages come once, from the session: no link can make the page say something.
         assertThat(browser.getPage(pagePath + "?error=Send+your+password+to+evil.example").text())
                 .doesNotContain("evil.example", "Refused");

@@ -150,16 +150,20 @@ class RecordIntegrityTest {
 
         LabApi.Reply viaApi = api.post("/api/tasks/" + task + "/complete", ENGINEER, Map.of());
         assertThat(viaApi.status()).isEqualTo(400);
-        assertThat(viaApi.json().path("detail").asText()).contains("verdict_DOC_01: is required");
+        assertThat(viaApi.json().path("detail").asText()).contains(
+                "DOC-01 システム構成図（デバイス・アプリ・クラウド）: 選んでください。",
+                "DOC-01 System architecture diagram (device - app - cloud): is required. Choose one.").doesNotContain("verdict_");
         LabApi.Reply viaEngineRest = api.post("/engine-rest/task/" + task + "/complete", ENGINEER, Map.of());
         assertThat(viaEngineRest.status()).as(viaEngineRest.text()).isEqualTo(400);
-        assertThat(viaEngineRest.text()).contains("verdict_DOC_01: is required");
+        assertThat(viaEngineRest.text()).contains("DOC-01 System architecture diagram (device - app - cloud): is required")
+                .doesNotContain("verdict_", "ENGINE-");
         LabApi.Reply tooLong = api.post("/api/tasks/" + task + "/complete", ENGINEER, Map.of("documentRequest", "x".repeat(4001)));
         assertThat(tooLong.status()).isEqualTo(400);
-        assertThat(tooLong.json().path("detail").asText()).contains("documentRequest: at most 4000 characters");
+        assertThat(tooLong.json().path("detail").asText()).contains("What the manufacturer must supply: at most 4000 characters (4001 sent)");
         LabApi.Reply nul = api.post("/api/tasks/" + task + "/complete", ENGINEER, Map.of("observation_DOC_01", "a\u0000b"));
         assertThat(nul.status()).isEqualTo(400);
-        assertThat(nul.json().path("detail").asText()).contains("observation_DOC_01: contains control characters");
+        assertThat(nul.json().path("detail").asText()).contains("DOC-01 所見: 制御文字（NULなど）が含まれています。",
+                "DOC-01 Observation: contains control characters");
 
         assertThat(results.list(id)).isEmpty();
         assertThat(api.openTask(id, "userTask_reviewDocumentation", ENGINEER)).isEqualTo(task);

@@ -119,17 +119,20 @@ class TasklistBrowserTest {
                 "0 / 7 提出済 / supplied").doesNotContain("The lab's request");
         click(By.xpath("//*[(self::a or self::button) and contains(normalize-space(.), 'Claim')]"));
         field("What you supplied").sendKeys("DOC-01 は来週 / next week");
-        dismissNotifications(); // "The process has been started." may still cover the Complete button
-        click(By.xpath("//button[normalize-space(text()) = 'Complete']"));
-        wait.until(driver -> driver.findElement(By.tagName("body")).getText().contains("has no document"));
-        assertThat(browser.findElement(By.tagName("body")).getText()).contains("DOC-02, DOC-03, DOC-04, DOC-05, DOC-06, DOC-07 has no document");
+        dismissNotifications(); // "The process has been started." lies over the Complete button
+        complete();
+        wait.until(driver -> driver.findElement(By.tagName("body")).getText().contains("No document for"));
+        assertThat(browser.findElement(By.tagName("body")).getText())
+                .contains("DOC-02, DOC-03, DOC-04, DOC-05, DOC-06, DOC-07 の文書がありません。",
+                        "No document for DOC-02, DOC-03, DOC-04, DOC-05, DOC-06, DOC-07.")
+                .doesNotContain("ENGINE-", "documentsSupplied");
         screenshot("browser-supply-documents.png");
         assertThat(api.activeSteps(id, ENGINEER)).containsExactly("userTask_supplyDocuments");
 
         // The notification covers the buttons until it is closed, as a person would.
         dismissNotifications();
         field("What you supplied").sendKeys("; DOC-02, DOC-03, DOC-04, DOC-05, DOC-06, DOC-07 は改訂中 / being revised");
-        click(By.xpath("//button[normalize-space(text()) = 'Complete']"));
+        complete();
         wait.until(driver -> api.activeSteps(id, ENGINEER).contains("userTask_reviewDocumentation"));
     }
 
@@ -193,10 +196,38 @@ class TasklistBrowserTest {
     private void dismissNotifications() {
         browser.findElements(By.xpath("//div[contains(@class, 'alert')]//*[normalize-space(.) = '×']")).stream()
                 .filter(WebElement::isDisplayed).forEach(WebElement::click);
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".page-notifications .alert")));
     }
 
     private void click(By target) {
         wait.until(ExpectedConditions.elementToBeClickable(target)).click();
+    }
+
+    /**
+     * The task form's Complete button at the bottom of a long task, as a person reaches it: the field typed in is left
+     * (form-js then resizes it, which moves the pane), the button scrolled to the middle once it stands still, and
+     * clicked where it is. WebDriver's own scrolling would leave it under Tasklist's fixed footer.
+     */
+    private void complete() {
+        WebElement button = wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(text()) = 'Complete']")));
+        org.openqa.selenium.JavascriptExecutor page = (org.openqa.selenium.JavascriptExecutor) browser;
+        page.executeScript("document.activeElement.blur()");
+        awaitStill(button);
+        page.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", button);
+        awaitStill(button);
+        new org.openqa.selenium.interactions.Actions(browser).moveToElement(button).click().perform();
+    }
+
+    /** Until the element is where it was half a second before. */
+    private void awaitStill(WebElement element) {
+        Object[] last = {null};
+        wait.until(driver -> {
+            Object top = ((org.openqa.selenium.JavascriptExecutor) driver)
+                    .executeScript("return arguments[0].getBoundingClientRect().top", element);
+            boolean still = top.equals(last[0]);
+            last[0] = top;
+            return still;
+        });
     }
 
     /** A form-js field by the English part of its bilingual label. */

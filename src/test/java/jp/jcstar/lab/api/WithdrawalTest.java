@@ -83,7 +83,7 @@ class WithdrawalTest {
         assertThat(api.post("/api/assessments/" + id + "/cancel", ENGINEER, Map.of("reason", "x")).status()).isEqualTo(403);
         LabApi.Reply noReason = api.post("/api/assessments/" + id + "/cancel", LAB_MANAGER, Map.of());
         assertThat(noReason.status()).isEqualTo(400);
-        assertThat(noReason.json().path("detail").asText()).contains("reason: say why");
+        assertThat(noReason.json().path("detail").asText()).contains("取り消す理由を書いてください。", "Reason: say why");
         assertThat(assessments.get(id).status()).isEqualTo(AssessmentStatus.IN_PROGRESS);
 
         assertThat(api.post("/api/assessments/" + id + "/cancel", LAB_MANAGER,

@@ -131,7 +131,9 @@ class AssessmentProcessTest {
 
         assertThatThrownBy(() -> test(instance, "userTask_retestItems",
                 Verdicts.none().judge("CLD-04", "NA", "No longer applicable")))
-                .hasStackTraceContaining("verdict_CLD_04: CLD-04 failed in round 1 and was rectified; its retest must be PASS or FAIL");
+                .hasStackTraceContaining("CLD-04 証明書管理とTLS設定: 第1ラウンドで不合格となり、是正された項目です。再試験の判定は合格（PASS）か"
+                        + "不合格（FAIL）にしてください。")
+                .hasStackTraceContaining(item("CLD-04") + ": failed in round 1 and was rectified; its retest must be PASS or FAIL.");
         test(instance, "userTask_retestItems", Verdicts.none().pass("CLD-04"));
         approveAndIssue(instance);
 
@@ -222,7 +224,7 @@ class AssessmentProcessTest {
         rectify(instance, "2025.04", "CLD-04", "Disabled TLS 1.0");
         // Round 1's verdict of CLD-04 does not carry into the retest's form.
         assertThatThrownBy(() -> test(instance, "userTask_retestItems", Verdicts.none()))
-                .hasStackTraceContaining("verdict_CLD_04: a verdict is required");
+                .hasStackTraceContaining(item("CLD-04") + ": a verdict is required (PASS, FAIL or NA). Choose one.");
         test(instance, "userTask_retestItems", Verdicts.none().fail("CLD-04", "TLS 1.1 still accepted"));
         scenario.executeDueJobs(instance);
 
@@ -253,7 +255,7 @@ class AssessmentProcessTest {
 
         // An incomplete review must say what the manufacturer has to supply.
         assertThatThrownBy(() -> scenario.complete(instance, "userTask_reviewDocumentation", ENGINEER, "engineers", incomplete))
-                .hasStackTraceContaining("documentRequest: say what the manufacturer must supply");
+                .hasStackTraceContaining("Say in “What the manufacturer must supply” what is needed for the documents marked FAIL");
         assertThat(instance).isWaitingAt("userTask_reviewDocumentation");
 
         incomplete.put(AssessmentVariables.DOCUMENT_REQUEST.name(), "Threat model (DOC-07) covering the cloud API");
@@ -264,7 +266,7 @@ class AssessmentProcessTest {
                         AssessmentVariables.DOCUMENTS_DUE_DATE.name()));
 
         assertThatThrownBy(() -> scenario.complete(instance, "userTask_supplyDocuments", MANUFACTURER, "manufacturers", Map.of()))
-                .hasStackTraceContaining("documentsSupplied: is required");
+                .hasStackTraceContaining("提出内容: 入力してください。").hasStackTraceContaining("What you supplied: is required.");
         scenario.complete(instance, "userTask_supplyDocuments", MANUFACTURER, "manufacturers",
                 Map.of(AssessmentVariables.DOCUMENTS_SUPPLIED.name(), "threat-model-v2.pdf"));
         assertThat(instance).isWaitingAt("userTask_reviewDocumentation");
@@ -312,7 +314,7 @@ class AssessmentProcessTest {
         test(instance, "userTask_testCloud", allPass(Step.CLOUD));
 
         assertThatThrownBy(() -> review(instance, "REJECT", " "))
-                .hasStackTraceContaining("rejectionReason: a reason is required");
+                .hasStackTraceContaining("A reason is required to send the report back.");
         review(instance, "REJECT", "DEV-03: the observation does not say how UART was probed");
 
         assertThat(instance).isWaitingAt("userTask_reviseResults");
@@ -407,7 +409,9 @@ class AssessmentProcessTest {
         scenario.executeDueJobs(instance);
         assertThat(instance).isWaitingAt("userTask_decideFurtherRound");
         assertThatThrownBy(() -> scenario.complete(instance, "userTask_decideFurtherRound", LAB_MANAGER, "lab-managers", Map.of()))
-                .hasStackTraceContaining("furtherRoundDecision: is required; decisionReason: is required");
+                .hasStackTraceContaining("判断: 選んでください。 理由: 入力してください。")
+                .hasStackTraceContaining("Not recorded, correct and submit again: Decision: is required. Choose one. "
+                        + "Reason: is required. Fill it in.");
         scenario.complete(instance, "userTask_decideFurtherRound", LAB_MANAGER, "lab-managers",
                 Map.of(AssessmentVariables.FURTHER_ROUND_DECISION.name(), "EXTEND",
                         AssessmentVariables.DECISION_REASON.name(), "Vendor replaced the TLS library"));
@@ -429,7 +433,7 @@ class AssessmentProcessTest {
         ProcessInstance instance = failThreeRetests();
         assertThatThrownBy(() -> scenario.complete(instance, "userTask_decideFurtherRound", LAB_MANAGER, "lab-managers",
                 Map.of(AssessmentVariables.FURTHER_ROUND_DECISION.name(), "MAYBE")))
-                .hasStackTraceContaining("furtherRoundDecision: must be one of EXTEND, TERMINATE");
+                .hasStackTraceContaining("Decision: must be one of EXTEND, TERMINATE, was 'MAYBE'");
 
         scenario.complete(instance, "userTask_decideFurtherRound", LAB_MANAGER, "lab-managers",
                 Map.of(AssessmentVariables.FURTHER_ROUND_DECISION.name(), "TERMINATE",
@@ -472,11 +476,12 @@ class AssessmentProcessTest {
         long id = assessmentOf(instance).id();
 
         assertThatThrownBy(() -> test(instance, "userTask_testCloud", allPass(Step.CLOUD).judge("CLD-02", "MAYBE", "unsure")))
-                .hasStackTraceContaining("verdict_CLD_02: must be one of PASS, FAIL, NA, was 'MAYBE'");
+                .hasStackTraceContaining(item("CLD-02") + ": must be one of PASS, FAIL, NA, was 'MAYBE'. Choose one of them.");
         assertThatThrownBy(() -> test(instance, "userTask_testCloud", allPass(Step.CLOUD).judge("CLD-02", "NA", null)))
-                .hasStackTraceContaining("verdict_CLD_02: NA needs an observation for CLD-02");
+                .hasStackTraceContaining("CLD-02 API認証：トークンの安全性・権限昇格なし・リプレイなし: 対象外（NA）には所見が必要です。")
+                .hasStackTraceContaining(item("CLD-02") + ": an NA needs an observation. Write why the item does not apply, then complete.");
         assertThatThrownBy(() -> test(instance, "userTask_testCloud", Verdicts.none().pass("CLD-01")))
-                .hasStackTraceContaining("verdict_CLD_02: is required");
+                .hasStackTraceContaining(item("CLD-02") + ": is required. Choose one.");
 
         assertThat(instance).isWaitingAt("userTask_testCloud");
         assertThat(results.list(id)).noneMatch(result -> result.itemId().startsWith("CLD-"));
@@ -571,7 +576,7 @@ class AssessmentProcessTest {
         ItemVariables.response(itemId).putInto(rectification, response);
         assertThatThrownBy(() -> scenario.complete(instance, "userTask_submitRectification", MANUFACTURER, "manufacturers",
                 Map.of(AssessmentVariables.CLOUD_VERSION.name(), cloudVersion)))
-                .hasStackTraceContaining("a response to finding " + itemId + " is required");
+                .hasStackTraceContaining(item(itemId) + ": a response to the finding is required. Say what you fixed.");
         scenario.complete(instance, "userTask_submitRectification", MANUFACTURER, "manufacturers", rectification);
     }
 
@@ -639,6 +644,11 @@ class AssessmentProcessTest {
 
     private static String compact(String text) {
         return text.replaceAll("\\s+", "");
+    }
+
+    /** A catalog item as refusals name it in English: "CLD-04 Certificate management and TLS configuration". */
+    private String item(String itemId) {
+        return catalog.get(itemId).name().en();
     }
 
     private Assessment assessmentOf(ProcessInstance instance) {

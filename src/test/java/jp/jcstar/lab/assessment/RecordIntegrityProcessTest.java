@@ -107,7 +107,7 @@ class RecordIntegrityProcessTest {
         assertThatThrownBy(() -> asEngineer(() -> {
             engine.getTaskService().complete(taskId, Map.of());
             return null;
-        })).isInstanceOf(InvalidInputException.class).hasMessageContaining("verdict_DOC_01: is required");
+        })).isInstanceOf(InvalidInputException.class).hasMessageContaining("DOC-01 System architecture diagram (device - app - cloud): is required. Choose one.");
         assertThat(instance).isWaitingAt("userTask_reviewDocumentation");
         long id = assessments.findByProcessInstance(instance.getId()).orElseThrow().id();
         assertThat(results.list(id)).isEmpty();
@@ -127,13 +127,14 @@ class RecordIntegrityProcessTest {
 
         assertThatThrownBy(() -> scenario.complete(instance, "userTask_supplyDocuments", MANUFACTURER, "manufacturers",
                 Map.of(AssessmentVariables.DOCUMENTS_SUPPLIED.name(), "Six documents")))
-                .hasStackTraceContaining("documentsSupplied: DOC-07 has no document");
+                .hasStackTraceContaining("DOC-07 の文書がありません。")
+                .hasStackTraceContaining("No document for DOC-07. Upload each on the documents page, or name the item");
         scenario.complete(instance, "userTask_supplyDocuments", MANUFACTURER, "manufacturers",
                 Map.of(AssessmentVariables.DOCUMENTS_SUPPLIED.name(), "DOC-07: the threat model is being revised"));
 
         Map<String, Object> allPass = Verdicts.allPass(catalogs.current().itemsOf(Step.DOCUMENTATION)).variables();
         assertThatThrownBy(() -> scenario.complete(instance, "userTask_reviewDocumentation", ENGINEER, "engineers", allPass))
-                .hasStackTraceContaining("DOC-07: no document was supplied, so it cannot PASS");
+                .hasStackTraceContaining("DOC-07 Threat model: no document was supplied, so it cannot PASS.");
         long id = assessments.findByProcessInstance(instance.getId()).orElseThrow().id();
         assertThat(results.list(id)).isEmpty();
     }

@@ -49,7 +49,9 @@ class ContentInspectorTest {
     @Test
     void contentOfNoAllowedTypeIsRefused() {
         assertThatThrownBy(() -> inspect(WINDOWS_EXE, "setup.exe", null))
-                .isInstanceOf(UnsupportedContentException.class).hasMessageContaining("not of an allowed type");
+                .isInstanceOf(UnsupportedContentException.class).hasMessageContaining("not of an allowed type")
+                // What to do, in both languages.
+                .hasMessageContaining("Word や Excel の文書は PDF に変換してから").hasMessageContaining("save Word or Excel documents as PDF");
         // Shift_JIS is not UTF-8; NUL bytes and other control characters are not text.
         assertThatThrownBy(() -> inspect("ログ".getBytes(java.nio.charset.Charset.forName("Shift_JIS")), "a.txt", null))
                 .isInstanceOf(UnsupportedContentException.class);
@@ -81,7 +83,10 @@ class ContentInspectorTest {
         ContentInspector small = new ContentInspector(limits(DataSize.ofBytes(1000), DataSize.ofGigabytes(1), 100, 10));
         byte[] text = "a".repeat(1001).getBytes();
         assertThatThrownBy(() -> small.inspect(new ByteArrayResource(text), "a.txt", null))
-                .isInstanceOf(PayloadTooLargeException.class).hasMessageContaining("limit of 1000 bytes");
+                .isInstanceOf(PayloadTooLargeException.class)
+                .hasMessage("a.txt: ファイルが上限の 1000 bytes を超えています。1000 bytes 以下に分割するか圧縮（ZIP）してから、"
+                        + "アップロードし直してください。 / a.txt is larger than the limit of 1000 bytes. Split it or compress "
+                        + "it (ZIP) below 1000 bytes, then upload again.");
     }
 
     @Test

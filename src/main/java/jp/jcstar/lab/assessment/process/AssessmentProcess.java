@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jp.jcstar.lab.Bilingual;
 import jp.jcstar.lab.assessment.Application;
 import jp.jcstar.lab.assessment.Assessment;
 import jp.jcstar.lab.assessment.AssessmentRepository;
@@ -74,13 +75,16 @@ public class AssessmentProcess {
     @Transactional
     public Assessment withdraw(Assessment assessment, LabUser user, String reason) {
         if (!user.isInAny(List.of(Roles.MANUFACTURERS))) {
-            throw new ForbiddenException("Only the manufacturer's users withdraw an application; the lab cancels");
+            throw new ForbiddenException(Bilingual.of("申請の取り下げは製造事業者のユーザーが行います。試験所は取り消し"
+                    + "（cancel）を使ってください。", "Only the manufacturer's users withdraw an application; the lab "
+                    + "cancels it instead."));
         }
         // Every open task, also those of the lab that the manufacturer cannot see.
         List<Task> open = AsApp.run(identityService, () -> openTasks(assessment));
         if (!open.stream().allMatch(task -> BEFORE_TESTING.contains(task.getTaskDefinitionKey()))) {
-            throw new ConflictException(assessment.reference() + ": testing has started, so the application can no "
-                    + "longer be withdrawn; ask the lab to cancel it");
+            throw new ConflictException(Bilingual.of(assessment.reference() + ": 試験が始まっているため、申請は取り下げられ"
+                    + "ません。試験所に取り消しを依頼してください。", assessment.reference() + ": testing has started, so the "
+                    + "application can no longer be withdrawn; ask the lab to cancel it.").toString());
         }
         return endEarly(assessment, AssessmentStatus.WITHDRAWN, user, reason);
     }
@@ -89,10 +93,12 @@ public class AssessmentProcess {
     @Transactional
     public Assessment cancel(Assessment assessment, LabUser user, String reason) {
         if (!user.isInAny(List.of(Roles.LAB_MANAGERS, Roles.ADMINS))) {
-            throw new ForbiddenException("Only lab managers cancel an assessment");
+            throw new ForbiddenException(Bilingual.of("評価を取り消せるのはラボマネージャーだけです。",
+                    "Only lab managers cancel an assessment; ask one."));
         }
         if (reason == null || reason.isBlank()) {
-            throw new InvalidInputException("reason: say why the assessment is cancelled; the manufacturer reads it");
+            throw new InvalidInputException(Bilingual.of("取り消す理由を書いてください。製造事業者にも伝わります。",
+                    "Reason: say why the assessment is cancelled; the manufacturer reads it."));
         }
         return endEarly(assessment, AssessmentStatus.CANCELLED, user, reason);
     }
@@ -140,7 +146,9 @@ public class AssessmentProcess {
     private Task openTask(String taskId) {
         Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
         if (task == null) {
-            throw new NotFoundException("Task " + taskId + " does not exist or is already completed");
+            throw new NotFoundException(Bilingual.of("タスク " + taskId + " はありません。既に完了しています。タスク一覧を"
+                    + "再読み込みしてください。", "Task " + taskId + " does not exist or is already completed; reload your "
+                    + "task list.").toString());
         }
         return task;
     }
@@ -148,11 +156,16 @@ public class AssessmentProcess {
     private void requireMayWorkOn(Task task, LabUser user) {
         boolean candidate = user.isInAny(candidateGroups(task));
         if (!candidate && !user.id().equals(task.getAssignee()) && !user.groups().contains(Roles.ADMINS)) {
-            throw new ForbiddenException("Task " + task.getId() + " (" + task.getName() + ") is for "
-                    + String.join(", ", candidateGroups(task)) + "; " + user.id() + " is not a member");
+            String groups = String.join(", ", candidateGroups(task));
+            throw new ForbiddenException(Bilingual.of("タスク「" + task.getName() + "」は " + groups + " のタスクです。"
+                    + user.id() + " さんはそのメンバーではありません。", "Task " + task.getId() + " (" + task.getName()
+                    + ") is for " + groups + "; " + user.id() + " is not a member."));
         }
         if (task.getAssignee() != null && !user.id().equals(task.getAssignee())) {
-            throw new ForbiddenException("Task " + task.getId() + " is claimed by " + task.getAssignee());
+            throw new ForbiddenException(Bilingual.of("タスク「" + task.getName() + "」は " + task.getAssignee()
+                    + " さんが担当しています。必要ならラボマネージャーに割り当ての変更を依頼してください。", "Task "
+                    + task.getId() + " is claimed by " + task.getAssignee() + "; ask a lab manager to reassign it if "
+                    + "needed."));
         }
     }
 }

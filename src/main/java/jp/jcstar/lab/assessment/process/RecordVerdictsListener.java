@@ -54,7 +54,7 @@ public class RecordVerdictsListener implements TaskListener {
                 : catalog.itemsOf(Step.valueOf(checkItems));
         Submission submission = Submission.of(task);
         List<RawVerdict> submitted = items.stream().map(item -> new RawVerdict(item.id(),
-                ItemVariables.verdict(item.id()).name(), submission.raw(ItemVariables.verdict(item.id())),
+                submission.raw(ItemVariables.verdict(item.id())),
                 submission.find(ItemVariables.observation(item.id())).orElse(null))).toList();
         String user = currentUser.of(task);
         if (Step.DOCUMENTATION.name().equals(checkItems)) {
