@@ -478,7 +478,7 @@ class AssessmentProcessTest {
         assertThatThrownBy(() -> test(instance, "userTask_testCloud", allPass(Step.CLOUD).judge("CLD-02", "MAYBE", "unsure")))
                 .hasStackTraceContaining(item("CLD-02") + ": must be one of PASS, FAIL, NA, was 'MAYBE'. Choose one of them.");
         assertThatThrownBy(() -> test(instance, "userTask_testCloud", allPass(Step.CLOUD).judge("CLD-02", "NA", null)))
-                .hasStackTraceContaining("CLD-02 API認証：トークンの安全性・権限昇格なし・リプレイなし: 対象外（NA）には所見が必要です。")
+                .hasStackTraceContaining(catalog.get("CLD-02").name().ja() + ": 対象外（NA）には所見が必要です。")
                 .hasStackTraceContaining(item("CLD-02") + ": an NA needs an observation. Write why the item does not apply, then complete.");
         assertThatThrownBy(() -> test(instance, "userTask_testCloud", Verdicts.none().pass("CLD-01")))
                 .hasStackTraceContaining(item("CLD-02") + ": is required. Choose one.");

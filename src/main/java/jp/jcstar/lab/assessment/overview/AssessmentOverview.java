@@ -34,9 +34,12 @@ public record AssessmentOverview(Assessment assessment, String status, String le
                              String recordedBy, String recordedAt) {
     }
 
-    /** A failed item of a round: what the engineer saw, what must be fixed, what the manufacturer answered. */
+    /**
+     * A failed item of a round: what the engineer saw, what must be fixed, what the manufacturer answered; retest the
+     * outcome of its retest once retested, else null.
+     */
     public record FindingRow(int round, String itemId, String title, String observation, String requiredFix,
-                             String status, String response, String answeredAt, String due, boolean open,
+                             String status, String retest, String response, String answeredAt, String due, boolean open,
                              List<FileLink> evidence, String issueListPath) {
     }
 

@@ -122,7 +122,9 @@ public class AssessmentOverviews {
                 .map(AssessmentOverviews::link).toList();
         String title = catalog.find(finding.itemId()).map(CheckItem::title).orElse("");
         return new AssessmentOverview.FindingRow(finding.roundNo(), finding.itemId(), title, finding.observation(),
-                finding.requiredFix(), Wording.finding(finding.status()), finding.manufacturerResponse(),
+                finding.requiredFix(), Wording.finding(finding.status()),
+                finding.retestOutcome() == null ? null : Wording.outcome(finding.retestOutcome()),
+                finding.manufacturerResponse(),
                 Wording.dateTime(finding.answeredAt()), Wording.date(finding.dueDate()), finding.status().isOpen(),
                 evidence, reportPaths.contains(issueList) ? issueList : null);
     }
