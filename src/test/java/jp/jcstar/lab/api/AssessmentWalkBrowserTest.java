@@ -103,7 +103,11 @@ class AssessmentWalkBrowserTest {
             String issueList = maker.find(By.xpath("//a[contains(., 'Issue list of round 1')]")).getAttribute("href");
             assertThat(pdfText(maker.fetchWithSession(issueList))).contains(reference, "TLS 1.0 is accepted");
             maker.clickText("Claim");
-            maker.field("Fixed cloud version").sendKeys("2025.04");
+            // The form starts from the version under test; the manufacturer replaces it with the fixed one.
+            WebElement cloudVersion = maker.field("Fixed cloud version");
+            assertThat(cloudVersion.getAttribute("value")).isEqualTo("2025.03");
+            cloudVersion.clear();
+            cloudVersion.sendKeys("2025.04");
             maker.field("CLD-04").sendKeys("TLS 1.0 と 1.1 を全エンドポイントで無効化 / TLS 1.0 and 1.1 disabled");
             maker.click(By.xpath("//button[normalize-space(text()) = 'Complete']"));
             api.awaitAssessment(id, ENGINEER, a -> a.path("activeSteps").findValuesAsText("step")
@@ -116,7 +120,7 @@ class AssessmentWalkBrowserTest {
         browser.openTask(api.openTask(id, "userTask_retestItems", ENGINEER));
         String retest = browser.waitForText("TLS 1.0 と 1.1 を全エンドポイントで無効化");
         assertThat(retest).contains("前回の所見 / Previous observation: TLS 1.0 is accepted on api.example.jp:443",
-                "2025.04");
+                "クラウド / cloud 2025.04,");
         browser.screenshot("retest-form.png");
         browser.clickText("Claim");
         browser.choose("CLD-04", "PASS");

@@ -101,6 +101,23 @@ class ProcessModelTest {
     }
 
     @Test
+    void everyVerdictFieldDescribesItsItemsRequirementInJapaneseAndEnglish() throws IOException {
+        Catalog catalog = ModelCheck.catalogOfMigrations();
+        try (var files = Files.list(Path.of("forms"))) {
+            for (Path form : files.filter(path -> path.toString().endsWith(".form")).sorted().toList()) {
+                for (JsonNode field : new ObjectMapper().readTree(form.toFile())
+                        .path("components")) {
+                    catalog.items().stream()
+                            .filter(item -> field.path("key").asText().equals(ItemVariables.verdict(item.id()).name()))
+                            .forEach(item -> assertThat(field.path("description").asText())
+                                    .as("%s: description of %s", form, item.id())
+                                    .isEqualTo(item.requirementJa() + " / " + item.requirementEn()));
+                }
+            }
+        }
+    }
+
+    @Test
     void elementIdsAreReadableWithATypePrefix() {
         BpmnModelInstance model = Bpmn.readModelFromFile(Path.of("bpmn/jcstar-assessment.bpmn").toFile());
         model.getModelElementsByType(FlowElement.class).forEach(element -> assertThat(ID_PREFIXES)
