@@ -76,7 +76,7 @@ class TaskListsAndRefusalsBrowserTest {
             browser.open("/camunda/app/tasklist/default/");
             // The engineers' filter opens first and lists the test by reference, product, company and step.
             String list = browser.waitForText(OPEN_TESTS, name);
-            assertThat(list).contains(MY_TASKS, "評価番号 / Reference:", assessments.get(id).reference())
+            assertThat(list).contains(MY_TASKS, "ラウンド / Round:", "評価番号 / Reference:", assessments.get(id).reference())
                     .doesNotContain(REPORTS, OUR_COMPANY, "All tasks");
             browser.screenshot("tasklist-engineer-open-tests.png");
 
