@@ -1,11 +1,14 @@
 package jp.jcstar.lab.assessment;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import jp.jcstar.lab.Bilingual;
 import jp.jcstar.lab.ControlCharacters;
 import jp.jcstar.lab.web.InvalidInputException;
 
@@ -17,10 +20,21 @@ public record Application(String manufacturer, String productName, String modelN
                           String appVersion, String cloudVersion, StarLevel starLevel, Set<Component> scope) {
 
     static final int MAX_TEXT = 200;
-    private static final String INVALID = "Invalid application: ";
+    private static final Bilingual INVALID = Bilingual.of("申請は受け付けられませんでした。次の点を直して、もう一度申請してください。",
+            "Invalid application:");
+    /** What the start form calls each field; the key in brackets is what the API's JSON calls it. */
+    private static final Map<String, Bilingual> FIELDS = Map.of(
+            "manufacturer", Bilingual.of("製造事業者", "Manufacturer"),
+            "productName", Bilingual.of("製品名", "Product name"),
+            "modelNumbers", Bilingual.of("型番", "Model numbers"),
+            "firmwareVersion", Bilingual.of("ファームウェアバージョン", "Firmware version"),
+            "appVersion", Bilingual.of("アプリバージョン", "App version"),
+            "cloudVersion", Bilingual.of("クラウドバージョン", "Cloud version"),
+            "starLevel", Bilingual.of("対象レベル", "Target STAR level"),
+            "scope", Bilingual.of("評価範囲", "Scope"));
 
     public Application {
-        List<String> problems = new ArrayList<>();
+        List<Bilingual> problems = new ArrayList<>();
         // Taken from the company's registration when the assessment is registered, never from what a client typed.
         manufacturer = optional("manufacturer", manufacturer, problems);
         productName = required("productName", productName, problems);
@@ -29,17 +43,19 @@ public record Application(String manufacturer, String productName, String modelN
         appVersion = optional("appVersion", appVersion, problems);
         cloudVersion = optional("cloudVersion", cloudVersion, problems);
         if (starLevel == null) {
-            problems.add("starLevel: is required (one of STAR-1, STAR-2, STAR-3, STAR-4)");
+            problems.add(problem("starLevel", "STAR-1〜STAR-4 から選んでください。",
+                    "is required (one of STAR-1, STAR-2, STAR-3, STAR-4)."));
         }
         scope = scope == null || scope.isEmpty() ? EnumSet.noneOf(Component.class) : EnumSet.copyOf(scope);
         if (scope.isEmpty()) {
-            problems.add("scope: at least one of DEVICE, APP, CLOUD is required");
+            problems.add(problem("scope", "DEVICE・APP・CLOUD のうち1つ以上を選んでください。",
+                    "at least one of DEVICE, APP, CLOUD is required."));
         }
         requireVersionInScope(scope, Component.DEVICE, "firmwareVersion", firmwareVersion, problems);
         requireVersionInScope(scope, Component.APP, "appVersion", appVersion, problems);
         requireVersionInScope(scope, Component.CLOUD, "cloudVersion", cloudVersion, problems);
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(INVALID + String.join("; ", problems));
+            throw new Refused(problems);
         }
         scope = Set.copyOf(scope);
     }
@@ -51,22 +67,22 @@ public record Application(String manufacturer, String productName, String modelN
     public static Application of(String manufacturer, String productName, String modelNumbers, String firmwareVersion,
                                  String appVersion, String cloudVersion, String starLevel,
                                  Collection<String> scope) {
-        List<String> problems = new ArrayList<>();
+        List<Bilingual> problems = new ArrayList<>();
         StarLevel level = null;
         if (starLevel != null && !starLevel.isBlank()) {
-            try {
-                level = StarLevel.parse(starLevel);
-            } catch (InvalidInputException e) {
-                problems.add(e.getMessage());
+            level = Arrays.stream(StarLevel.values()).filter(known -> known.label().equals(starLevel)).findFirst()
+                    .orElse(null);
+            if (level == null) {
+                problems.add(problem("starLevel", "STAR-1, STAR-2, STAR-3, STAR-4 のいずれかにしてください（「" + starLevel
+                        + "」は選べません）。", "must be one of STAR-1, STAR-2, STAR-3, STAR-4, was '" + starLevel + "'."));
             }
         }
         Set<Component> components = EnumSet.noneOf(Component.class);
         for (String value : scope == null ? List.<String>of() : scope) {
-            try {
-                components.add(Component.parse(value));
-            } catch (InvalidInputException e) {
-                problems.add(e.getMessage());
-            }
+            Arrays.stream(Component.values()).filter(known -> known.name().equals(value)).findFirst()
+                    .ifPresentOrElse(components::add, () -> problems.add(problem("scope", "DEVICE, APP, CLOUD のいずれか"
+                            + "にしてください（「" + value + "」は選べません）。", "must be one of DEVICE, APP, CLOUD, was '"
+                            + value + "'.")));
         }
         try {
             Application application = new Application(manufacturer, productName, modelNumbers, firmwareVersion,
@@ -74,10 +90,26 @@ public record Application(String manufacturer, String productName, String modelN
             if (problems.isEmpty()) {
                 return application;
             }
-        } catch (InvalidInputException e) {
-            problems.add(e.getMessage().substring(INVALID.length()));
+        } catch (Refused refused) {
+            problems.addAll(refused.problems);
         }
-        throw new InvalidInputException(INVALID + String.join("; ", problems));
+        throw new Refused(problems);
+    }
+
+    /** An application refused, with every problem found in it. */
+    private static final class Refused extends InvalidInputException {
+        private final transient List<Bilingual> problems;
+
+        Refused(List<Bilingual> problems) {
+            super(Bilingual.join(problems).after(INVALID));
+            this.problems = List.copyOf(problems);
+        }
+    }
+
+    /** A problem with a field, named as the form shows it and as the API's JSON calls it. */
+    private static Bilingual problem(String field, String ja, String en) {
+        Bilingual name = FIELDS.get(field);
+        return Bilingual.of(name.ja() + "（" + field + "）: " + ja, name.en() + " (" + field + "): " + en);
     }
 
     /** The same application under the manufacturer company's registered name. */
@@ -90,31 +122,33 @@ public record Application(String manufacturer, String productName, String modelN
         return scope.contains(component);
     }
 
-    private static String required(String field, String value, List<String> problems) {
+    private static String required(String field, String value, List<Bilingual> problems) {
         if (value == null || value.isBlank()) {
-            problems.add(field + ": is required");
+            problems.add(problem(field, "入力してください。", "is required."));
             return value;
         }
         return optional(field, value, problems);
     }
 
-    private static String optional(String field, String value, List<String> problems) {
+    private static String optional(String field, String value, List<Bilingual> problems) {
         if (value == null || value.isBlank()) {
             return null;
         }
         if (value.strip().length() > MAX_TEXT) {
-            problems.add(field + ": at most " + MAX_TEXT + " characters");
+            problems.add(problem(field, MAX_TEXT + "文字以内にしてください。", "at most " + MAX_TEXT + " characters."));
         }
         if (ControlCharacters.present(value)) {
-            problems.add(field + ": contains control characters (such as NUL); send plain text");
+            problems.add(problem(field, "制御文字（NULなど）が含まれています。普通の文字だけで入力してください。",
+                    "contains control characters (such as NUL); send plain text."));
         }
         return value.strip();
     }
 
     private static void requireVersionInScope(Set<Component> scope, Component component, String field, String value,
-                                              List<String> problems) {
+                                              List<Bilingual> problems) {
         if (scope.contains(component) && value == null) {
-            problems.add(field + ": is required when " + component + " is in scope");
+            problems.add(problem(field, component + " を評価範囲に含めるときは入力してください。",
+                    "is required when " + component + " is in scope."));
         }
     }
 }

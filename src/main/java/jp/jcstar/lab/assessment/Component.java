@@ -1,7 +1,6 @@
 package jp.jcstar.lab.assessment;
 
 import jp.jcstar.lab.catalog.Step;
-import jp.jcstar.lab.web.EnumValues;
 
 /** A part of the IoT product that can be in an assessment's scope, with the test step that covers it. */
 public enum Component {
@@ -15,9 +14,5 @@ public enum Component {
 
     public Step step() {
         return step;
-    }
-
-    public static Component parse(String value) {
-        return EnumValues.parse(Component.class, "scope", value);
     }
 }

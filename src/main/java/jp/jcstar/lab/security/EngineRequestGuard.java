@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -25,13 +26,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * (in any case), in the URL or anywhere in a JSON body (whatever the spelling of its media type), is refused with 400.
  * Only administrators' stored filters (filter create / update) keep their expressions;</li>
  * <li>a process start with start instructions or skipped listeners would begin an assessment at any step without
- * registering it: only administrators may (403).</li>
+ * registering it: only administrators may (403);</li>
+ * <li>Tasklist saves a due or follow-up date by sending the task back as it read it, with its form reference, which
+ * Camunda's REST API then cannot read (400 without a message). The form reference is the model's, never the
+ * client's: it is taken out, so the change reaches the engine, which makes it or refuses it in words
+ * ({@link EngineCommandGuard}).</li>
  * </ul>
  */
 public class EngineRequestGuard extends OncePerRequestFilter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SUFFIX = "expression";
+    /** PUT .../task/{id}: a task's update (Tasklist's due and follow-up dates). */
+    private static final java.util.regex.Pattern TASK = java.util.regex.Pattern.compile("/task/[^/]+$");
+    private static final String FORM_REFERENCE = "camundaFormRef";
     private static final java.util.List<String> START_OVERRIDES =
             java.util.List.of("startInstructions", "skipCustomListeners", "skipIoMappings");
 
@@ -74,6 +82,10 @@ public class EngineRequestGuard extends OncePerRequestFilter {
             refuse(response, HttpServletResponse.SC_FORBIDDEN,
                     "Only administrators may start a process with start instructions or skipped listeners");
             return;
+        }
+        if ("PUT".equals(request.getMethod()) && TASK.matcher(path).find() && json instanceof ObjectNode task
+                && task.remove(FORM_REFERENCE) != null) {
+            body = JSON.writeValueAsBytes(task);
         }
         chain.doFilter(new ReplayedBody(request, body), response);
     }
@@ -137,6 +149,16 @@ public class EngineRequestGuard extends OncePerRequestFilter {
         ReplayedBody(HttpServletRequest request, byte[] body) {
             super(request);
             this.body = body;
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
         }
 
         @Override

@@ -95,8 +95,9 @@ public class TasklistFilters {
         properties.put("color", definition.color());
         properties.put("refresh", true);
         properties.put("showUndefinedVariable", false);
-        properties.put("variables", List.of(variable(TASK_REFERENCE, "評価番号 / Reference"),
-                variable(TASK_PRODUCT, "製品 / Product"), variable(TASK_ROUND, "ラウンド / Round")));
+        // Tasklist shows the first two on each task (the rest on demand); the name already holds reference and product.
+        properties.put("variables", List.of(variable(TASK_ROUND, "ラウンド / Round"),
+                variable(TASK_REFERENCE, "評価番号 / Reference"), variable(TASK_PRODUCT, "製品 / Product")));
         return properties;
     }
 

@@ -57,11 +57,12 @@ class ApiRefusalTest {
         LabApi.Reply unknownScope = api.post("/api/assessments", MANUFACTURER, application("スマートプラグ", List.of("DEVICE", "FRIDGE")));
         assertThat(unknownScope.status()).isEqualTo(400);
         assertThat(unknownScope.json().path("detail").asText())
-                .contains("scope: must be one of DEVICE, APP, CLOUD, was 'FRIDGE'");
+                .contains("評価範囲（scope）: DEVICE, APP, CLOUD のいずれかにしてください（「FRIDGE」は選べません）。",
+                        "Scope (scope): must be one of DEVICE, APP, CLOUD, was 'FRIDGE'.");
 
         LabApi.Reply noName = api.post("/api/assessments", MANUFACTURER, application(" ", List.of("DEVICE")));
         assertThat(noName.status()).isEqualTo(400);
-        assertThat(noName.json().path("detail").asText()).contains("productName: is required");
+        assertThat(noName.json().path("detail").asText()).contains("Product name (productName): is required.");
 
         LabApi.Reply malformed = api.post("/api/assessments", MANUFACTURER, "{not json");
         assertThat(malformed.status()).isEqualTo(400);

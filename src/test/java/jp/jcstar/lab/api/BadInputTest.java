@@ -25,7 +25,7 @@ class BadInputTest {
         LabApi.Reply viaApi = api.post("/api/assessments", MANUFACTURER, Map.of("productName", "NUL\u0000ロック",
                 "modelNumbers", "N-0", "cloudVersion", "1", "starLevel", "STAR-1", "scope", List.of("CLOUD")));
         assertThat(viaApi.status()).isEqualTo(400);
-        assertThat(viaApi.json().path("detail").asText()).contains("productName: contains control characters");
+        assertThat(viaApi.json().path("detail").asText()).contains("Product name (productName): contains control characters");
 
         LabApi.Reply viaEngineRest = api.post("/engine-rest/process-definition/key/process_jcstarAssessment/start",
                 MANUFACTURER, Map.of("variables", Map.of(

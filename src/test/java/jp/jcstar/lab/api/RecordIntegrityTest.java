@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jp.jcstar.lab.WebAppTest;
 import jp.jcstar.lab.assessment.AssessmentRepository;
 import jp.jcstar.lab.assessment.CheckResultRepository;
@@ -133,6 +134,15 @@ class RecordIntegrityTest {
         LabApi.BrowserSession tasklist = api.browser();
         tasklist.login(MANUFACTURER, LabApi.PASSWORD);
         assertThat(tasklist.sendToWebappApi("PUT", TASKLIST_API + "/task/" + task, moved).status()).isEqualTo(403);
+        // Tasklist's own "remove due date": the task sent back as read, form reference included. The refusal says who
+        // sets dates, in words, instead of Camunda's unreadable-body 400.
+        ObjectNode asRead = (ObjectNode) tasklist.sendToWebappApi("GET", TASKLIST_API + "/task/" + task, null).json();
+        assertThat(asRead.has("camundaFormRef")).isTrue();
+        asRead.putNull("due");
+        LabApi.Reply removed = tasklist.sendToWebappApi("PUT", TASKLIST_API + "/task/" + task, asRead);
+        assertThat(removed.status()).as(removed.text()).isEqualTo(403);
+        assertThat(removed.json().path("message").asText()).contains("期日・フォローアップ日・担当者・委任は",
+                "Due dates, follow-up dates, assignees, owners and delegation are set by the process and the lab");
 
         JsonNode after = api.get("/engine-rest/task/" + task, MANUFACTURER).json();
         assertThat(after.path("due").asText()).isEqualTo(before.path("due").asText());
@@ -140,6 +150,18 @@ class RecordIntegrityTest {
         assertThat(after.path("assignee").isNull()).isTrue();
         // Its own claim is its to make.
         assertThat(api.post("/engine-rest/task/" + task + "/claim", MANUFACTURER, Map.of("userId", MANUFACTURER)).status()).isEqualTo(204);
+    }
+
+    @Test
+    void tasklistsDateChangeOfATaskWithAFormReachesTheEngine() {
+        long id = apply();
+        String task = api.openTask(id, "userTask_supplyDocuments", MANUFACTURER);
+        // As Tasklist saves a follow-up date: the task as it read it, with its form reference.
+        ObjectNode asRead = (ObjectNode) api.get("/engine-rest/task/" + task, "admin", WebAppTest.ADMIN_PASSWORD).json();
+        asRead.put("followUp", "2028-12-01T00:00:00.000+0000");
+        LabApi.Reply saved = api.send("PUT", "/engine-rest/task/" + task, "admin", asRead);
+        assertThat(saved.status()).as(saved.text()).isEqualTo(204);
+        assertThat(api.get("/engine-rest/task/" + task, MANUFACTURER).json().path("followUp").asText()).startsWith("2028-12-01");
     }
 
     @Test

@@ -97,9 +97,8 @@ class AdminAccountInitializerTest {
                 .containsEntry(Roles.REVIEWERS, List.of("レビュー待ち / Reports to review", "自分のタスク / My tasks"))
                 .containsEntry(Roles.LAB_MANAGERS, List.of("判断待ち / Decisions and escalations", "自分のタスク / My tasks"));
         Filter myTasks = filters.createFilterQuery().filterName("自分のタスク / My tasks").singleResult();
-        assertThat(myTasks.getProperties()).containsEntry("variables", List.of(
-                Map.of("name", "reference", "label", "評価番号 / Reference"), Map.of("name", "product", "label", "製品 / Product"),
-                Map.of("name", "round", "label", "ラウンド / Round")));
+        assertThat(myTasks.getProperties()).containsEntry("variables", List.of(Map.of("name", "round", "label", "ラウンド / Round"),
+                Map.of("name", "reference", "label", "評価番号 / Reference"), Map.of("name", "product", "label", "製品 / Product")));
     }
 
     @Test

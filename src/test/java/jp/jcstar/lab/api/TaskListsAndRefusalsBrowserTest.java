@@ -1,0 +1,186 @@
+package jp.jcstar.lab.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import jp.jcstar.lab.WebAppTest;
+import jp.jcstar.lab.assessment.AssessmentRepository;
+import jp.jcstar.lab.assessment.Verdicts;
+import jp.jcstar.lab.browser.Chromium;
+import jp.jcstar.lab.catalog.CatalogRepository;
+import jp.jcstar.lab.catalog.Step;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Tasklist in a real Chromium, as the lab's people see it: tasks named after their assessment under each group's own
+ * filter, a refused completion that says in both languages what to do, and a manufacturer who sees only its own
+ * company's task. Screenshots under target/screenshots.
+ */
+@WebAppTest
+@EnabledIf("jp.jcstar.lab.browser.Chromium#installed")
+class TaskListsAndRefusalsBrowserTest {
+
+    static final String COMPANY = "tasklist-denki";
+    static final String RIVAL_COMPANY = "tasklist-kogyo";
+    static final String MAKER = "tlmaker";
+    static final String RIVAL = "tlrival";
+    static final String ENGINEER = "tleng";
+
+    static final String OPEN_TESTS = "試験待ち / Open tests";
+    static final String MY_TASKS = "自分のタスク / My tasks";
+    static final String OUR_COMPANY = "自社のタスク / Our company's tasks";
+    static final String REPORTS = "レビュー待ち / Reports to review";
+
+    @LocalServerPort int port;
+    @Autowired AssessmentRepository assessments;
+    @Autowired CatalogRepository catalogs;
+
+    LabApi api;
+
+    @BeforeEach
+    void setUp() {
+        api = LabUsers.on(port);
+        if (api.get("/engine-rest/user/" + MAKER + "/profile", "admin", WebAppTest.ADMIN_PASSWORD).status() == 404) {
+            api.registerCompany(COMPANY, "株式会社タスク電機");
+            api.registerCompany(RIVAL_COMPANY, "タスク工業株式会社");
+            api.registerManufacturerUser(COMPANY, MAKER);
+            api.registerManufacturerUser(RIVAL_COMPANY, RIVAL);
+            api.registerStaff(ENGINEER, "engineer");
+            api.loginForToken(ENGINEER, LabApi.PASSWORD);
+        }
+    }
+
+    @Test
+    void anEngineerFindsTheCloudTestByAssessmentUnderOpenTestsAndAFailWithoutObservationIsRefusedInBothLanguages()
+            throws IOException {
+        long id = apply(MAKER, "ブラウザ一覧ロック");
+        api.supplyDocuments(id, MAKER);
+        api.complete(id, "userTask_reviewDocumentation", ENGINEER,
+                Verdicts.allPass(catalogs.current().itemsOf(Step.DOCUMENTATION)).variables());
+        String name = assessments.get(id).reference() + " ブラウザ一覧ロック (株式会社タスク電機): クラウド試験 / Test cloud";
+
+        try (Chromium browser = new Chromium(port)) {
+            browser.logIn(api, ENGINEER);
+            browser.open("/camunda/app/tasklist/default/");
+            // The engineers' filter opens first and lists the test by reference, product, company and step.
+            String list = browser.waitForText(OPEN_TESTS, name);
+            assertThat(list).contains(MY_TASKS, "ラウンド / Round:", "評価番号 / Reference:", assessments.get(id).reference())
+                    .doesNotContain(REPORTS, OUR_COMPANY, "All tasks");
+            browser.screenshot("tasklist-engineer-open-tests.png");
+
+            browser.openTask(api.openTask(id, "userTask_testCloud", ENGINEER));
+            browser.clickText("Claim");
+            for (String item : List.of("CLD-01", "CLD-02", "CLD-03", "CLD-05")) {
+                choose(browser, item, "PASS");
+            }
+            choose(browser, "CLD-04", "FAIL");
+            complete(browser);
+            String refused = browser.waitForText("CLD-04 証明書管理とTLS設定: 不合格（FAIL）には所見が必要です。所見を記入してから完了してください。",
+                    "CLD-04 Certificate management and TLS configuration: a FAIL needs an observation. Write what you "
+                            + "observed, then complete.");
+            assertThat(refused).doesNotContain("ENGINE-", "verdict_", "observation_");
+            browser.screenshot("tasklist-refusal-fail-without-observation.png");
+            assertThat(api.activeSteps(id, ENGINEER)).contains("userTask_testCloud");
+
+            // With the observation written, the same completion is recorded.
+            browser.dismissNotifications();
+            browser.field("CLD-04 所見 / Observation").sendKeys("TLS 1.0 is accepted on api.example.jp");
+            complete(browser);
+            browser.wait.until(driver -> !api.activeSteps(id, ENGINEER).contains("userTask_testCloud"));
+        }
+    }
+
+    @Test
+    void aManufacturerSeesOnlyItsOwnCompanysTaskAndIsToldWhoSetsDueDates() throws IOException {
+        long own = apply(MAKER, "自社ブラウザロック");
+        long rivals = apply(RIVAL, "他社ブラウザロック");
+        String ownTask = assessments.get(own).reference() + " 自社ブラウザロック (株式会社タスク電機): 文書の提出 / Supply documents";
+
+        try (Chromium browser = new Chromium(port)) {
+            logInWithPassword(browser, MAKER);
+            browser.open("/camunda/app/tasklist/default/");
+            String list = browser.waitForText(OUR_COMPANY, ownTask);
+            assertThat(list).contains(MY_TASKS).doesNotContain("他社ブラウザロック", assessments.get(rivals).reference(),
+                    "タスク工業株式会社", OPEN_TESTS, REPORTS);
+            browser.screenshot("tasklist-manufacturer-own-company.png");
+
+            // Tasklist offers everyone the due date's remove button; the engine refuses it and says who sets it.
+            browser.openTask(api.openTask(own, "userTask_supplyDocuments", MAKER));
+            browser.dismissNotifications();
+            browser.click(By.cssSelector(".reset-due-date"));
+            String refused = browser.waitForText("期日・フォローアップ日・担当者・委任は、プロセスと試験所（ラボマネージャー）が決めます。",
+                    "Due dates, follow-up dates, assignees, owners and delegation are set by the process and the lab "
+                            + "(its lab managers); you may claim and complete your task.");
+            assertThat(refused).doesNotContain("ENGINE-");
+            browser.screenshot("tasklist-manufacturer-due-date-refused.png");
+            assertThat(api.get("/api/assessments/" + own, MAKER).json().path("activeSteps").get(0).path("due").isNull())
+                    .isFalse();
+        }
+    }
+
+    private long apply(String manufacturer, String product) {
+        LabApi.Reply applied = api.post("/api/assessments", manufacturer, Map.of("productName", product,
+                "modelNumbers", "TL-1", "cloudVersion", "2026.1", "starLevel", "STAR-1", "scope", List.of("CLOUD")));
+        assertThat(applied.status()).as(applied.text()).isEqualTo(201);
+        return applied.json().path("id").asLong();
+    }
+
+    /** Manufacturers log in with their password only (lab staff add the second factor: Chromium.logIn). */
+    private void logInWithPassword(Chromium browser, String user) {
+        browser.open("/login");
+        browser.driver.findElement(By.name("username")).sendKeys(user);
+        browser.driver.findElement(By.name("password")).sendKeys(api.passwordOf(user));
+        browser.driver.findElement(By.cssSelector("form button")).click();
+        browser.wait.until(driver -> !driver.getCurrentUrl().contains("/login"));
+    }
+
+    /** A verdict of a test form: the radio button of the item's group whose label ends in the verdict. */
+    private static void choose(Chromium browser, String item, String verdict) {
+        WebElement option = browser.find(By.xpath("//div[contains(@class, 'fjs-form-field-radio')][label[starts-with("
+                + "normalize-space(.), '" + item + "')]]//label[contains(normalize-space(.), '/ " + verdict + "')]"));
+        clickWhereItIs(browser, option);
+    }
+
+    /**
+     * Complete, at the bottom of a long task, as a person reaches it: the field typed in is left (form-js then resizes
+     * it, which moves the pane), the button scrolled to the middle once it stands still, and clicked where it is.
+     * WebDriver's own scrolling would leave it under Tasklist's fixed footer.
+     */
+    private static void complete(Chromium browser) {
+        WebElement button = browser.wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//button[normalize-space(text()) = 'Complete']")));
+        ((JavascriptExecutor) browser.driver).executeScript("document.activeElement.blur()");
+        clickWhereItIs(browser, button);
+    }
+
+    private static void clickWhereItIs(Chromium browser, WebElement element) {
+        awaitStill(browser, element);
+        ((JavascriptExecutor) browser.driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+        awaitStill(browser, element);
+        new Actions(browser.driver).moveToElement(element).click().perform();
+    }
+
+    /** Until the element is where it was half a second before. */
+    private static void awaitStill(Chromium browser, WebElement element) {
+        Object[] last = {null};
+        browser.wait.until(driver -> {
+            Object top = ((JavascriptExecutor) driver).executeScript("return arguments[0].getBoundingClientRect().top", element);
+            boolean still = top.equals(last[0]);
+            last[0] = top;
+            return still;
+        });
+    }
+}
