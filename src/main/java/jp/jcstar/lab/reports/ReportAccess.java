@@ -41,6 +41,13 @@ public class ReportAccess {
     /** A report as a reader gets it: the PDF and the file name it is saved under. */
     public record Pdf(String fileName, StoredReport report) {
 
+        /**
+         * The policy of a PDF shown in the browser: the app's pages forbid plugins (object-src 'none'), which would
+         * also keep the browser's PDF viewer from showing the report; a PDF needs nothing else.
+         */
+        static final String PDF_CONTENT_SECURITY_POLICY = "default-src 'none'; object-src 'self'; "
+                + "style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'self'";
+
         /** Shown in the browser's PDF viewer, or saved as a file. */
         public ResponseEntity<byte[]> response(boolean inline) {
             ContentDisposition disposition = (inline ? ContentDisposition.inline() : ContentDisposition.attachment())
@@ -49,6 +56,7 @@ public class ReportAccess {
                     .contentType(MediaType.APPLICATION_PDF)
                     .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
                     .header("X-Content-SHA256", report.sha256())
+                    .header("Content-Security-Policy", PDF_CONTENT_SECURITY_POLICY)
                     .body(report.content());
         }
     }

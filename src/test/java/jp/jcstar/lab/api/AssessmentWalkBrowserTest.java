@@ -190,6 +190,8 @@ class AssessmentWalkBrowserTest {
         LabApi.Reply issueList = owner.getPage(paths.get(2));
         assertThat(issueList.status()).isEqualTo(200);
         assertThat(issueList.header("Content-Disposition")).startsWith("inline");
+        // The browser's PDF viewer is a plugin, which the app's pages forbid: a report allows it.
+        assertThat(issueList.header("Content-Security-Policy")).contains("object-src 'self'").doesNotContain("'none';object");
         assertThat(owner.getPage(paths.get(2) + "?download").header("Content-Disposition")).startsWith("attachment");
         // The draft is the lab's: the manufacturer gets the app's 403 page, not the PDF.
         LabApi.Reply draft = owner.getHtml(paths.get(3));
