@@ -1,7 +1,9 @@
 package jp.jcstar.lab.documents;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jp.jcstar.lab.assessment.Assessment;
@@ -16,6 +18,7 @@ import jp.jcstar.lab.web.ConflictException;
 import jp.jcstar.lab.web.DataSizes;
 import jp.jcstar.lab.web.ForbiddenException;
 import jp.jcstar.lab.web.InvalidInputException;
+import jp.jcstar.lab.web.LabPage;
 import jp.jcstar.lab.web.PayloadTooLargeException;
 import jp.jcstar.lab.web.UnsupportedContentException;
 import org.springframework.core.io.InputStreamResource;
@@ -24,7 +27,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import jp.jcstar.lab.web.LabPage;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -85,7 +87,7 @@ public class DocumentPageController {
         Map<String, StoredDocument> latest = listing.latestDocuments();
         List<CheckItem> docItems = assessments.catalogOf(assessment).itemsOf(Step.DOCUMENTATION);
         boolean open = assessment.status() == AssessmentStatus.IN_PROGRESS;
-        List<UploadForm> forms = new java.util.ArrayList<>();
+        List<UploadForm> forms = new ArrayList<>();
         if (open && user.isInAny(DocumentService.DOCUMENT_UPLOADERS)) {
             forms.add(new UploadForm("文書のアップロード / Upload a document", DocumentKind.DOCUMENT, docItems));
         }
@@ -98,7 +100,7 @@ public class DocumentPageController {
         model.addAttribute("uploaded", flash == null ? null : flash.get("uploaded"));
         model.addAttribute("error", error);
         model.addAttribute("docItems", docItems);
-        model.addAttribute("latest", latest.entrySet().stream().collect(java.util.stream.Collectors.toMap(
+        model.addAttribute("latest", latest.entrySet().stream().collect(Collectors.toMap(
                 Map.Entry::getKey, entry -> new FileRow(entry.getValue(), DocumentsOverview.contentPath(entry.getValue()),
                         Wording.dateTime(entry.getValue().uploadedAt())))));
         model.addAttribute("files", listing.files().stream().map(file -> new FileRow(file,

@@ -1,7 +1,9 @@
 package jp.jcstar.lab.assessment.overview;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import jp.jcstar.lab.assessment.Assessment;
@@ -152,7 +154,7 @@ public class TaskContexts {
             text.append('\n');
         }
         Set<String> testers = overview.items().stream().flatMap(item -> item.history().stream())
-                .map(AssessmentOverview.VerdictRow::recordedBy).collect(Collectors.toCollection(java.util.TreeSet::new));
+                .map(AssessmentOverview.VerdictRow::recordedBy).collect(Collectors.toCollection(TreeSet::new));
         text.append("\n試験担当者 / Tested by: ").append(Markdown.text(String.join(", ", testers)))
                 .append("（この人たちはレビューできません / they may not review）\n");
         return text.toString();
@@ -175,14 +177,14 @@ public class TaskContexts {
         }
     }
 
-    private static java.util.Optional<AssessmentOverview.EventRow> lastSendBack(AssessmentOverview overview) {
+    private static Optional<AssessmentOverview.EventRow> lastSendBack(AssessmentOverview overview) {
         List<AssessmentOverview.EventRow> events = overview.events();
         for (int i = events.size() - 1; i >= 0; i--) {
             if (events.get(i).sentBack()) {
-                return java.util.Optional.of(events.get(i));
+                return Optional.of(events.get(i));
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static String orDash(String text) {

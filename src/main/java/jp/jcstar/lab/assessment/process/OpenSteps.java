@@ -3,8 +3,10 @@ package jp.jcstar.lab.assessment.process;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 import jp.jcstar.lab.LabClock;
@@ -39,14 +41,14 @@ public class OpenSteps {
 
     /** The open steps of each process instance, oldest first. */
     public Map<String, List<OpenStep>> of(Collection<String> processInstanceIds) {
-        List<String> ids = processInstanceIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        List<String> ids = processInstanceIds.stream().filter(Objects::nonNull).distinct().toList();
         if (ids.isEmpty()) {
             return Map.of();
         }
         OffsetDateTime now = clock.now();
         return taskService.createTaskQuery().processInstanceIdIn(ids.toArray(String[]::new))
                 .orderByTaskCreateTime().asc().listPage(0, AssessmentProcess.PAGE).stream()
-                .collect(Collectors.groupingBy(Task::getProcessInstanceId, java.util.LinkedHashMap::new,
+                .collect(Collectors.groupingBy(Task::getProcessInstanceId, LinkedHashMap::new,
                         Collectors.mapping(task -> describe(task, now), Collectors.toList())));
     }
 

@@ -1,8 +1,10 @@
 package jp.jcstar.lab.assessment.web;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jp.jcstar.lab.assessment.Assessment;
 import jp.jcstar.lab.assessment.AssessmentAccess;
@@ -55,12 +57,12 @@ public class AssessmentPageController {
         model.addAttribute("rows", visible.stream().map(assessment -> {
             List<OpenSteps.OpenStep> open = steps.getOrDefault(assessment.processInstanceId(), List.of());
             OpenSteps.OpenStep firstDue = open.stream().filter(step -> step.due() != null)
-                    .min(java.util.Comparator.comparing(OpenSteps.OpenStep::due)).orElse(null);
+                    .min(Comparator.comparing(OpenSteps.OpenStep::due)).orElse(null);
             return new ListRow(assessment.id(), assessment.reference(), assessment.manufacturer(),
                     assessment.productName(), assessment.starLevel().label(), Wording.status(assessment.status()),
                     assessment.status() == AssessmentStatus.IN_PROGRESS, assessment.currentRound(),
                     open.stream().map(OpenSteps.OpenStep::name).distinct().collect(Collectors.joining(", ")),
-                    open.stream().flatMap(step -> step.assignee() != null ? java.util.stream.Stream.of(step.assignee())
+                    open.stream().flatMap(step -> step.assignee() != null ? Stream.of(step.assignee())
                             : step.candidateGroups().stream().map(Wording::group)).distinct()
                             .collect(Collectors.joining(", ")),
                     firstDue == null ? "" : Wording.dateTime(firstDue.due()),
