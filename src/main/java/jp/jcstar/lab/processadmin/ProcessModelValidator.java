@@ -8,10 +8,12 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.jcstar.lab.Bilingual;
+import jp.jcstar.lab.assessment.overview.TaskContexts;
 import jp.jcstar.lab.assessment.process.RecordVerdictsListener;
 import jp.jcstar.lab.catalog.Catalog;
 import jp.jcstar.lab.catalog.CheckItem;
@@ -39,6 +41,8 @@ public class ProcessModelValidator {
     public static final List<String> VERDICT_VALUES = List.of("PASS", "FAIL", "NA");
     /** A step's name, after the assessment's reference, product and company, still fits a task's name (255). */
     public static final int MAX_STEP_NAME = 80;
+    /** The listener that writes a form's context; its task names the kind (TaskContexts.PROPERTY). */
+    static final String TASK_CONTEXT_LISTENER = "${refreshTaskContextListener}";
     private static final Pattern BEAN_EXPRESSION = Pattern.compile("\\$\\{(\\w+)}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -120,6 +124,7 @@ public class ProcessModelValidator {
                     task.getCamundaFormRefBinding(), forms, formAlreadyDeployed, problems);
             ModelProperties.find(task, RecordVerdictsListener.CHECK_ITEMS).ifPresent(checkItems ->
                     checkItemsInForm(resource, task, checkItems, form, problems));
+            checkTaskContext(resource, task, problems);
         }
         for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
             if (start.getParentElement() instanceof Process && start.getCamundaFormRef() != null) {
@@ -128,6 +133,25 @@ public class ProcessModelValidator {
             }
         }
         return problems;
+    }
+
+    /** A task whose form shows its step's history names which history (RefreshTaskContextListener). */
+    private static void checkTaskContext(String resource, UserTask task, List<ModelProblem> problems) {
+        String kinds = Arrays.stream(TaskContexts.Kind.values()).map(Enum::name).collect(Collectors.joining(", "));
+        boolean writesContext = task.getExtensionElements() != null && task.getExtensionElements().getElementsQuery()
+                .filterByType(CamundaTaskListener.class).list().stream()
+                .anyMatch(listener -> TASK_CONTEXT_LISTENER.equals(listener.getCamundaDelegateExpression()));
+        ModelProperties.find(task, TaskContexts.PROPERTY).ifPresentOrElse(kind -> {
+            if (Arrays.stream(TaskContexts.Kind.values()).noneMatch(known -> known.name().equals(kind))) {
+                problems.add(new ModelProblem(resource, task.getId(), TaskContexts.PROPERTY + " '" + kind
+                        + "' is not one of " + kinds));
+            }
+        }, () -> {
+            if (writesContext) {
+                problems.add(new ModelProblem(resource, task.getId(), TASK_CONTEXT_LISTENER + " needs the extension "
+                        + "property " + TaskContexts.PROPERTY + " (one of " + kinds + ")"));
+            }
+        });
     }
 
     /** People read a task by its step's name in both languages; the app puts the assessment in front (TaskNames). */

@@ -41,7 +41,9 @@ class ProcessModelTest {
                 .replace("${evaluateRoundDelegate}", "${evaluateRoundsDelegate}")
                 .replace("camunda:candidateGroups=\"reviewers\"", "camunda:candidateGroups=\"reviewer\"")
                 .replace("name=\"デバイス試験 / Test device\"", "name=\"Test device\"")
-                .replace("name=\"アプリ試験 / Test app\"", "name=\"アプリ試験 / " + "Test the app ".repeat(6) + "\""));
+                .replace("name=\"アプリ試験 / Test app\"", "name=\"アプリ試験 / " + "Test the app ".repeat(6) + "\"")
+                .replace("name=\"taskContext\" value=\"DECISION\"", "name=\"taskContext\" value=\"DECIDE\"")
+                .replace("<camunda:property name=\"taskContext\" value=\"REVIEW\" />", ""));
         try (var files = Files.list(Path.of("forms"))) {
             for (Path form : files.toList()) {
                 Files.writeString(forms.resolve(form.getFileName()), Files.readString(form)
@@ -58,7 +60,12 @@ class ProcessModelTest {
                         org.assertj.core.groups.Tuple.tuple("userTask_testDevice",
                                 "the user task needs a name in Japanese and English, written like \"クラウド試験 / Test cloud\""),
                         org.assertj.core.groups.Tuple.tuple("userTask_testApp", "the name has more than 80 characters; "
-                                + "the task list puts the assessment's reference, product and company before it"));
+                                + "the task list puts the assessment's reference, product and company before it"),
+                        org.assertj.core.groups.Tuple.tuple("userTask_decideFurtherRound", "taskContext 'DECIDE' is not "
+                                + "one of RECTIFICATION, RETEST, REVISION, DECISION, REVIEW"),
+                        org.assertj.core.groups.Tuple.tuple("userTask_reviewReport", "${refreshTaskContextListener} needs "
+                                + "the extension property taskContext (one of RECTIFICATION, RETEST, REVISION, DECISION, "
+                                + "REVIEW)"));
     }
 
     @Test
