@@ -77,13 +77,13 @@ class AssessmentWalkBrowserTest {
             browser.choose(item, "PASS");
         }
         browser.choose("CLD-04", "FAIL");
-        browser.click(By.xpath("//button[normalize-space(text()) = 'Complete']"));
+        browser.complete();
         String refusal = browser.waitForText("FAIL needs an observation");
         assertThat(refusal).contains("CLD-04", "FAIL needs an observation").doesNotContain("ENGINE-", "verdict_CLD_04");
         browser.screenshot("fail-without-observation.png");
         browser.dismissNotifications();
         browser.field("CLD-04 所見").sendKeys("TLS 1.0 is accepted on api.example.jp:443");
-        browser.click(By.xpath("//button[normalize-space(text()) = 'Complete']"));
+        browser.complete();
         api.awaitAssessment(id, ENGINEER, a -> a.path("activeSteps").findValuesAsText("step")
                 .contains("userTask_submitRectification"));
 
@@ -109,7 +109,7 @@ class AssessmentWalkBrowserTest {
             cloudVersion.clear();
             cloudVersion.sendKeys("2025.04");
             maker.field("CLD-04").sendKeys("TLS 1.0 と 1.1 を全エンドポイントで無効化 / TLS 1.0 and 1.1 disabled");
-            maker.click(By.xpath("//button[normalize-space(text()) = 'Complete']"));
+            maker.complete();
             api.awaitAssessment(id, ENGINEER, a -> a.path("activeSteps").findValuesAsText("step")
                     .contains("userTask_retestItems"));
         } finally {
@@ -124,7 +124,7 @@ class AssessmentWalkBrowserTest {
         browser.screenshot("retest-form.png");
         browser.clickText("Claim");
         browser.choose("CLD-04", "PASS");
-        browser.click(By.xpath("//button[normalize-space(text()) = 'Complete']"));
+        browser.complete();
         api.awaitAssessment(id, ENGINEER, a -> a.path("activeSteps").findValuesAsText("step")
                 .contains("userTask_reviewReport"));
 
@@ -140,7 +140,7 @@ class AssessmentWalkBrowserTest {
             assertThat(pdfText(reviewer.fetchWithSession(draft))).contains(reference, PRODUCT);
             reviewer.clickText("Claim");
             reviewer.choose("判断 / Decision", "Approve");
-            reviewer.click(By.xpath("//button[normalize-space(text()) = 'Complete']"));
+            reviewer.complete();
             api.awaitAssessment(id, REVIEWER, a -> "COMPLETED".equals(a.path("status").asText()));
         } finally {
             reviewer.close();

@@ -16,10 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -83,10 +79,10 @@ class TaskListsAndRefusalsBrowserTest {
             browser.openTask(api.openTask(id, "userTask_testCloud", ENGINEER));
             browser.clickText("Claim");
             for (String item : List.of("CLD-01", "CLD-02", "CLD-03", "CLD-05")) {
-                choose(browser, item, "PASS");
+                browser.choose(item, "/ PASS");
             }
-            choose(browser, "CLD-04", "FAIL");
-            complete(browser);
+            browser.choose("CLD-04", "/ FAIL");
+            browser.complete();
             String refused = browser.waitForText("CLD-04 証明書管理とTLS設定: 不合格（FAIL）には所見が必要です。所見を記入してから完了してください。",
                     "CLD-04 Certificate management and TLS configuration: a FAIL needs an observation. Write what you "
                             + "observed, then complete.");
@@ -97,7 +93,7 @@ class TaskListsAndRefusalsBrowserTest {
             // With the observation written, the same completion is recorded.
             browser.dismissNotifications();
             browser.field("CLD-04 所見 / Observation").sendKeys("TLS 1.0 is accepted on api.example.jp");
-            complete(browser);
+            browser.complete();
             browser.wait.until(driver -> !api.activeSteps(id, ENGINEER).contains("userTask_testCloud"));
         }
     }
@@ -109,7 +105,7 @@ class TaskListsAndRefusalsBrowserTest {
         String ownTask = assessments.get(own).reference() + " 自社ブラウザロック (株式会社タスク電機): 文書の提出 / Supply documents";
 
         try (Chromium browser = new Chromium(port)) {
-            logInWithPassword(browser, MAKER);
+            browser.logIn(api, MAKER);
             browser.open("/camunda/app/tasklist/default/");
             String list = browser.waitForText(OUR_COMPANY, ownTask);
             assertThat(list).contains(MY_TASKS).doesNotContain("他社ブラウザロック", assessments.get(rivals).reference(),
@@ -135,52 +131,5 @@ class TaskListsAndRefusalsBrowserTest {
                 "modelNumbers", "TL-1", "cloudVersion", "2026.1", "starLevel", "STAR-1", "scope", List.of("CLOUD")));
         assertThat(applied.status()).as(applied.text()).isEqualTo(201);
         return applied.json().path("id").asLong();
-    }
-
-    /** Manufacturers log in with their password only (lab staff add the second factor: Chromium.logIn). */
-    private void logInWithPassword(Chromium browser, String user) {
-        browser.open("/login");
-        browser.driver.findElement(By.name("username")).sendKeys(user);
-        browser.driver.findElement(By.name("password")).sendKeys(api.passwordOf(user));
-        browser.driver.findElement(By.cssSelector("form button")).click();
-        browser.wait.until(driver -> !driver.getCurrentUrl().contains("/login"));
-    }
-
-    /** A verdict of a test form: the radio button of the item's group whose label ends in the verdict. */
-    private static void choose(Chromium browser, String item, String verdict) {
-        WebElement option = browser.find(By.xpath("//div[contains(@class, 'fjs-form-field-radio')][label[starts-with("
-                + "normalize-space(.), '" + item + "')]]//label[contains(normalize-space(.), '/ " + verdict + "')]"));
-        clickWhereItIs(browser, option);
-    }
-
-    /**
-     * Complete, at the bottom of a long task, as a person reaches it: the field typed in is left (form-js then resizes
-     * it, which moves the pane), the button scrolled to the middle once it stands still, and clicked where it is.
-     * WebDriver's own scrolling would leave it under Tasklist's fixed footer.
-     */
-    private static void complete(Chromium browser) {
-        WebElement button = browser.wait.until(ExpectedConditions.elementToBeClickable(
-                By.xpath("//button[normalize-space(text()) = 'Complete']")));
-        ((JavascriptExecutor) browser.driver).executeScript("document.activeElement.blur()");
-        clickWhereItIs(browser, button);
-    }
-
-    private static void clickWhereItIs(Chromium browser, WebElement element) {
-        awaitStill(browser, element);
-        ((JavascriptExecutor) browser.driver).executeScript(
-                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
-        awaitStill(browser, element);
-        new Actions(browser.driver).moveToElement(element).click().perform();
-    }
-
-    /** Until the element is where it was half a second before. */
-    private static void awaitStill(Chromium browser, WebElement element) {
-        Object[] last = {null};
-        browser.wait.until(driver -> {
-            Object top = ((JavascriptExecutor) driver).executeScript("return arguments[0].getBoundingClientRect().top", element);
-            boolean still = top.equals(last[0]);
-            last[0] = top;
-            return still;
-        });
     }
 }

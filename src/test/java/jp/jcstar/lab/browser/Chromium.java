@@ -7,6 +7,7 @@ import java.time.Duration;
 
 import jp.jcstar.lab.api.LabApi;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -14,6 +15,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -98,12 +100,41 @@ public final class Chromium implements AutoCloseable {
         return wait.until(ExpectedConditions.presenceOfElementLocated(target));
     }
 
-    /** Clicks an element once it is clickable, scrolled to the middle of the window as a person would. */
+    /** Clicks an element once it is clickable, where it stands once scrolled to the middle, as a person would. */
     public void click(By target) {
-        WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(target));
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
-                "arguments[0].scrollIntoView({block: 'center'})", element);
-        wait.until(ExpectedConditions.elementToBeClickable(target)).click();
+        clickWhereItIs(wait.until(ExpectedConditions.elementToBeClickable(target)));
+    }
+
+    /**
+     * Complete, at the bottom of a long task, as a person reaches it: the field typed in is left (form-js then resizes
+     * it, which moves the pane), the button scrolled to the middle once it stands still, and clicked where it is.
+     * WebDriver's own scrolling would leave it under Tasklist's fixed footer.
+     */
+    public void complete() {
+        WebElement button = wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//button[normalize-space(text()) = 'Complete']")));
+        ((JavascriptExecutor) driver).executeScript("document.activeElement.blur()");
+        clickWhereItIs(button);
+    }
+
+    private void clickWhereItIs(WebElement element) {
+        awaitStill(element);
+        ((JavascriptExecutor) driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+        awaitStill(element);
+        new Actions(driver).moveToElement(element).click().perform();
+    }
+
+    /** Until the element is where it was half a second before. */
+    private void awaitStill(WebElement element) {
+        Object[] last = {null};
+        wait.until(driver -> {
+            Object top = ((JavascriptExecutor) driver).executeScript(
+                    "return arguments[0].getBoundingClientRect().top", element);
+            boolean still = top.equals(last[0]);
+            last[0] = top;
+            return still;
+        });
     }
 
     /** A button or link by (part of) its visible text. */
@@ -146,6 +177,7 @@ public final class Chromium implements AutoCloseable {
     public void dismissNotifications() {
         driver.findElements(By.xpath("//div[contains(@class, 'alert')]//*[normalize-space(.) = '×']")).stream()
                 .filter(WebElement::isDisplayed).forEach(WebElement::click);
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".page-notifications .alert")));
     }
 
     /** What the browser shows now, kept under target/screenshots. */
