@@ -1,7 +1,6 @@
 package jp.jcstar.lab.assessment;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.Set;
 
 import jp.jcstar.lab.Bilingual;
 import jp.jcstar.lab.ControlCharacters;
+import jp.jcstar.lab.web.EnumValues;
 import jp.jcstar.lab.web.InvalidInputException;
 
 /**
@@ -70,8 +70,7 @@ public record Application(String manufacturer, String productName, String modelN
         List<Bilingual> problems = new ArrayList<>();
         StarLevel level = null;
         if (starLevel != null && !starLevel.isBlank()) {
-            level = Arrays.stream(StarLevel.values()).filter(known -> known.label().equals(starLevel)).findFirst()
-                    .orElse(null);
+            level = EnumValues.find(StarLevel.class, starLevel, StarLevel::label).orElse(null);
             if (level == null) {
                 problems.add(problem("starLevel", "STAR-1, STAR-2, STAR-3, STAR-4 のいずれかにしてください（「" + starLevel
                         + "」は選べません）。", "must be one of STAR-1, STAR-2, STAR-3, STAR-4, was '" + starLevel + "'."));
@@ -79,8 +78,7 @@ public record Application(String manufacturer, String productName, String modelN
         }
         Set<Component> components = EnumSet.noneOf(Component.class);
         for (String value : scope == null ? List.<String>of() : scope) {
-            Arrays.stream(Component.values()).filter(known -> known.name().equals(value)).findFirst()
-                    .ifPresentOrElse(components::add, () -> problems.add(problem("scope", "DEVICE, APP, CLOUD のいずれか"
+            EnumValues.find(Component.class, value, Component::name).ifPresentOrElse(components::add, () -> problems.add(problem("scope", "DEVICE, APP, CLOUD のいずれか"
                             + "にしてください（「" + value + "」は選べません）。", "must be one of DEVICE, APP, CLOUD, was '"
                             + value + "'.")));
         }

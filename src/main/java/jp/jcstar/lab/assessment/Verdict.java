@@ -1,7 +1,8 @@
 package jp.jcstar.lab.assessment;
 
-import java.util.Arrays;
 import java.util.Optional;
+
+import jp.jcstar.lab.web.EnumValues;
 
 /** An engineer's judgement of one check item in one round. */
 public enum Verdict {
@@ -9,6 +10,6 @@ public enum Verdict {
 
     /** The verdict a submitted value names; empty for anything else (nothing, blank, another word). */
     public static Optional<Verdict> of(Object value) {
-        return Arrays.stream(values()).filter(verdict -> verdict.name().equals(String.valueOf(value))).findFirst();
+        return EnumValues.find(Verdict.class, value, Verdict::name);
     }
 }

@@ -1,6 +1,7 @@
 package jp.jcstar.lab.web;
 
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -16,10 +17,14 @@ public final class EnumValues {
 
     /** @param label how the constant is written by users (e.g. STAR-1 for STAR_1) */
     public static <E extends Enum<E>> E parse(Class<E> type, String field, Object value, Function<E, String> label) {
-        E[] constants = type.getEnumConstants();
-        return Arrays.stream(constants).filter(constant -> label.apply(constant).equals(String.valueOf(value)))
-                .findFirst()
-                .orElseThrow(() -> new InvalidInputException(field + ": must be one of "
-                        + Arrays.stream(constants).map(label).collect(Collectors.joining(", ")) + ", was '" + value + "'"));
+        return find(type, value, label).orElseThrow(() -> new InvalidInputException(field + ": must be one of "
+                + Arrays.stream(type.getEnumConstants()).map(label).collect(Collectors.joining(", ")) + ", was '"
+                + value + "'"));
+    }
+
+    /** The constant a submitted value names, written as {@code label} writes it; empty for anything else. */
+    public static <E extends Enum<E>> Optional<E> find(Class<E> type, Object value, Function<E, String> label) {
+        return Arrays.stream(type.getEnumConstants())
+                .filter(constant -> label.apply(constant).equals(String.valueOf(value))).findFirst();
     }
 }
