@@ -8,12 +8,13 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import jp.jcstar.lab.Bilingual;
 import jp.jcstar.lab.assessment.AssessmentService;
-import jp.jcstar.lab.catalog.CheckItem;
-import jp.jcstar.lab.web.InvalidInputException;
 import jp.jcstar.lab.assessment.ReviewDecision;
+import jp.jcstar.lab.catalog.CheckItem;
 import jp.jcstar.lab.process.CurrentUser;
 import jp.jcstar.lab.process.Submission;
+import jp.jcstar.lab.web.InvalidInputException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -41,9 +42,10 @@ public class ReviewReportListener implements TaskListener {
                 .filter(id -> !id.isEmpty()).distinct().toList();
         List<String> unknown = items.stream().filter(id -> !inScope.contains(id)).toList();
         if (!unknown.isEmpty()) {
-            throw new InvalidInputException(ITEMS_IN_QUESTION.name() + ": " + String.join(", ", unknown)
-                    + " はこの評価の項目ではありません。対象の項目ID（例: CLD-04）を入力してください。 / "
-                    + String.join(", ", unknown) + " is not an item of this assessment: name items in scope, e.g. CLD-04.");
+            String strangers = String.join(", ", unknown);
+            throw new InvalidInputException(Bilingual.of("見直す項目: " + strangers + " はこの評価の項目ではありません。"
+                    + "評価範囲の項目ID（例: CLD-04）を入力してください。", "Items in question: " + strangers
+                    + " is not an item of this assessment: name items in scope, e.g. CLD-04."));
         }
         return items;
     }
