@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Create listener of the tasks whose form shows its step's history (extension property taskContext = RECTIFICATION,
- * RETEST, REVISION, DECISION or REVIEW): the app writes it from its tables when the task opens, whatever anyone set
- * before.
+ * RETEST, REVISION, DECISION or REVIEW): the app writes it from its tables onto the task itself when the task opens,
+ * so each task shows its own and it goes with the task.
  */
 @Component
 public class RefreshTaskContextListener implements TaskListener {
@@ -31,7 +31,7 @@ public class RefreshTaskContextListener implements TaskListener {
                 .map(TaskContexts.Kind::valueOf)
                 .orElseThrow(() -> new IllegalStateException(task.getTaskDefinitionKey()
                         + " has refreshTaskContextListener but no extension property " + TaskContexts.PROPERTY));
-        TASK_CONTEXT.set(task, contexts.markdown(assessments.get(assessments.idOf(task.getProcessInstanceId())), kind,
+        TASK_CONTEXT.setLocal(task, contexts.markdown(assessments.get(assessments.idOf(task.getProcessInstanceId())), kind,
                 ITEMS_IN_QUESTION.find(task).orElse(null)));
     }
 }

@@ -51,7 +51,7 @@ public final class AssessmentVariables {
      */
     public static final ProcessVariable<String> DOCUMENTS_OVERVIEW = ProcessVariable.of("documentsOverview", String.class);
     /**
-     * What the form of the task at hand shows of the assessment (Markdown, written by the app when the task opens):
+     * What the form of the task at hand shows of the assessment (Markdown, written by the app on the task when it opens):
      * the findings for a rectification, the previous round for a retest, the history for a decision or review.
      */
     public static final ProcessVariable<String> TASK_CONTEXT = ProcessVariable.of("taskContext", String.class);
