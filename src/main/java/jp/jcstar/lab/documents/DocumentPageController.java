@@ -77,9 +77,7 @@ public class DocumentPageController {
         Map<String, ?> flash = RequestContextUtils.getInputFlashMap(request);
         Object error = flash == null ? null : flash.get("error");
         if (TOO_LARGE.equals(refused)) {
-            error = "ファイルが上限（" + DataSizes.text(limits.maxFileSize()) + "）を超えています。分割するか圧縮してください。 / "
-                    + "The file is larger than the limit of " + DataSizes.text(limits.maxFileSize())
-                    + ": split or compress it.";
+            error = PayloadTooLargeException.refusal(null, limits.maxFileSize()).toString();
         }
         LabUser user = LabUser.of(authentication);
         DocumentListing listing = documents.list(id, user);

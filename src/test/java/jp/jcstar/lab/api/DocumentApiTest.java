@@ -340,7 +340,7 @@ class DocumentApiTest {
                 .file("file", "capture.pcap", "application/vnd.tcpdump.pcap", new byte[50 * 1024 * 1024]));
         assertThat(tooLarge.location()).endsWith(pagePath + "?refused=too-large");
         assertThat(browser.getPage(tooLarge.location().replaceFirst("^https?://[^/]+", "")).text())
-                .contains("The file is larger than the limit of 50 MB");
+                .contains("The upload is larger than the limit of 50 MB");
 
         String listing = browser.getPage(pagePath).text();
         assertThat(listing).contains("v1 default-password.png").doesNotContain("default-password.pdf");
