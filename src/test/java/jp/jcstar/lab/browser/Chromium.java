@@ -9,6 +9,7 @@ import jp.jcstar.lab.api.LabApi;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -42,7 +43,9 @@ public final class Chromium implements AutoCloseable {
                         "--window-size=1400,1200", "--lang=ja");
         driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort().build(), options);
+        // A page being replaced while it is read (a form posted, a redirect) leaves stale elements: read again.
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class);
         base = "http://localhost:" + port;
     }
 
@@ -79,7 +82,7 @@ public final class Chromium implements AutoCloseable {
 
     /** The whole visible text of the page. */
     public String text() {
-        return driver.findElement(By.tagName("body")).getText();
+        return wait.until(driver -> driver.findElement(By.tagName("body")).getText());
     }
 
     /** Waits until the page's text contains all of the given pieces, then returns the text. */
