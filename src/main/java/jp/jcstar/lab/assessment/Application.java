@@ -9,15 +9,15 @@ import java.util.Set;
 
 import jp.jcstar.lab.Bilingual;
 import jp.jcstar.lab.ControlCharacters;
-import jp.jcstar.lab.web.EnumValues;
-import jp.jcstar.lab.web.InvalidInputException;
+import jp.jcstar.lab.problem.EnumValues;
+import jp.jcstar.lab.problem.InvalidInputException;
 
 /**
  * A manufacturer's application, validated: the one place that decides what a valid application is, whether it comes
  * from the REST API or from the Tasklist start form.
  */
 public record Application(String manufacturer, String productName, String modelNumbers, String firmwareVersion,
-                          String appVersion, String cloudVersion, StarLevel starLevel, Set<Component> scope) {
+                          String appVersion, String cloudVersion, StarLevel starLevel, Set<ProductComponent> scope) {
 
     static final int MAX_TEXT = 200;
     private static final Bilingual INVALID = Bilingual.of("申請は受け付けられませんでした。次の点を直して、もう一度申請してください。",
@@ -46,14 +46,14 @@ public record Application(String manufacturer, String productName, String modelN
             problems.add(problem("starLevel", "STAR-1〜STAR-4 から選んでください。",
                     "is required (one of STAR-1, STAR-2, STAR-3, STAR-4)."));
         }
-        scope = scope == null || scope.isEmpty() ? EnumSet.noneOf(Component.class) : EnumSet.copyOf(scope);
+        scope = scope == null || scope.isEmpty() ? EnumSet.noneOf(ProductComponent.class) : EnumSet.copyOf(scope);
         if (scope.isEmpty()) {
             problems.add(problem("scope", "DEVICE・APP・CLOUD のうち1つ以上を選んでください。",
                     "at least one of DEVICE, APP, CLOUD is required."));
         }
-        requireVersionInScope(scope, Component.DEVICE, "firmwareVersion", firmwareVersion, problems);
-        requireVersionInScope(scope, Component.APP, "appVersion", appVersion, problems);
-        requireVersionInScope(scope, Component.CLOUD, "cloudVersion", cloudVersion, problems);
+        requireVersionInScope(scope, ProductComponent.DEVICE, "firmwareVersion", firmwareVersion, problems);
+        requireVersionInScope(scope, ProductComponent.APP, "appVersion", appVersion, problems);
+        requireVersionInScope(scope, ProductComponent.CLOUD, "cloudVersion", cloudVersion, problems);
         if (!problems.isEmpty()) {
             throw new Refused(problems);
         }
@@ -76,9 +76,9 @@ public record Application(String manufacturer, String productName, String modelN
                         + "」は選べません）。", "must be one of STAR-1, STAR-2, STAR-3, STAR-4, was '" + starLevel + "'."));
             }
         }
-        Set<Component> components = EnumSet.noneOf(Component.class);
+        Set<ProductComponent> components = EnumSet.noneOf(ProductComponent.class);
         for (String value : scope == null ? List.<String>of() : scope) {
-            EnumValues.find(Component.class, value, Component::name).ifPresentOrElse(components::add, () -> problems.add(problem("scope", "DEVICE, APP, CLOUD のいずれか"
+            EnumValues.find(ProductComponent.class, value, ProductComponent::name).ifPresentOrElse(components::add, () -> problems.add(problem("scope", "DEVICE, APP, CLOUD のいずれか"
                             + "にしてください（「" + value + "」は選べません）。", "must be one of DEVICE, APP, CLOUD, was '"
                             + value + "'.")));
         }
@@ -116,7 +116,7 @@ public record Application(String manufacturer, String productName, String modelN
                 starLevel, scope);
     }
 
-    public boolean covers(Component component) {
+    public boolean covers(ProductComponent component) {
         return scope.contains(component);
     }
 
@@ -142,7 +142,7 @@ public record Application(String manufacturer, String productName, String modelN
         return value.strip();
     }
 
-    private static void requireVersionInScope(Set<Component> scope, Component component, String field, String value,
+    private static void requireVersionInScope(Set<ProductComponent> scope, ProductComponent component, String field, String value,
                                               List<Bilingual> problems) {
         if (scope.contains(component) && value == null) {
             problems.add(problem(field, component + " を評価範囲に含めるときは入力してください。",

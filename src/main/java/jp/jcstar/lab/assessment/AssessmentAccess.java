@@ -3,7 +3,7 @@ package jp.jcstar.lab.assessment;
 import java.util.List;
 
 import jp.jcstar.lab.security.LabUser;
-import jp.jcstar.lab.web.NotFoundException;
+import jp.jcstar.lab.problem.NotFoundException;
 import org.springframework.stereotype.Component;
 
 /**

@@ -35,8 +35,8 @@ public class AssessmentRepository {
                 .params(processInstanceId, companyId, catalogVersion, application.manufacturer(), application.productName(),
                         application.modelNumbers(), application.firmwareVersion(), application.appVersion(),
                         application.cloudVersion(), application.starLevel().label(),
-                        application.covers(Component.DEVICE), application.covers(Component.APP),
-                        application.covers(Component.CLOUD), AssessmentStatus.IN_PROGRESS.name(), retestLimit, appliedBy,
+                        application.covers(ProductComponent.DEVICE), application.covers(ProductComponent.APP),
+                        application.covers(ProductComponent.CLOUD), AssessmentStatus.IN_PROGRESS.name(), retestLimit, appliedBy,
                         now)
                 .update(key, "id");
         long id = key.getKeyAs(Number.class).longValue();
@@ -96,10 +96,10 @@ public class AssessmentRepository {
     }
 
     private static Assessment map(ResultSet rs, int row) throws SQLException {
-        Set<Component> scope = EnumSet.noneOf(Component.class);
-        if (rs.getBoolean("scope_device")) scope.add(Component.DEVICE);
-        if (rs.getBoolean("scope_app")) scope.add(Component.APP);
-        if (rs.getBoolean("scope_cloud")) scope.add(Component.CLOUD);
+        Set<ProductComponent> scope = EnumSet.noneOf(ProductComponent.class);
+        if (rs.getBoolean("scope_device")) scope.add(ProductComponent.DEVICE);
+        if (rs.getBoolean("scope_app")) scope.add(ProductComponent.APP);
+        if (rs.getBoolean("scope_cloud")) scope.add(ProductComponent.CLOUD);
         return new Assessment(rs.getLong("id"), rs.getString("reference"), rs.getString("process_instance_id"),
                 rs.getString("company_id"),
                 rs.getString("catalog_version"), rs.getString("manufacturer"), rs.getString("product_name"),

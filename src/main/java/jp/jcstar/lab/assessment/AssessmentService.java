@@ -25,9 +25,9 @@ import jp.jcstar.lab.notifications.NotificationRepository;
 import jp.jcstar.lab.security.Roles;
 import jp.jcstar.lab.security.SecurityAudit;
 import jp.jcstar.lab.ControlCharacters;
-import jp.jcstar.lab.web.ConflictException;
-import jp.jcstar.lab.web.ForbiddenException;
-import jp.jcstar.lab.web.InvalidInputException;
+import jp.jcstar.lab.problem.ConflictException;
+import jp.jcstar.lab.problem.ForbiddenException;
+import jp.jcstar.lab.problem.InvalidInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -126,7 +126,7 @@ public class AssessmentService {
 
     /** The items this assessment judges: the documents always, and the steps of the components in scope. */
     public List<CheckItem> itemsInScope(Assessment assessment) {
-        Set<Step> steps = Stream.concat(Stream.of(Step.DOCUMENTATION), assessment.scope().stream().map(Component::step))
+        Set<Step> steps = Stream.concat(Stream.of(Step.DOCUMENTATION), assessment.scope().stream().map(ProductComponent::step))
                 .collect(Collectors.toSet());
         return catalogOf(assessment).items().stream().filter(item -> steps.contains(item.step())).toList();
     }

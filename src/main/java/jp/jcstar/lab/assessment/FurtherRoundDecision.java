@@ -1,6 +1,6 @@
 package jp.jcstar.lab.assessment;
 
-import jp.jcstar.lab.web.EnumValues;
+import jp.jcstar.lab.problem.EnumValues;
 
 /** A lab manager's decision once the retest limit is reached; the BPMN's gateway compares to these names. */
 public enum FurtherRoundDecision {

@@ -1,6 +1,6 @@
 package jp.jcstar.lab.assessment;
 
-import jp.jcstar.lab.web.EnumValues;
+import jp.jcstar.lab.problem.EnumValues;
 
 /** What a manufacturer is late with; the escalation service tasks name it in their input parameter overdueWork. */
 public enum OverdueWork {

@@ -1,6 +1,6 @@
 package jp.jcstar.lab.assessment;
 
-import jp.jcstar.lab.web.EnumValues;
+import jp.jcstar.lab.problem.EnumValues;
 
 /** A reviewer's decision on the report; the BPMN's gateway compares reviewDecision to these names. */
 public enum ReviewDecision {

@@ -1,6 +1,6 @@
 package jp.jcstar.lab.assessment;
 
-import jp.jcstar.lab.web.EnumValues;
+import jp.jcstar.lab.problem.EnumValues;
 
 /** The JC-STAR level the manufacturer applies for, written as the scheme writes it ("STAR-1"). */
 public enum StarLevel {

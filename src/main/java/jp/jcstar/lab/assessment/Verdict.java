@@ -2,7 +2,7 @@ package jp.jcstar.lab.assessment;
 
 import java.util.Optional;
 
-import jp.jcstar.lab.web.EnumValues;
+import jp.jcstar.lab.problem.EnumValues;
 
 /** An engineer's judgement of one check item in one round. */
 public enum Verdict {

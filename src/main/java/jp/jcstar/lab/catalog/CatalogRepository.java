@@ -2,7 +2,7 @@ package jp.jcstar.lab.catalog;
 
 import java.util.List;
 
-import jp.jcstar.lab.web.NotFoundException;
+import jp.jcstar.lab.problem.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -6,7 +6,7 @@ import java.util.Map;
 
 import jp.jcstar.lab.security.LabUser;
 import jp.jcstar.lab.security.Roles;
-import jp.jcstar.lab.web.ForbiddenException;
+import jp.jcstar.lab.problem.ForbiddenException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;

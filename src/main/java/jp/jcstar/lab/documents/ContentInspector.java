@@ -19,12 +19,12 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
+import jp.jcstar.lab.DataSizes;
 import jp.jcstar.lab.Bilingual;
 import jp.jcstar.lab.Sha256;
-import jp.jcstar.lab.web.DataSizes;
-import jp.jcstar.lab.web.InvalidInputException;
-import jp.jcstar.lab.web.PayloadTooLargeException;
-import jp.jcstar.lab.web.UnsupportedContentException;
+import jp.jcstar.lab.problem.InvalidInputException;
+import jp.jcstar.lab.problem.PayloadTooLargeException;
+import jp.jcstar.lab.problem.UnsupportedContentException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.InputStreamSource;

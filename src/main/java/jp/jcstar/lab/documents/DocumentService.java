@@ -27,15 +27,16 @@ import jp.jcstar.lab.security.LabUser;
 import jp.jcstar.lab.security.Roles;
 import jp.jcstar.lab.security.SecurityAudit;
 import jp.jcstar.lab.web.IdempotencyKeys;
-import jp.jcstar.lab.web.ConflictException;
-import jp.jcstar.lab.web.EnumValues;
-import jp.jcstar.lab.web.ForbiddenException;
-import jp.jcstar.lab.web.IntegrityException;
-import jp.jcstar.lab.web.InvalidInputException;
-import jp.jcstar.lab.web.NotFoundException;
+import jp.jcstar.lab.problem.ConflictException;
+import jp.jcstar.lab.problem.EnumValues;
+import jp.jcstar.lab.problem.ForbiddenException;
+import jp.jcstar.lab.problem.IntegrityException;
+import jp.jcstar.lab.problem.InvalidInputException;
+import jp.jcstar.lab.problem.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.InputStreamSource;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -60,14 +61,14 @@ public class DocumentService {
     private final ContentInspector inspector;
     private final AssessmentAccess access;
     private final AssessmentService assessments;
-    private final DocumentsOverview overview;
+    private final ApplicationEventPublisher events;
     private final SecurityAudit audit;
     private final LabClock clock;
     private final TransactionTemplate transactions;
     private final IdempotencyKeys keys;
 
     public DocumentService(DocumentRepository documents, DocumentContentStore store, ContentInspector inspector,
-                           AssessmentAccess access, AssessmentService assessments, DocumentsOverview overview,
+                           AssessmentAccess access, AssessmentService assessments, ApplicationEventPublisher events,
                            SecurityAudit audit, LabClock clock, TransactionTemplate transactions,
                            IdempotencyKeys keys) {
         this.keys = keys;
@@ -76,7 +77,7 @@ public class DocumentService {
         this.inspector = inspector;
         this.access = access;
         this.assessments = assessments;
-        this.overview = overview;
+        this.events = events;
         this.audit = audit;
         this.clock = clock;
         this.transactions = transactions;
@@ -140,7 +141,7 @@ public class DocumentService {
                 assessment.reference(), "document", stored.id(), "kind", kind, "file", stored.label(),
                 "round", stored.roundNo(), "sha256", stored.sha256(), "size", stored.sizeBytes()));
         if (kind == DocumentKind.DOCUMENT) {
-            overview.refresh(assessmentId);
+            events.publishEvent(new DocumentsChanged(assessmentId));
         }
         return uploaded;
     }

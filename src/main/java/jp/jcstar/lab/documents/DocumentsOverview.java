@@ -1,7 +1,5 @@
 package jp.jcstar.lab.documents;
 
-import static jp.jcstar.lab.assessment.process.AssessmentVariables.DOCUMENTS_OVERVIEW;
-
 import java.util.List;
 import java.util.Map;
 
@@ -10,40 +8,24 @@ import jp.jcstar.lab.assessment.Assessment;
 import jp.jcstar.lab.assessment.AssessmentService;
 import jp.jcstar.lab.catalog.CheckItem;
 import jp.jcstar.lab.catalog.Step;
-import jp.jcstar.lab.process.Markdown;
-import jp.jcstar.lab.security.AsApp;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.RuntimeService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import jp.jcstar.lab.engine.Markdown;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What the Tasklist forms show of an assessment's documents (process variable documentsOverview, Markdown): for every
  * DOC item its latest version with a download link, or that it is missing, and the link to the documents page where
- * files are uploaded. The forms cannot ask the app, so the app writes it into the process.
+ * files are uploaded. The forms cannot ask the app, so the workflow writes it into the process (when a task opens
+ * and when {@link DocumentsChanged}).
  */
 @Component
 public class DocumentsOverview {
 
-    static final int REFRESH_ATTEMPTS = 5;
-    private static final Logger log = LoggerFactory.getLogger(DocumentsOverview.class);
-
     private final DocumentRepository documents;
     private final AssessmentService assessments;
-    private final RuntimeService runtimeService;
-    private final IdentityService identityService;
-    private final TransactionTemplate transactions;
 
-    public DocumentsOverview(DocumentRepository documents, AssessmentService assessments, RuntimeService runtimeService,
-                             IdentityService identityService, TransactionTemplate transactions) {
+    public DocumentsOverview(DocumentRepository documents, AssessmentService assessments) {
         this.documents = documents;
         this.assessments = assessments;
-        this.runtimeService = runtimeService;
-        this.identityService = identityService;
-        this.transactions = transactions;
     }
 
     /** The browser page of an assessment's documents and evidence (session login, like Tasklist). */
@@ -80,42 +62,6 @@ public class DocumentsOverview {
             text.append('\n');
         }
         return text.toString();
-    }
-
-    /**
-     * Rewrites the overview in the assessment's running process, if it runs, in a transaction of its own: after an
-     * upload, which stays stored whether or not this succeeds (a failure is logged, never passed to the uploader).
-     * Two uploads at once may both rewrite it; the one that loses the engine's optimistic lock computes it again.
-     */
-    public void refresh(long assessmentId) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                transactions.executeWithoutResult(status -> {
-                    Assessment assessment = assessments.get(assessmentId);
-                    if (assessment.processInstanceId() != null) {
-                        AsApp.run(identityService, () -> {
-                            if (runtimeService.createProcessInstanceQuery()
-                                    .processInstanceId(assessment.processInstanceId()).count() == 1) {
-                                runtimeService.setVariable(assessment.processInstanceId(), DOCUMENTS_OVERVIEW.name(),
-                                        markdown(assessment));
-                            }
-                            return null;
-                        });
-                    }
-                });
-                return;
-            } catch (OptimisticLockingException e) {
-                if (attempt == REFRESH_ATTEMPTS) {
-                    log.warn("The documents overview of assessment {} stays as it was after {} attempts: {}",
-                            assessmentId, attempt, e.getMessage());
-                    return;
-                }
-            } catch (RuntimeException e) {
-                // The upload is stored; the forms catch up when the next task that shows documents opens.
-                log.warn("The documents overview of assessment {} could not be rewritten", assessmentId, e);
-                return;
-            }
-        }
     }
 
     /** Text inside Markdown, with the characters that would make it a link, emphasis or HTML escaped. */

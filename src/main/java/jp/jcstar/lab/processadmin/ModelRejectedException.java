@@ -3,7 +3,7 @@ package jp.jcstar.lab.processadmin;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import jp.jcstar.lab.web.InvalidInputException;
+import jp.jcstar.lab.problem.InvalidInputException;
 
 /** A deployment refused because its models or forms would break running assessments; lists every problem. */
 public class ModelRejectedException extends InvalidInputException {

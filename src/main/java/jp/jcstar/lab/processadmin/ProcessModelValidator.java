@@ -18,7 +18,7 @@ import jp.jcstar.lab.assessment.process.RecordVerdictsListener;
 import jp.jcstar.lab.catalog.Catalog;
 import jp.jcstar.lab.catalog.CheckItem;
 import jp.jcstar.lab.catalog.Step;
-import jp.jcstar.lab.process.ModelProperties;
+import jp.jcstar.lab.engine.ModelProperties;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.Process;

@@ -19,7 +19,7 @@ import jp.jcstar.lab.assessment.AssessmentService;
 import jp.jcstar.lab.assessment.AssessmentStatus;
 import jp.jcstar.lab.assessment.CheckResult;
 import jp.jcstar.lab.assessment.CheckResultRepository;
-import jp.jcstar.lab.assessment.Component;
+import jp.jcstar.lab.assessment.ProductComponent;
 import jp.jcstar.lab.assessment.TestRoundRepository;
 import jp.jcstar.lab.assessment.Verdict;
 import jp.jcstar.lab.catalog.Catalog;
@@ -120,7 +120,7 @@ public class ReportService {
         return new FinalReportData(lab.labName(), assessment.reference(), assessment.manufacturer(),
                 assessment.productName(), assessment.modelNumbers(), text(assessment.firmwareVersion()),
                 text(assessment.appVersion()), text(assessment.cloudVersion()), assessment.starLevel().label(),
-                assessment.scope().stream().sorted().map(Component::name).collect(Collectors.joining(", ")),
+                assessment.scope().stream().sorted().map(ProductComponent::name).collect(Collectors.joining(", ")),
                 assessment.catalogVersion(), dateTime(assessment.appliedAt()), completedAt,
                 String.join(", ", testers), text(assessment.reviewedBy()), dateTime(assessment.reviewedAt()),
                 verdict, items, roundRows, findings.list(assessmentId).stream().map(f -> row(f, catalog)).toList(),

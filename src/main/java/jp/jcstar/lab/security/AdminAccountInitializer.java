@@ -2,6 +2,7 @@ package jp.jcstar.lab.security;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -33,17 +34,15 @@ public class AdminAccountInitializer {
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
-    private final WorkflowAuthorizations workflowAuthorizations;
-    private final TasklistFilters tasklistFilters;
+    private final List<WorkflowAccess> workflows;
     private final String configuredPassword;
 
     public AdminAccountInitializer(IdentityService identityService, AuthorizationService authorizationService,
-                                   WorkflowAuthorizations workflowAuthorizations, TasklistFilters tasklistFilters,
+                                   List<WorkflowAccess> workflows,
                                    @Value("${JCSTAR_ADMIN_PASSWORD:}") String configuredPassword) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
-        this.workflowAuthorizations = workflowAuthorizations;
-        this.tasklistFilters = tasklistFilters;
+        this.workflows = workflows;
         this.configuredPassword = configuredPassword;
         if (!configuredPassword.isEmpty() && configuredPassword.length() < MIN_PASSWORD_LENGTH) {
             throw new IllegalStateException("JCSTAR_ADMIN_PASSWORD must have at least " + MIN_PASSWORD_LENGTH
@@ -59,8 +58,7 @@ public class AdminAccountInitializer {
         createGroupIfMissing(Roles.REVIEWERS, "Reviewers", Groups.GROUP_TYPE_WORKFLOW);
         createGroupIfMissing(Roles.LAB_MANAGERS, "Lab managers", Groups.GROUP_TYPE_WORKFLOW);
         grantAdministratorsEverything();
-        workflowAuthorizations.apply();
-        tasklistFilters.apply();
+        workflows.forEach(WorkflowAccess::apply);
         if (identityService.createUserQuery().count() > 0) {
             return;
         }

@@ -3,9 +3,8 @@ package jp.jcstar.lab.security;
 import java.util.List;
 
 import jp.jcstar.lab.Bilingual;
-import jp.jcstar.lab.assessment.process.AssessmentVariables;
-import jp.jcstar.lab.web.ForbiddenException;
-import jp.jcstar.lab.web.InvalidInputException;
+import jp.jcstar.lab.problem.ForbiddenException;
+import jp.jcstar.lab.problem.InvalidInputException;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstanceContext;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDecisionInstanceContext;
@@ -20,9 +19,12 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
  */
 public class CompanyTenantProvider implements TenantIdProvider {
 
+    /** The start variable in which lab staff name the company; a workflow declares its variable with this name. */
+    public static final String COMPANY_VARIABLE = "manufacturerId";
+
     @Override
     public String provideTenantIdForProcessInstance(TenantIdProviderProcessInstanceContext context) {
-        Object named = context.getVariables().get(AssessmentVariables.MANUFACTURER_ID.name());
+        Object named = context.getVariables().get(COMPANY_VARIABLE);
         Authentication authentication = Context.getCommandContext().getAuthentication();
         List<String> tenants = authentication == null || authentication.getTenantIds() == null
                 ? List.of() : authentication.getTenantIds();

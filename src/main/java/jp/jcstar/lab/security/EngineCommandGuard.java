@@ -11,10 +11,10 @@ import java.util.Objects;
 import java.util.Set;
 
 import jp.jcstar.lab.Bilingual;
-import jp.jcstar.lab.process.FormDefinition;
-import jp.jcstar.lab.process.Submission;
-import jp.jcstar.lab.web.ForbiddenException;
-import jp.jcstar.lab.web.InvalidInputException;
+import jp.jcstar.lab.engine.FormDefinition;
+import jp.jcstar.lab.engine.Submission;
+import jp.jcstar.lab.problem.ForbiddenException;
+import jp.jcstar.lab.problem.InvalidInputException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NullValueException;

@@ -4,6 +4,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jp.jcstar.lab.problem.ConflictException;
+import jp.jcstar.lab.problem.ForbiddenException;
+import jp.jcstar.lab.problem.IntegrityException;
+import jp.jcstar.lab.problem.InvalidInputException;
+import jp.jcstar.lab.problem.NotFoundException;
+import jp.jcstar.lab.problem.PayloadTooLargeException;
+import jp.jcstar.lab.problem.UnsupportedContentException;
 import jp.jcstar.lab.security.SecurityAudit;
 
 import org.camunda.bpm.engine.AuthorizationException;

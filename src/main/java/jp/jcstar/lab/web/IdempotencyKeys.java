@@ -3,6 +3,8 @@ package jp.jcstar.lab.web;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
+import jp.jcstar.lab.problem.ConflictException;
+import jp.jcstar.lab.problem.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

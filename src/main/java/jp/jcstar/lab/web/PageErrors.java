@@ -4,6 +4,10 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jp.jcstar.lab.problem.ConflictException;
+import jp.jcstar.lab.problem.ForbiddenException;
+import jp.jcstar.lab.problem.InvalidInputException;
+import jp.jcstar.lab.problem.NotFoundException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;

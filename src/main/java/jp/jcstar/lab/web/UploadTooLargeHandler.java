@@ -1,6 +1,7 @@
 package jp.jcstar.lab.web;
 
 
+import jp.jcstar.lab.problem.PayloadTooLargeException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
-import jp.jcstar.lab.web.InvalidInputException;
+import jp.jcstar.lab.problem.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 class ApplicationTest {

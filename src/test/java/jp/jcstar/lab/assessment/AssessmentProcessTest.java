@@ -73,7 +73,7 @@ class AssessmentProcessTest {
 
     @Test
     void allItemsPassFirstTimeAndTheFinalReportIsIssued() {
-        ProcessInstance instance = scenario.apply(application(Component.DEVICE, Component.APP, Component.CLOUD));
+        ProcessInstance instance = scenario.apply(application(ProductComponent.DEVICE, ProductComponent.APP, ProductComponent.CLOUD));
         Assessment registered = assessmentOf(instance);
         assertThat(instance).isWaitingAt("userTask_reviewDocumentation").hasBusinessKey(registered.reference());
         assertThat(registered.reference()).matches("JCS-\\d{4}-\\d{5}");
@@ -100,7 +100,7 @@ class AssessmentProcessTest {
 
     @Test
     void failedCloudItemGoesToRectificationAndPassesOnRetest() {
-        ProcessInstance instance = scenario.apply(application(Component.DEVICE, Component.APP, Component.CLOUD));
+        ProcessInstance instance = scenario.apply(application(ProductComponent.DEVICE, ProductComponent.APP, ProductComponent.CLOUD));
         passDocumentation(instance);
         test(instance, "userTask_testDevice", allPass(Step.DEVICE));
         test(instance, "userTask_testApp", allPass(Step.APP));
@@ -158,7 +158,7 @@ class AssessmentProcessTest {
 
     @Test
     void aNewAssessmentTakesCatalogVersion2AndItsReportsPrintTheRequiredFixInJapaneseAndEnglish() throws IOException {
-        ProcessInstance instance = failCloudApiAuthenticationInRoundOne(scenario.apply(application(Component.CLOUD)));
+        ProcessInstance instance = failCloudApiAuthenticationInRoundOne(scenario.apply(application(ProductComponent.CLOUD)));
         Assessment assessment = assessmentOf(instance);
         assertThat(assessment.catalogVersion()).isEqualTo("2");
         assertThat(findings.listRound(assessment.id(), 1)).singleElement().satisfies(finding -> assertThat(
@@ -176,7 +176,7 @@ class AssessmentProcessTest {
 
     @Test
     void anAssessmentStartedOnCatalogVersion1KeepsItsTexts() throws IOException {
-        ProcessInstance instance = scenario.apply(application(Component.CLOUD));
+        ProcessInstance instance = scenario.apply(application(ProductComponent.CLOUD));
         long id = assessmentOf(instance).id();
         // As an assessment registered before version 2 was published.
         jdbc.sql("update assessment set catalog_version = '1' where id = ?").param(id).update();
@@ -191,7 +191,7 @@ class AssessmentProcessTest {
 
     @Test
     void everyTaskIsNamedAfterItsAssessmentFromTheAssessmentsRowAndTheModelsStepName() {
-        ProcessInstance instance = scenario.applyOnly(application(Component.DEVICE, Component.CLOUD));
+        ProcessInstance instance = scenario.applyOnly(application(ProductComponent.DEVICE, ProductComponent.CLOUD));
         String reference = assessmentOf(instance).reference();
         String identity = reference + " スマートロック X1 (株式会社サンプル電機): ";
         assertThat(scenario.task(instance, "userTask_supplyDocuments").getName())
@@ -250,7 +250,7 @@ class AssessmentProcessTest {
 
     @Test
     void incompleteDocumentationGoesBackToTheManufacturerAndIsReviewedAgain() {
-        ProcessInstance instance = scenario.apply(application(Component.DEVICE));
+        ProcessInstance instance = scenario.apply(application(ProductComponent.DEVICE));
         Map<String, Object> incomplete = allPass(Step.DOCUMENTATION).fail("DOC-07", "No threat model supplied").variables();
 
         // An incomplete review must say what the manufacturer has to supply.
@@ -294,7 +294,7 @@ class AssessmentProcessTest {
 
     @Test
     void deviceOnlyScopeTestsOnlyTheDevice() {
-        ProcessInstance instance = scenario.apply(application(Component.DEVICE));
+        ProcessInstance instance = scenario.apply(application(ProductComponent.DEVICE));
         passDocumentation(instance);
         assertThat(instance).isWaitingAt("userTask_testDevice").isNotWaitingAt("userTask_testApp", "userTask_testCloud");
         test(instance, "userTask_testDevice", allPass(Step.DEVICE));
@@ -308,7 +308,7 @@ class AssessmentProcessTest {
 
     @Test
     void reviewerRejectionSendsTheResultsBackToTheEngineers() {
-        ProcessInstance instance = scenario.apply(application(Component.DEVICE, Component.CLOUD));
+        ProcessInstance instance = scenario.apply(application(ProductComponent.DEVICE, ProductComponent.CLOUD));
         passDocumentation(instance);
         test(instance, "userTask_testDevice", allPass(Step.DEVICE));
         test(instance, "userTask_testCloud", allPass(Step.CLOUD));
@@ -334,7 +334,7 @@ class AssessmentProcessTest {
 
     @Test
     void engineerWhoTestedCannotReviewTheReport() {
-        ProcessInstance instance = scenario.apply(application(Component.DEVICE));
+        ProcessInstance instance = scenario.apply(application(ProductComponent.DEVICE));
         passDocumentation(instance);
         test(instance, "userTask_testDevice", allPass(Step.DEVICE));
         Map<String, Object> approve = Map.of(AssessmentVariables.REVIEW_DECISION.name(), "APPROVE");
@@ -353,7 +353,7 @@ class AssessmentProcessTest {
 
     @Test
     void anEngineerWhoseVerdictWasLaterReplacedIsStillKeptFromTheReview() {
-        ProcessInstance instance = scenario.apply(application(Component.DEVICE));
+        ProcessInstance instance = scenario.apply(application(ProductComponent.DEVICE));
         scenario.complete(instance, "userTask_reviewDocumentation", ENGINEER, "engineers",
                 allPass(Step.DOCUMENTATION).fail("DOC-01", "No diagram")
                         .with(AssessmentVariables.DOCUMENT_REQUEST.name(), "DOC-01").variables());
@@ -370,7 +370,7 @@ class AssessmentProcessTest {
 
     @Test
     void aRevisionThatFindsAFailureGoesToRectification() {
-        ProcessInstance instance = scenario.apply(application(Component.DEVICE));
+        ProcessInstance instance = scenario.apply(application(ProductComponent.DEVICE));
         passDocumentation(instance);
         test(instance, "userTask_testDevice", allPass(Step.DEVICE));
         review(instance, "REJECT", "DEV-03 was not probed at all");
@@ -450,7 +450,7 @@ class AssessmentProcessTest {
 
     @Test
     void overdueDocumentsAreEscalatedWhileTheManufacturersTaskStaysOpen() {
-        ProcessInstance instance = scenario.apply(application(Component.DEVICE));
+        ProcessInstance instance = scenario.apply(application(ProductComponent.DEVICE));
         scenario.complete(instance, "userTask_reviewDocumentation", ENGINEER, "engineers",
                 allPass(Step.DOCUMENTATION).fail("DOC-02", "Binding flow unreadable")
                         .with(AssessmentVariables.DOCUMENT_REQUEST.name(), "A legible DOC-02").variables());
@@ -471,7 +471,7 @@ class AssessmentProcessTest {
 
     @Test
     void verdictOtherThanPassFailOrNaIsRefusedAndNothingIsRecorded() {
-        ProcessInstance instance = scenario.apply(application(Component.CLOUD));
+        ProcessInstance instance = scenario.apply(application(ProductComponent.CLOUD));
         passDocumentation(instance);
         long id = assessmentOf(instance).id();
 
@@ -581,7 +581,7 @@ class AssessmentProcessTest {
     }
 
     private ProcessInstance failCloudInRoundOne() {
-        ProcessInstance instance = scenario.apply(application(Component.CLOUD));
+        ProcessInstance instance = scenario.apply(application(ProductComponent.CLOUD));
         passDocumentation(instance);
         test(instance, "userTask_testCloud", allPass(Step.CLOUD).fail("CLD-04", "TLS 1.0 is accepted"));
         scenario.executeDueJobs(instance);

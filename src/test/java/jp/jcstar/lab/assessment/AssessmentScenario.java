@@ -40,7 +40,7 @@ public class AssessmentScenario {
         this.documents = documents;
     }
 
-    public static Application application(Component... scope) {
+    public static Application application(ProductComponent... scope) {
         return new Application("株式会社サンプル電機", "スマートロック X1", "SL-X1, SL-X1P", "1.0.0", "2.3.0",
                 "2025.03", StarLevel.STAR_1, java.util.Set.of(scope));
     }

@@ -18,8 +18,8 @@ import jp.jcstar.lab.catalog.CatalogRepository;
 import jp.jcstar.lab.catalog.Step;
 import jp.jcstar.lab.company.AccountService;
 import jp.jcstar.lab.documents.DocumentService;
-import jp.jcstar.lab.web.ForbiddenException;
-import jp.jcstar.lab.web.InvalidInputException;
+import jp.jcstar.lab.problem.ForbiddenException;
+import jp.jcstar.lab.problem.InvalidInputException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -54,7 +54,7 @@ class RecordIntegrityProcessTest {
     @Test
     void aManufacturerStartingWithVerdictsOrAnApplicantIsRefusedAndNothingStarts() {
         long before = engine.getRuntimeService().createProcessInstanceQuery().count();
-        Map<String, Object> planted = AssessmentVariables.startVariables(application(Component.CLOUD));
+        Map<String, Object> planted = AssessmentVariables.startVariables(application(ProductComponent.CLOUD));
         ItemVariables.verdict("CLD-04").putInto(planted, "PASS");
         AssessmentVariables.APPLICANT.putInto(planted, ENGINEER);
 
@@ -68,7 +68,7 @@ class RecordIntegrityProcessTest {
 
     @Test
     void theApplicantIsWhoeverStartedAndTheNameIsTheRegisteredOne() {
-        ProcessInstance instance = scenario.applyOnly(application(Component.DEVICE));
+        ProcessInstance instance = scenario.applyOnly(application(ProductComponent.DEVICE));
         Assessment assessment = assessments.findByProcessInstance(instance.getId()).orElseThrow();
         assertThat(assessment.appliedBy()).isEqualTo(MANUFACTURER);
         assertThat(assessment.manufacturer()).isEqualTo("株式会社サンプル電機");
@@ -79,7 +79,7 @@ class RecordIntegrityProcessTest {
 
     @Test
     void aManufacturerCannotCompleteItsTaskWithFieldsOfAnotherForm() {
-        ProcessInstance instance = scenario.applyOnly(application(Component.CLOUD));
+        ProcessInstance instance = scenario.applyOnly(application(ProductComponent.CLOUD));
         scenario.uploadDocuments(instance, "DOC-01", "DOC-02", "DOC-03", "DOC-04", "DOC-05", "DOC-06", "DOC-07");
 
         assertThatThrownBy(() -> scenario.complete(instance, "userTask_supplyDocuments", MANUFACTURER, "manufacturers",
@@ -98,7 +98,7 @@ class RecordIntegrityProcessTest {
 
     @Test
     void verdictsSetBeforeTheEngineersTaskAreNeverRecorded() {
-        ProcessInstance instance = scenario.apply(application(Component.CLOUD));
+        ProcessInstance instance = scenario.apply(application(ProductComponent.CLOUD));
         // Whatever put them there (an administrator's slip, an old client): the process holds PASS verdicts.
         Map<String, Object> planted = Verdicts.allPass(catalogs.current().itemsOf(Step.DOCUMENTATION)).variables();
         engine.getRuntimeService().setVariables(instance.getId(), planted);
@@ -122,7 +122,7 @@ class RecordIntegrityProcessTest {
 
     @Test
     void aDocumentNeverSuppliedCannotPassAndAMissingOneNeedsAReason() {
-        ProcessInstance instance = scenario.applyOnly(application(Component.DEVICE));
+        ProcessInstance instance = scenario.applyOnly(application(ProductComponent.DEVICE));
         scenario.uploadDocuments(instance, "DOC-01", "DOC-02", "DOC-03", "DOC-04", "DOC-05", "DOC-06");
 
         assertThatThrownBy(() -> scenario.complete(instance, "userTask_supplyDocuments", MANUFACTURER, "manufacturers",
@@ -141,7 +141,7 @@ class RecordIntegrityProcessTest {
 
     @Test
     void aManufacturerMayClaimItsTaskButNotMoveItsDueDateOrHandItOn() {
-        ProcessInstance instance = scenario.applyOnly(application(Component.DEVICE));
+        ProcessInstance instance = scenario.applyOnly(application(ProductComponent.DEVICE));
         Task task = scenario.task(instance, "userTask_supplyDocuments");
         Date due = task.getDueDate();
 
@@ -181,7 +181,7 @@ class RecordIntegrityProcessTest {
 
     @Test
     void labStaffMayMoveADueDateWithItsEscalationButAssignOnlySomeoneWhoMayWorkOnTheTask() {
-        ProcessInstance instance = scenario.applyOnly(application(Component.DEVICE));
+        ProcessInstance instance = scenario.applyOnly(application(ProductComponent.DEVICE));
         Task task = scenario.task(instance, "userTask_supplyDocuments");
         Date later = new Date(task.getDueDate().getTime() + 7L * 86_400_000);
         engine.getIdentityService().setAuthentication(LAB_MANAGER, List.of("lab-managers"), List.of(COMPANY));

@@ -10,9 +10,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import jp.jcstar.lab.Sha256;
-import jp.jcstar.lab.web.InvalidInputException;
-import jp.jcstar.lab.web.PayloadTooLargeException;
-import jp.jcstar.lab.web.UnsupportedContentException;
+import jp.jcstar.lab.problem.InvalidInputException;
+import jp.jcstar.lab.problem.PayloadTooLargeException;
+import jp.jcstar.lab.problem.UnsupportedContentException;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.util.unit.DataSize;

@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.jcstar.lab.assessment.process.TasklistFilters;
+import jp.jcstar.lab.assessment.process.WorkflowAuthorizations;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
@@ -76,8 +78,8 @@ class AdminAccountInitializerTest {
         // As the app's earlier versions left it: Camunda's "All tasks", readable by every group through FILTER *.
         FilterService filters = engine.getFilterService();
         filters.saveFilter(filters.newTaskFilter("All tasks").setQuery(engine.getTaskService().createTaskQuery()));
-        WorkflowAuthorizations authorizations = new WorkflowAuthorizations(engine.getAuthorizationService());
-        Roles.WORKFLOW_GROUPS.forEach(group -> authorizations.grant(group, Resources.FILTER, Authorization.ANY, Permissions.READ));
+        EngineGrants grants = new EngineGrants(engine.getAuthorizationService());
+        Roles.WORKFLOW_GROUPS.forEach(group -> grants.grant(group, Resources.FILTER, Authorization.ANY, Permissions.READ));
 
         initializer("a-lab-chosen-password").initialize();
         initializer("a-lab-chosen-password").initialize();
@@ -128,8 +130,10 @@ class AdminAccountInitializerTest {
     }
 
     private AdminAccountInitializer initializer(String configuredPassword) {
-        WorkflowAuthorizations authorizations = new WorkflowAuthorizations(engine.getAuthorizationService());
-        return new AdminAccountInitializer(engine.getIdentityService(), engine.getAuthorizationService(), authorizations,
-                new TasklistFilters(engine.getFilterService(), engine.getTaskService(), authorizations), configuredPassword);
+        EngineGrants grants = new EngineGrants(engine.getAuthorizationService());
+        List<WorkflowAccess> workflows = List.of(new WorkflowAuthorizations(engine.getAuthorizationService(), grants),
+                new TasklistFilters(engine.getFilterService(), engine.getTaskService(), grants));
+        return new AdminAccountInitializer(engine.getIdentityService(), engine.getAuthorizationService(), workflows,
+                configuredPassword);
     }
 }

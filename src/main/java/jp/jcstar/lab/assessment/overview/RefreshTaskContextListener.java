@@ -4,7 +4,7 @@ import static jp.jcstar.lab.assessment.process.AssessmentVariables.ITEMS_IN_QUES
 import static jp.jcstar.lab.assessment.process.AssessmentVariables.TASK_CONTEXT;
 
 import jp.jcstar.lab.assessment.AssessmentService;
-import jp.jcstar.lab.process.ModelProperties;
+import jp.jcstar.lab.engine.ModelProperties;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;

@@ -7,7 +7,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import jp.jcstar.lab.assessment.Assessment;
-import jp.jcstar.lab.process.Markdown;
+import jp.jcstar.lab.engine.Markdown;
 import jp.jcstar.lab.reports.ReportAccess;
 import jp.jcstar.lab.security.LabUser;
 import jp.jcstar.lab.security.Roles;

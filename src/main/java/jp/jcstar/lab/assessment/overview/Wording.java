@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 import jp.jcstar.lab.LabClock;
 import jp.jcstar.lab.assessment.AssessmentEvent;
 import jp.jcstar.lab.assessment.AssessmentStatus;
-import jp.jcstar.lab.assessment.Component;
+import jp.jcstar.lab.assessment.ProductComponent;
 import jp.jcstar.lab.assessment.Verdict;
 import jp.jcstar.lab.findings.FindingStatus;
 import jp.jcstar.lab.security.Roles;
@@ -83,7 +83,7 @@ public final class Wording {
         return groups.stream().map(Wording::group).collect(Collectors.joining(", "));
     }
 
-    public static String component(Component component) {
+    public static String component(ProductComponent component) {
         return switch (component) {
             case DEVICE -> "デバイス / Device";
             case APP -> "アプリ / App";

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import jp.jcstar.lab.assessment.Application;
-import jp.jcstar.lab.assessment.Component;
-import jp.jcstar.lab.process.ProcessVariable;
+import jp.jcstar.lab.assessment.ProductComponent;
+import jp.jcstar.lab.engine.ProcessVariable;
+import jp.jcstar.lab.security.CompanyTenantProvider;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -23,7 +24,7 @@ public final class AssessmentVariables {
     public static final ProcessVariable<String> APPLICANT = ProcessVariable.of("applicant", String.class);
 
     /** The company lab staff apply for (a manufacturer's user applies for its own); see CompanyTenantProvider. */
-    public static final ProcessVariable<String> MANUFACTURER_ID = ProcessVariable.of("manufacturerId", String.class);
+    public static final ProcessVariable<String> MANUFACTURER_ID = ProcessVariable.of(CompanyTenantProvider.COMPANY_VARIABLE, String.class);
 
     // The application, as the start form and POST /api/assessments send it. The manufacturer's name is not among
     // them: it is the registered name of the company applied for.
@@ -87,9 +88,9 @@ public final class AssessmentVariables {
     /** The application as the start form or {@link #startVariables(Application)} left it; validated. */
     public static Application application(VariableScope scope) {
         List<String> components = new ArrayList<>();
-        if (SCOPE_DEVICE.find(scope).orElse(false)) components.add(Component.DEVICE.name());
-        if (SCOPE_APP.find(scope).orElse(false)) components.add(Component.APP.name());
-        if (SCOPE_CLOUD.find(scope).orElse(false)) components.add(Component.CLOUD.name());
+        if (SCOPE_DEVICE.find(scope).orElse(false)) components.add(ProductComponent.DEVICE.name());
+        if (SCOPE_APP.find(scope).orElse(false)) components.add(ProductComponent.APP.name());
+        if (SCOPE_CLOUD.find(scope).orElse(false)) components.add(ProductComponent.CLOUD.name());
         return Application.of(null, PRODUCT_NAME.find(scope).orElse(null),
                 MODEL_NUMBERS.find(scope).orElse(null), FIRMWARE_VERSION.find(scope).orElse(null),
                 APP_VERSION.find(scope).orElse(null), CLOUD_VERSION.find(scope).orElse(null),
@@ -105,9 +106,9 @@ public final class AssessmentVariables {
         APP_VERSION.putInto(variables, application.appVersion());
         CLOUD_VERSION.putInto(variables, application.cloudVersion());
         STAR_LEVEL.putInto(variables, application.starLevel().label());
-        SCOPE_DEVICE.putInto(variables, application.covers(Component.DEVICE));
-        SCOPE_APP.putInto(variables, application.covers(Component.APP));
-        SCOPE_CLOUD.putInto(variables, application.covers(Component.CLOUD));
+        SCOPE_DEVICE.putInto(variables, application.covers(ProductComponent.DEVICE));
+        SCOPE_APP.putInto(variables, application.covers(ProductComponent.APP));
+        SCOPE_CLOUD.putInto(variables, application.covers(ProductComponent.CLOUD));
         return variables;
     }
 

@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.List;
 
 import jp.jcstar.lab.catalog.CheckItem;
-import jp.jcstar.lab.process.ProcessVariable;
+import jp.jcstar.lab.engine.ProcessVariable;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**

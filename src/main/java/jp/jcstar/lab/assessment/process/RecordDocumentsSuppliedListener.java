@@ -3,8 +3,8 @@ package jp.jcstar.lab.assessment.process;
 import static jp.jcstar.lab.assessment.process.AssessmentVariables.*;
 
 import jp.jcstar.lab.assessment.AssessmentService;
-import jp.jcstar.lab.process.CurrentUser;
-import jp.jcstar.lab.process.Submission;
+import jp.jcstar.lab.engine.CurrentUser;
+import jp.jcstar.lab.engine.Submission;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;

@@ -10,9 +10,9 @@ import jp.jcstar.lab.assessment.RawVerdict;
 import jp.jcstar.lab.catalog.Catalog;
 import jp.jcstar.lab.catalog.CheckItem;
 import jp.jcstar.lab.catalog.Step;
-import jp.jcstar.lab.process.CurrentUser;
-import jp.jcstar.lab.process.ModelProperties;
-import jp.jcstar.lab.process.Submission;
+import jp.jcstar.lab.engine.CurrentUser;
+import jp.jcstar.lab.engine.ModelProperties;
+import jp.jcstar.lab.engine.Submission;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -63,9 +63,9 @@ public class RecordVerdictsListener implements TaskListener {
             DOCUMENTATION_COMPLETE.set(task, complete);
             // The scope gateway comes next: its routing comes from the assessment's row, not from variables a client
             // could have changed since the application.
-            SCOPE_DEVICE.set(task, assessment.covers(jp.jcstar.lab.assessment.Component.DEVICE));
-            SCOPE_APP.set(task, assessment.covers(jp.jcstar.lab.assessment.Component.APP));
-            SCOPE_CLOUD.set(task, assessment.covers(jp.jcstar.lab.assessment.Component.CLOUD));
+            SCOPE_DEVICE.set(task, assessment.covers(jp.jcstar.lab.assessment.ProductComponent.DEVICE));
+            SCOPE_APP.set(task, assessment.covers(jp.jcstar.lab.assessment.ProductComponent.APP));
+            SCOPE_CLOUD.set(task, assessment.covers(jp.jcstar.lab.assessment.ProductComponent.CLOUD));
             if (!complete) {
                 documentsDue.setFromNow(task);
             }

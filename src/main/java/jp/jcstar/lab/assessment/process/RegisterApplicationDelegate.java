@@ -5,16 +5,17 @@ import static jp.jcstar.lab.assessment.process.AssessmentVariables.*;
 import jp.jcstar.lab.assessment.Application;
 import jp.jcstar.lab.assessment.Assessment;
 import jp.jcstar.lab.assessment.AssessmentService;
-import jp.jcstar.lab.assessment.Component;
-import jp.jcstar.lab.process.CurrentUser;
+import jp.jcstar.lab.assessment.ProductComponent;
+import jp.jcstar.lab.engine.CurrentUser;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
 
 /**
  * serviceTask_registerApplication: stores the validated application; the business key becomes its reference and the
  * manufacturer's documents are due after the lab's documents period.
  */
-@org.springframework.stereotype.Component
+@Component
 public class RegisterApplicationDelegate implements JavaDelegate {
 
     private final AssessmentService assessments;
@@ -39,8 +40,8 @@ public class RegisterApplicationDelegate implements JavaDelegate {
         // The manufacturer supplies the seven documents first (userTask_supplyDocuments).
         documentsDue.setFromNow(execution);
         // An unticked checkbox leaves no variable; the scope gateway's conditions need all three.
-        SCOPE_DEVICE.set(execution, application.covers(Component.DEVICE));
-        SCOPE_APP.set(execution, application.covers(Component.APP));
-        SCOPE_CLOUD.set(execution, application.covers(Component.CLOUD));
+        SCOPE_DEVICE.set(execution, application.covers(ProductComponent.DEVICE));
+        SCOPE_APP.set(execution, application.covers(ProductComponent.APP));
+        SCOPE_CLOUD.set(execution, application.covers(ProductComponent.CLOUD));
     }
 }

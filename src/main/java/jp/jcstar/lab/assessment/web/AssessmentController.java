@@ -14,7 +14,7 @@ import jp.jcstar.lab.findings.FindingRepository;
 import jp.jcstar.lab.notifications.NotificationRepository;
 import jp.jcstar.lab.security.LabUser;
 import jp.jcstar.lab.security.Roles;
-import jp.jcstar.lab.web.ForbiddenException;
+import jp.jcstar.lab.problem.ForbiddenException;
 import org.springframework.security.core.Authentication;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

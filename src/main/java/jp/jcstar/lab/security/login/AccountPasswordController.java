@@ -1,7 +1,8 @@
 package jp.jcstar.lab.security.login;
 
 
-import jp.jcstar.lab.web.InvalidInputException;
+import jp.jcstar.lab.problem.InvalidInputException;
+import jp.jcstar.lab.security.PasswordChangeRequirement;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.jcstar.lab.security.CamundaIdentityAuthenticationProvider;
+import jp.jcstar.lab.security.PasswordChangeRequirement;
 import jp.jcstar.lab.security.SecurityAudit;
 import jp.jcstar.lab.security.LabUser;
 import jp.jcstar.lab.security.mfa.SecondFactorService;

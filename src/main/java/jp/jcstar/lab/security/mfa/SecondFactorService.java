@@ -21,7 +21,7 @@ import dev.samstevens.totp.util.Utils;
 import jp.jcstar.lab.Sha256;
 import jp.jcstar.lab.security.Roles;
 import jp.jcstar.lab.security.SecurityAudit;
-import jp.jcstar.lab.web.InvalidInputException;
+import jp.jcstar.lab.problem.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

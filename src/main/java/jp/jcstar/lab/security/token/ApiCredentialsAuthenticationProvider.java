@@ -4,7 +4,7 @@ import java.util.List;
 
 import jp.jcstar.lab.security.CamundaIdentityAuthenticationProvider;
 import jp.jcstar.lab.security.LabUser;
-import jp.jcstar.lab.security.login.PasswordChangeRequirement;
+import jp.jcstar.lab.security.PasswordChangeRequirement;
 import jp.jcstar.lab.security.mfa.SecondFactorService;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;

@@ -11,8 +11,8 @@ import java.util.Optional;
 
 import jp.jcstar.lab.Sha256;
 import jp.jcstar.lab.security.SecurityAudit;
-import jp.jcstar.lab.web.InvalidInputException;
-import jp.jcstar.lab.web.NotFoundException;
+import jp.jcstar.lab.problem.InvalidInputException;
+import jp.jcstar.lab.problem.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -7,7 +7,7 @@ import java.util.Set;
 
 import jp.jcstar.lab.assessment.Assessment;
 import jp.jcstar.lab.assessment.AssessmentStatus;
-import jp.jcstar.lab.assessment.Component;
+import jp.jcstar.lab.assessment.ProductComponent;
 import jp.jcstar.lab.assessment.StarLevel;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +31,7 @@ class TaskNamesTest {
 
     private static Assessment assessment(String product, String company) {
         return new Assessment(1, "JCS-2026-00001", "pi", "sample-denki", "1", company, product, "SL-X1", "1.0", null,
-                null, StarLevel.STAR_1, Set.of(Component.DEVICE), AssessmentStatus.IN_PROGRESS, 1, 3, "maker",
+                null, StarLevel.STAR_1, Set.of(ProductComponent.DEVICE), AssessmentStatus.IN_PROGRESS, 1, 3, "maker",
                 OffsetDateTime.now(), null, null, null, null);
     }
 }

@@ -1,6 +1,7 @@
-package jp.jcstar.lab.web;
+package jp.jcstar.lab.problem;
 
 import jp.jcstar.lab.Bilingual;
+import jp.jcstar.lab.DataSizes;
 import org.springframework.util.unit.DataSize;
 
 /** An upload larger than the configured limit; becomes 413. */

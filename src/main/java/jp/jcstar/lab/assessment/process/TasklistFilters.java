@@ -1,4 +1,4 @@
-package jp.jcstar.lab.security;
+package jp.jcstar.lab.assessment.process;
 
 import static jp.jcstar.lab.assessment.process.AssessmentVariables.TASK_PRODUCT;
 import static jp.jcstar.lab.assessment.process.AssessmentVariables.TASK_REFERENCE;
@@ -8,13 +8,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jp.jcstar.lab.process.ProcessVariable;
+import jp.jcstar.lab.engine.ProcessVariable;
+import jp.jcstar.lab.security.EngineGrants;
+import jp.jcstar.lab.security.Roles;
+import jp.jcstar.lab.security.WorkflowAccess;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,19 +29,20 @@ import org.springframework.stereotype.Component;
  * could read, from before) is removed.
  */
 @Component
-public class TasklistFilters {
+@Order(2)
+public class TasklistFilters implements WorkflowAccess {
 
     /** The filter Camunda's Spring Boot starter created from camunda.bpm.filter.create before this class. */
     static final String FORMER_ALL_TASKS = "All tasks";
 
     private final FilterService filterService;
     private final TaskService taskService;
-    private final WorkflowAuthorizations authorizations;
+    private final EngineGrants grants;
 
-    public TasklistFilters(FilterService filterService, TaskService taskService, WorkflowAuthorizations authorizations) {
+    public TasklistFilters(FilterService filterService, TaskService taskService, EngineGrants grants) {
         this.filterService = filterService;
         this.taskService = taskService;
-        this.authorizations = authorizations;
+        this.grants = grants;
     }
 
     /**
@@ -64,6 +69,7 @@ public class TasklistFilters {
                         "#d62728", group(Roles.LAB_MANAGERS)));
     }
 
+    @Override
     public void apply() {
         filterService.createFilterQuery().filterName(FORMER_ALL_TASKS).list()
                 .forEach(former -> filterService.deleteFilter(former.getId())); // its authorizations go with it
@@ -74,7 +80,7 @@ public class TasklistFilters {
             filter.setProperties(properties(definition));
             filterService.saveFilter(filter);
             for (String group : definition.groups()) {
-                authorizations.grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+                grants.grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
             }
         }
     }

@@ -1,7 +1,14 @@
-package jp.jcstar.lab.security;
+package jp.jcstar.lab.security.config;
 
 import java.util.Map;
 
+import jp.jcstar.lab.security.CamundaIdentityAuthenticationProvider;
+import jp.jcstar.lab.security.EngineAuthenticationFilter;
+import jp.jcstar.lab.security.EngineDenials;
+import jp.jcstar.lab.security.EngineRequestGuard;
+import jp.jcstar.lab.security.LabUser;
+import jp.jcstar.lab.security.Roles;
+import jp.jcstar.lab.security.SecurityAudit;
 import jp.jcstar.lab.security.login.Factors;
 import jp.jcstar.lab.security.login.PasswordStepHandler;
 import jp.jcstar.lab.security.login.SessionTermination;

@@ -1,18 +1,18 @@
-package jp.jcstar.lab.security;
+package jp.jcstar.lab.assessment.process;
 
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 
 import java.util.List;
 
-import jp.jcstar.lab.assessment.process.AssessmentProcess;
+import jp.jcstar.lab.security.EngineGrants;
+import jp.jcstar.lab.security.Roles;
+import jp.jcstar.lab.security.WorkflowAccess;
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
-import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,56 +20,46 @@ import org.springframework.stereotype.Component;
  * (camunda.bpm.authorization.enabled). The groups of a process's user tasks get their task permissions from the
  * engine itself when a task is created; this grants the rest. Applied at every start and idempotent, so a new
  * version of the app can widen or narrow it. Administrators (camunda-admin) hold every permission
- * ({@link AdminAccountInitializer}).
+ * (AdminAccountInitializer, which applies this as the workflow's {@link WorkflowAccess}).
  */
 @Component
-public class WorkflowAuthorizations {
+@Order(1)
+public class WorkflowAuthorizations implements WorkflowAccess {
 
     private static final String PROCESS = AssessmentProcess.PROCESS_KEY;
 
     private final AuthorizationService authorizations;
+    private final EngineGrants grants;
 
-    public WorkflowAuthorizations(AuthorizationService authorizations) {
+    public WorkflowAuthorizations(AuthorizationService authorizations, EngineGrants grants) {
         this.authorizations = authorizations;
+        this.grants = grants;
     }
 
+    @Override
     public void apply() {
         for (String group : Roles.WORKFLOW_GROUPS) {
-            grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            grant(group, Resources.GROUP, ANY, Permissions.READ);
+            grants.grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grants.grant(group, Resources.GROUP, ANY, Permissions.READ);
             // Each group reads its own filters only (TasklistFilters), no longer every filter as before.
             authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(Resources.FILTER).resourceId(ANY)
                     .list().forEach(everyFilter -> authorizations.deleteAuthorization(everyFilter.getId()));
         }
         // Manufacturers apply, and see only what their own tasks show them.
         for (String applicant : List.of(Roles.MANUFACTURERS, Roles.LAB_MANAGERS)) {
-            grant(applicant, Resources.PROCESS_DEFINITION, PROCESS, ProcessDefinitionPermissions.READ,
+            grants.grant(applicant, Resources.PROCESS_DEFINITION, PROCESS, ProcessDefinitionPermissions.READ,
                     ProcessDefinitionPermissions.CREATE_INSTANCE);
-            grant(applicant, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+            grants.grant(applicant, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
         }
         // Lab staff follow every assessment; lab managers watch in Cockpit and may (re)assign work.
         for (String staff : Roles.LAB_STAFF) {
-            grant(staff, Resources.PROCESS_DEFINITION, PROCESS, ProcessDefinitionPermissions.READ,
+            grants.grant(staff, Resources.PROCESS_DEFINITION, PROCESS, ProcessDefinitionPermissions.READ,
                     ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
                     ProcessDefinitionPermissions.READ_TASK);
-            grant(staff, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+            grants.grant(staff, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
         }
-        grant(Roles.LAB_MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        grant(Roles.LAB_MANAGERS, Resources.TASK, ANY, TaskPermissions.READ, TaskPermissions.TASK_ASSIGN);
+        grants.grant(Roles.LAB_MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grants.grant(Roles.LAB_MANAGERS, Resources.TASK, ANY, TaskPermissions.READ, TaskPermissions.TASK_ASSIGN);
     }
 
-    void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-        Authorization authorization = authorizations.createAuthorizationQuery().groupIdIn(group)
-                .resourceType(resource).resourceId(resourceId).list().stream().findFirst().orElse(null);
-        if (authorization == null) {
-            authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-            authorization.setGroupId(group);
-            authorization.setResource(resource);
-            authorization.setResourceId(resourceId);
-        }
-        for (Permission permission : permissions) {
-            authorization.addPermission(permission);
-        }
-        authorizations.saveAuthorization(authorization);
-    }
 }

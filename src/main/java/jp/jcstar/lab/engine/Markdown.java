@@ -1,4 +1,4 @@
-package jp.jcstar.lab.process;
+package jp.jcstar.lab.engine;
 
 /** Text the app writes into the Markdown that Camunda Forms show (text components with {{variable}}). */
 public final class Markdown {

@@ -1,4 +1,4 @@
-package jp.jcstar.lab.process;
+package jp.jcstar.lab.engine;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package jp.jcstar.lab.security.login;
+package jp.jcstar.lab.security;
 
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpSession;
 import jp.jcstar.lab.security.AsApp;
 import jp.jcstar.lab.Sha256;
 import jp.jcstar.lab.security.PasswordRules;
-import jp.jcstar.lab.web.InvalidInputException;
+import jp.jcstar.lab.problem.InvalidInputException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,14 +54,14 @@ public class PasswordChangeRequirement {
      * Keeps a salted digest of the password the user just logged in with, so that the new one can be told apart from
      * it without another login attempt (which the engine would count as a failure).
      */
-    void rememberGiven(HttpSession session, String given) {
+    public void rememberGiven(HttpSession session, String given) {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
         String saltText = Base64.getEncoder().encodeToString(salt);
         session.setAttribute(GIVEN_PASSWORD, new String[] {saltText, Sha256.hex(saltText + given)});
     }
 
-    boolean isGiven(HttpSession session, String candidate) {
+    public boolean isGiven(HttpSession session, String candidate) {
         return session.getAttribute(GIVEN_PASSWORD) instanceof String[] given
                 && Sha256.hex(given[0] + candidate).equals(given[1]);
     }

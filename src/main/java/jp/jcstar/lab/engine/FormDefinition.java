@@ -1,4 +1,4 @@
-package jp.jcstar.lab.process;
+package jp.jcstar.lab.engine;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package jp.jcstar.lab.web;
+package jp.jcstar.lab;
 
 import org.springframework.util.unit.DataSize;
 

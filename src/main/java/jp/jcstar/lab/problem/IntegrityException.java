@@ -1,4 +1,4 @@
-package jp.jcstar.lab.web;
+package jp.jcstar.lab.problem;
 
 /**
  * A stored file no longer has the SHA-256 (or size) recorded when it was uploaded: it is reported, never served.

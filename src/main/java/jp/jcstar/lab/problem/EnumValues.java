@@ -1,4 +1,4 @@
-package jp.jcstar.lab.web;
+package jp.jcstar.lab.problem;
 
 import java.util.Arrays;
 import java.util.Optional;

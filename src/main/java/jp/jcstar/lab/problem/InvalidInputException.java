@@ -1,4 +1,4 @@
-package jp.jcstar.lab.web;
+package jp.jcstar.lab.problem;
 
 import jp.jcstar.lab.Bilingual;
 import org.camunda.bpm.engine.BadUserRequestException;

@@ -1,9 +1,9 @@
-package jp.jcstar.lab.process;
+package jp.jcstar.lab.engine;
 
 import java.util.Map;
 import java.util.Optional;
 
-import jp.jcstar.lab.web.InvalidInputException;
+import jp.jcstar.lab.problem.InvalidInputException;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**

@@ -1,0 +1,94 @@
+package jp.jcstar.lab.assessment.process;
+
+import static jp.jcstar.lab.assessment.process.AssessmentVariables.ASSESSMENT_ID;
+import static jp.jcstar.lab.assessment.process.AssessmentVariables.DOCUMENTS_OVERVIEW;
+
+import jp.jcstar.lab.assessment.Assessment;
+import jp.jcstar.lab.assessment.AssessmentService;
+import jp.jcstar.lab.documents.DocumentsChanged;
+import jp.jcstar.lab.documents.DocumentsOverview;
+import jp.jcstar.lab.security.AsApp;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Create listener of the tasks whose forms show or link to the documents (documentation review, document request,
+ * rectification, the tests and retests): what the form shows is rewritten from the app's tables when the task opens,
+ * the overview and the assessment ID the documents link goes to, whatever a client completing an earlier task set
+ * them to. After an upload ({@link DocumentsChanged}) it is rewritten in the running process.
+ */
+@Component
+public class RefreshDocumentLinksListener implements TaskListener {
+
+    static final int REFRESH_ATTEMPTS = 5;
+    private static final Logger log = LoggerFactory.getLogger(RefreshDocumentLinksListener.class);
+
+    private final DocumentsOverview overview;
+    private final AssessmentService assessments;
+    private final RuntimeService runtimeService;
+    private final IdentityService identityService;
+    private final TransactionTemplate transactions;
+
+    public RefreshDocumentLinksListener(DocumentsOverview overview, AssessmentService assessments,
+                                        RuntimeService runtimeService, IdentityService identityService,
+                                        TransactionTemplate transactions) {
+        this.overview = overview;
+        this.assessments = assessments;
+        this.runtimeService = runtimeService;
+        this.identityService = identityService;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Assessment assessment = assessments.get(assessments.idOf(task.getProcessInstanceId()));
+        ASSESSMENT_ID.set(task, assessment.id());
+        DOCUMENTS_OVERVIEW.set(task, overview.markdown(assessment));
+    }
+
+    /**
+     * Rewrites the overview in the assessment's running process, if it runs, in a transaction of its own: after an
+     * upload, which stays stored whether or not this succeeds (a failure is logged, never passed to the uploader).
+     * Two uploads at once may both rewrite it; the one that loses the engine's optimistic lock computes it again.
+     */
+    @EventListener
+    public void refresh(DocumentsChanged changed) {
+        long assessmentId = changed.assessmentId();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transactions.executeWithoutResult(status -> {
+                    Assessment assessment = assessments.get(assessmentId);
+                    if (assessment.processInstanceId() != null) {
+                        AsApp.run(identityService, () -> {
+                            if (runtimeService.createProcessInstanceQuery()
+                                    .processInstanceId(assessment.processInstanceId()).count() == 1) {
+                                runtimeService.setVariable(assessment.processInstanceId(), DOCUMENTS_OVERVIEW.name(),
+                                        overview.markdown(assessment));
+                            }
+                            return null;
+                        });
+                    }
+                });
+                return;
+            } catch (OptimisticLockingException e) {
+                if (attempt == REFRESH_ATTEMPTS) {
+                    log.warn("The documents overview of assessment {} stays as it was after {} attempts: {}",
+                            assessmentId, attempt, e.getMessage());
+                    return;
+                }
+            } catch (RuntimeException e) {
+                // The upload is stored; the forms catch up when the next task that shows documents opens.
+                log.warn("The documents overview of assessment {} could not be rewritten", assessmentId, e);
+                return;
+            }
+        }
+    }
+}
