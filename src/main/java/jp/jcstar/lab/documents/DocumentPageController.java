@@ -11,7 +11,7 @@ import jp.jcstar.lab.assessment.Assessment;
 import jp.jcstar.lab.assessment.AssessmentAccess;
 import jp.jcstar.lab.assessment.AssessmentService;
 import jp.jcstar.lab.assessment.AssessmentStatus;
-import jp.jcstar.lab.assessment.overview.Wording;
+import jp.jcstar.lab.assessment.Wording;
 import jp.jcstar.lab.catalog.CheckItem;
 import jp.jcstar.lab.catalog.Step;
 import jp.jcstar.lab.security.LabUser;

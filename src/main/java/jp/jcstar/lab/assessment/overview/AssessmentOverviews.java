@@ -16,6 +16,7 @@ import jp.jcstar.lab.assessment.CheckResult;
 import jp.jcstar.lab.assessment.CheckResultRepository;
 import jp.jcstar.lab.assessment.TestRound;
 import jp.jcstar.lab.assessment.TestRoundRepository;
+import jp.jcstar.lab.assessment.Wording;
 import jp.jcstar.lab.assessment.process.OpenSteps;
 import jp.jcstar.lab.catalog.Catalog;
 import jp.jcstar.lab.catalog.CheckItem;
@@ -122,7 +123,7 @@ public class AssessmentOverviews {
                 .map(AssessmentOverviews::link).toList();
         String title = catalog.find(finding.itemId()).map(CheckItem::title).orElse("");
         return new AssessmentOverview.FindingRow(finding.roundNo(), finding.itemId(), title, finding.observation(),
-                finding.requiredFix(), Wording.finding(finding.status()),
+                finding.requiredFix(), finding.status().words(),
                 finding.retestOutcome() == null ? null : Wording.outcome(finding.retestOutcome()),
                 finding.manufacturerResponse(),
                 Wording.dateTime(finding.answeredAt()), Wording.date(finding.dueDate()), finding.status().isOpen(),

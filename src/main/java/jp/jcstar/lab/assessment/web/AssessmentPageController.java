@@ -10,7 +10,7 @@ import jp.jcstar.lab.assessment.Assessment;
 import jp.jcstar.lab.assessment.AssessmentAccess;
 import jp.jcstar.lab.assessment.AssessmentStatus;
 import jp.jcstar.lab.assessment.overview.AssessmentOverviews;
-import jp.jcstar.lab.assessment.overview.Wording;
+import jp.jcstar.lab.assessment.Wording;
 import jp.jcstar.lab.assessment.process.OpenSteps;
 import jp.jcstar.lab.reports.ReportAccess;
 import jp.jcstar.lab.security.LabUser;

@@ -1,4 +1,4 @@
-package jp.jcstar.lab.assessment.overview;
+package jp.jcstar.lab.assessment;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -6,11 +6,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import jp.jcstar.lab.LabClock;
-import jp.jcstar.lab.assessment.AssessmentEvent;
-import jp.jcstar.lab.assessment.AssessmentStatus;
-import jp.jcstar.lab.assessment.ProductComponent;
-import jp.jcstar.lab.assessment.Verdict;
-import jp.jcstar.lab.findings.FindingStatus;
 import jp.jcstar.lab.security.Roles;
 
 /**
@@ -43,17 +38,6 @@ public final class Wording {
             case PASS -> "合格 / PASS";
             case FAIL -> "不合格 / FAIL";
             case NA -> "対象外 / N/A";
-        };
-    }
-
-    public static String finding(FindingStatus status) {
-        return switch (status) {
-            case OPEN -> "未送付 / Open";
-            case SENT_TO_MANUFACTURER -> "製造事業者の回答待ち / Waiting for the manufacturer";
-            case ANSWERED -> "回答済・再試験待ち / Answered, waiting for the retest";
-            case RETEST_PASSED -> "再試験合格 / Retest passed";
-            case RETEST_FAILED -> "再試験不合格 / Retest failed";
-            case CLOSED -> "完了 / Closed";
         };
     }
 
