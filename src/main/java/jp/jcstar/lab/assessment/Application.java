@@ -19,7 +19,7 @@ import jp.jcstar.lab.problem.InvalidInputException;
 public record Application(String manufacturer, String productName, String modelNumbers, String firmwareVersion,
                           String appVersion, String cloudVersion, StarLevel starLevel, Set<ProductComponent> scope) {
 
-    static final int MAX_TEXT = 200;
+    public static final int MAX_TEXT = 200;
     private static final Bilingual INVALID = Bilingual.of("申請は受け付けられませんでした。次の点を直して、もう一度申請してください。",
             "Invalid application:");
     /** What the start form calls each field; the key in brackets is what the API's JSON calls it. */

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import jp.jcstar.lab.assessment.Assessment;
-import jp.jcstar.lab.assessment.AssessmentService;
+import jp.jcstar.lab.assessment.AssessmentRecords;
 import jp.jcstar.lab.catalog.Step;
 import jp.jcstar.lab.security.LabUser;
 import jp.jcstar.lab.web.IdempotencyKeys;
@@ -38,9 +38,9 @@ import org.springframework.web.util.UriUtils;
 public class DocumentController {
 
     private final DocumentService documents;
-    private final AssessmentService assessments;
+    private final AssessmentRecords assessments;
 
-    public DocumentController(DocumentService documents, AssessmentService assessments) {
+    public DocumentController(DocumentService documents, AssessmentRecords assessments) {
         this.documents = documents;
         this.assessments = assessments;
     }

@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jp.jcstar.lab.DataSizes;
 import jp.jcstar.lab.assessment.Assessment;
 import jp.jcstar.lab.assessment.AssessmentAccess;
-import jp.jcstar.lab.assessment.AssessmentService;
+import jp.jcstar.lab.assessment.AssessmentRecords;
 import jp.jcstar.lab.assessment.AssessmentStatus;
 import jp.jcstar.lab.assessment.Wording;
 import jp.jcstar.lab.catalog.CheckItem;
@@ -50,10 +50,10 @@ public class DocumentPageController {
 
     private final DocumentService documents;
     private final AssessmentAccess access;
-    private final AssessmentService assessments;
+    private final AssessmentRecords assessments;
     private final DocumentProperties limits;
 
-    public DocumentPageController(DocumentService documents, AssessmentAccess access, AssessmentService assessments,
+    public DocumentPageController(DocumentService documents, AssessmentAccess access, AssessmentRecords assessments,
                                   DocumentProperties limits) {
         this.documents = documents;
         this.access = access;

@@ -19,7 +19,7 @@ import jp.jcstar.lab.Bilingual;
 import jp.jcstar.lab.Sha256;
 import jp.jcstar.lab.assessment.Assessment;
 import jp.jcstar.lab.assessment.AssessmentAccess;
-import jp.jcstar.lab.assessment.AssessmentService;
+import jp.jcstar.lab.assessment.AssessmentRecords;
 import jp.jcstar.lab.assessment.AssessmentStatus;
 import jp.jcstar.lab.catalog.CheckItem;
 import jp.jcstar.lab.catalog.Step;
@@ -60,7 +60,7 @@ public class DocumentService {
     private final DocumentContentStore store;
     private final ContentInspector inspector;
     private final AssessmentAccess access;
-    private final AssessmentService assessments;
+    private final AssessmentRecords assessments;
     private final ApplicationEventPublisher events;
     private final SecurityAudit audit;
     private final LabClock clock;
@@ -68,7 +68,7 @@ public class DocumentService {
     private final IdempotencyKeys keys;
 
     public DocumentService(DocumentRepository documents, DocumentContentStore store, ContentInspector inspector,
-                           AssessmentAccess access, AssessmentService assessments, ApplicationEventPublisher events,
+                           AssessmentAccess access, AssessmentRecords assessments, ApplicationEventPublisher events,
                            SecurityAudit audit, LabClock clock, TransactionTemplate transactions,
                            IdempotencyKeys keys) {
         this.keys = keys;

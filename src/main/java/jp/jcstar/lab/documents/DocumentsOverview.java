@@ -5,7 +5,7 @@ import java.util.Map;
 
 import jp.jcstar.lab.LabClock;
 import jp.jcstar.lab.assessment.Assessment;
-import jp.jcstar.lab.assessment.AssessmentService;
+import jp.jcstar.lab.assessment.AssessmentRecords;
 import jp.jcstar.lab.catalog.CheckItem;
 import jp.jcstar.lab.catalog.Step;
 import jp.jcstar.lab.engine.Markdown;
@@ -21,9 +21,9 @@ import org.springframework.stereotype.Component;
 public class DocumentsOverview {
 
     private final DocumentRepository documents;
-    private final AssessmentService assessments;
+    private final AssessmentRecords assessments;
 
-    public DocumentsOverview(DocumentRepository documents, AssessmentService assessments) {
+    public DocumentsOverview(DocumentRepository documents, AssessmentRecords assessments) {
         this.documents = documents;
         this.assessments = assessments;
     }

@@ -15,7 +15,7 @@ public class FindingRepository {
         this.jdbc = jdbc;
     }
 
-    public void open(long assessmentId, int roundNo, String itemId, String observation, String requiredFix,
+    void open(long assessmentId, int roundNo, String itemId, String observation, String requiredFix,
                      OffsetDateTime dueDate, OffsetDateTime at) {
         jdbc.sql("""
                         insert into finding (assessment_id, round_no, item_id, observation, required_fix, due_date,
@@ -34,7 +34,7 @@ public class FindingRepository {
                 .params(assessmentId, roundNo).query(FindingRepository::map).list();
     }
 
-    public void markSent(long assessmentId, int roundNo, OffsetDateTime at) {
+    void markSent(long assessmentId, int roundNo, OffsetDateTime at) {
         jdbc.sql("""
                         update finding set status = ?, sent_at = ?
                         where assessment_id = ? and round_no = ? and status = ?""")
@@ -42,12 +42,12 @@ public class FindingRepository {
                 .update();
     }
 
-    public void answer(long findingId, String response, OffsetDateTime at) {
+    void answer(long findingId, String response, OffsetDateTime at) {
         jdbc.sql("update finding set status = ?, manufacturer_response = ?, answered_at = ? where id = ?")
                 .params(FindingStatus.ANSWERED.name(), response, at, findingId).update();
     }
 
-    public void recordRetest(long findingId, boolean passed, OffsetDateTime at) {
+    void recordRetest(long findingId, boolean passed, OffsetDateTime at) {
         jdbc.sql("update finding set status = ?, retest_outcome = ?, retested_at = ? where id = ?")
                 .params((passed ? FindingStatus.RETEST_PASSED : FindingStatus.RETEST_FAILED).name(),
                         passed ? "PASSED" : "FAILED", at, findingId)
@@ -55,7 +55,7 @@ public class FindingRepository {
     }
 
     /** Closes every finding of an assessment that has ended. */
-    public void closeAll(long assessmentId, OffsetDateTime at) {
+    void closeAll(long assessmentId, OffsetDateTime at) {
         jdbc.sql("update finding set status = ?, closed_at = ? where assessment_id = ? and closed_at is null")
                 .params(FindingStatus.CLOSED.name(), at, assessmentId).update();
     }

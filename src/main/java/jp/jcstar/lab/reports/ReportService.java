@@ -15,7 +15,7 @@ import jp.jcstar.lab.LabClock;
 import jp.jcstar.lab.LabProperties;
 import jp.jcstar.lab.Sha256;
 import jp.jcstar.lab.assessment.Assessment;
-import jp.jcstar.lab.assessment.AssessmentService;
+import jp.jcstar.lab.assessment.AssessmentRecords;
 import jp.jcstar.lab.assessment.AssessmentStatus;
 import jp.jcstar.lab.assessment.CheckResult;
 import jp.jcstar.lab.assessment.CheckResultRepository;
@@ -41,7 +41,7 @@ public class ReportService {
 
     private final ReportRenderer renderer;
     private final ReportRepository reports;
-    private final AssessmentService assessments;
+    private final AssessmentRecords assessments;
     private final CheckResultRepository results;
     private final TestRoundRepository rounds;
     private final FindingRepository findings;
@@ -49,7 +49,7 @@ public class ReportService {
     private final LabProperties lab;
     private final LabClock clock;
 
-    public ReportService(ReportRenderer renderer, ReportRepository reports, AssessmentService assessments,
+    public ReportService(ReportRenderer renderer, ReportRepository reports, AssessmentRecords assessments,
                          CheckResultRepository results, TestRoundRepository rounds, FindingRepository findings,
                          DocumentRepository documents, LabProperties lab, LabClock clock) {
         this.renderer = renderer;
@@ -63,7 +63,7 @@ public class ReportService {
         this.clock = clock;
     }
 
-    /** The issue list of the current (failed) round; its findings are then sent to the manufacturer. */
+    /** The issue list of the current (failed) round, rendered and stored; sending its findings is the caller's. */
     public StoredReport generateIssueList(long assessmentId) {
         Assessment assessment = assessments.get(assessmentId);
         Catalog catalog = assessments.catalogOf(assessment);
@@ -78,9 +78,7 @@ public class ReportService {
                 String.valueOf(round), dateTime(now), due,
                 roundFindings.stream().map(finding -> row(finding, catalog)).toList(),
                 documentIndex(assessmentId, round));
-        StoredReport report = store(assessmentId, ReportKind.ISSUE_LIST, round, renderer.renderIssueList(data), now);
-        findings.markSent(assessmentId, round, now);
-        return report;
+        return store(assessmentId, ReportKind.ISSUE_LIST, round, renderer.renderIssueList(data), now);
     }
 
     /** The final assessment report of an approved assessment, stored. */
@@ -105,7 +103,7 @@ public class ReportService {
         long assessmentId = assessment.id();
         Catalog catalog = assessments.catalogOf(assessment);
         List<CheckResult> all = results.list(assessmentId);
-        Map<String, CheckResult> latest = AssessmentService.latestOf(all);
+        Map<String, CheckResult> latest = AssessmentRecords.latestOf(all);
         List<ItemResultRow> items = catalog.items().stream().map(item -> itemRow(item, latest.get(item.id()))).toList();
         Map<Integer, List<String>> failedByRound = all.stream().filter(r -> r.verdict() == Verdict.FAIL)
                 .collect(Collectors.groupingBy(CheckResult::roundNo,

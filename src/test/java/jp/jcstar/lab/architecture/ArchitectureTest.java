@@ -8,6 +8,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 
 /**
  * The walls of the house (docs/adr/0010-one-way-packages.md), checked on every build: packages depend one way, the
@@ -58,6 +61,41 @@ class ArchitectureTest {
     static final ArchRule webSupportKnowsNoFeature = noClasses().that().resideInAPackage(WEB)
             .should().dependOnClassesThat().resideInAnyPackage(FEATURES)
             .because("the shared web support maps refusals and builds pages for every feature alike");
+
+    static final String[] USE_CASES = {"jp.jcstar.lab.assessment.application..", "jp.jcstar.lab.assessment.testing..",
+            "jp.jcstar.lab.assessment.documentation..", "jp.jcstar.lab.assessment.evaluation..",
+            "jp.jcstar.lab.assessment.rectification..", "jp.jcstar.lab.assessment.review..",
+            "jp.jcstar.lab.assessment.decision..", "jp.jcstar.lab.findings.."};
+    static final String[] ADAPTERS = {"jp.jcstar.lab.assessment.process..", "jp.jcstar.lab.assessment.web..",
+            "jp.jcstar.lab.assessment.overview..", WEB};
+
+    @ArchTest
+    static final ArchRule useCasesKnowNoAdapterAndNoEngine = noClasses().that().resideInAnyPackage(USE_CASES)
+            .should().dependOnClassesThat().resideInAnyPackage(ADAPTERS)
+            .orShould().dependOnClassesThat().resideInAnyPackage("org.camunda..", "org.springframework.web..",
+                    "jakarta.servlet..")
+            .because("a use case is called by a delegate, a listener or a controller and works the same for each");
+
+    @ArchTest
+    static final ArchRule theAssessmentDomainKnowsNoUseCase = noClasses().that()
+            .resideInAnyPackage("jp.jcstar.lab.assessment", "jp.jcstar.lab.catalog..")
+            .should().dependOnClassesThat().resideInAnyPackage(USE_CASES)
+            .orShould().dependOnClassesThat().resideInAnyPackage(ADAPTERS)
+            .because("the domain is what the use cases work on; it does not call them");
+
+    @ArchTest
+    static final ArchRule delegatesAndListenersAreThin = noClasses()
+            .that().implement(JavaDelegate.class).or().implement(TaskListener.class).or().implement(ExecutionListener.class)
+            .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
+            .because("a delegate reads its input, calls a use case and writes its output; the tables are the use "
+                    + "case's business");
+
+    @ArchTest
+    static final ArchRule delegatesAndListenersLiveWithTheProcess = classes()
+            .that().implement(JavaDelegate.class).or().implement(TaskListener.class).or().implement(ExecutionListener.class)
+            .should().resideInAnyPackage("jp.jcstar.lab.assessment.process..", "jp.jcstar.lab.assessment.overview..",
+                    "jp.jcstar.lab.processadmin..")
+            .because("the process's adapters sit beside the model they serve");
 
     @ArchTest
     static final ArchRule noClassTakesTheNameOfASpringStereotype = classes().that().resideInAPackage(APP + "..")

@@ -655,9 +655,9 @@ class AssessmentProcessTest {
         return assessments.findByProcessInstance(instance.getId()).orElseThrow();
     }
 
-    @Autowired AssessmentService assessmentService;
+    @Autowired AssessmentRecords assessmentService;
 
-    private AssessmentService service() {
+    private AssessmentRecords service() {
         return assessmentService;
     }
 }

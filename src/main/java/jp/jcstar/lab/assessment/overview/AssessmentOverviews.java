@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 import jp.jcstar.lab.assessment.Assessment;
 import jp.jcstar.lab.assessment.AssessmentEvent;
-import jp.jcstar.lab.assessment.AssessmentService;
+import jp.jcstar.lab.assessment.AssessmentRecords;
 import jp.jcstar.lab.assessment.AssessmentStatus;
 import jp.jcstar.lab.assessment.CheckResult;
 import jp.jcstar.lab.assessment.CheckResultRepository;
@@ -37,7 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class AssessmentOverviews {
 
-    private final AssessmentService assessments;
+    private final AssessmentRecords assessments;
     private final CheckResultRepository results;
     private final TestRoundRepository rounds;
     private final FindingRepository findings;
@@ -45,7 +45,7 @@ public class AssessmentOverviews {
     private final ReportAccess reports;
     private final OpenSteps openSteps;
 
-    public AssessmentOverviews(AssessmentService assessments, CheckResultRepository results, TestRoundRepository rounds,
+    public AssessmentOverviews(AssessmentRecords assessments, CheckResultRepository results, TestRoundRepository rounds,
                                FindingRepository findings, DocumentRepository documents, ReportAccess reports,
                                OpenSteps openSteps) {
         this.assessments = assessments;

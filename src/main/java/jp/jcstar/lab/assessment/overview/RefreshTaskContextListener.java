@@ -3,7 +3,7 @@ package jp.jcstar.lab.assessment.overview;
 import static jp.jcstar.lab.assessment.process.AssessmentVariables.ITEMS_IN_QUESTION;
 import static jp.jcstar.lab.assessment.process.AssessmentVariables.TASK_CONTEXT;
 
-import jp.jcstar.lab.assessment.AssessmentService;
+import jp.jcstar.lab.assessment.AssessmentRecords;
 import jp.jcstar.lab.engine.ModelProperties;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -17,10 +17,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class RefreshTaskContextListener implements TaskListener {
 
-    private final AssessmentService assessments;
+    private final AssessmentRecords assessments;
     private final TaskContexts contexts;
 
-    public RefreshTaskContextListener(AssessmentService assessments, TaskContexts contexts) {
+    public RefreshTaskContextListener(AssessmentRecords assessments, TaskContexts contexts) {
         this.assessments = assessments;
         this.contexts = contexts;
     }

@@ -8,7 +8,7 @@ import jp.jcstar.lab.Bilingual;
 import jp.jcstar.lab.assessment.Application;
 import jp.jcstar.lab.assessment.Assessment;
 import jp.jcstar.lab.assessment.AssessmentRepository;
-import jp.jcstar.lab.assessment.AssessmentService;
+import jp.jcstar.lab.assessment.decision.EndAssessment;
 import jp.jcstar.lab.assessment.AssessmentStatus;
 import jp.jcstar.lab.security.AsApp;
 import jp.jcstar.lab.problem.ConflictException;
@@ -37,15 +37,15 @@ public class AssessmentProcess {
     private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final AssessmentRepository assessments;
-    private final AssessmentService service;
+    private final EndAssessment ending;
     private final IdentityService identityService;
 
     public AssessmentProcess(RuntimeService runtimeService, TaskService taskService, AssessmentRepository assessments,
-                             AssessmentService service, IdentityService identityService) {
+                             EndAssessment ending, IdentityService identityService) {
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.assessments = assessments;
-        this.service = service;
+        this.ending = ending;
         this.identityService = identityService;
     }
 
@@ -104,7 +104,7 @@ public class AssessmentProcess {
     }
 
     private Assessment endEarly(Assessment assessment, AssessmentStatus status, LabUser user, String reason) {
-        Assessment ended = service.endEarly(assessment.id(), status, user.id(), reason);
+        Assessment ended = ending.endEarly(assessment.id(), status, user.id(), reason);
         String why = status + " by " + user.id() + (ended.endReason() == null ? "" : ": " + ended.endReason());
         // The app ends the process on the person's behalf: deleting instances is no one's permission but the app's.
         AsApp.run(identityService, () -> {

@@ -1,6 +1,7 @@
 package jp.jcstar.lab.assessment.process;
 
-import jp.jcstar.lab.assessment.AssessmentService;
+import jp.jcstar.lab.assessment.AssessmentRecords;
+import jp.jcstar.lab.assessment.decision.EndAssessment;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -9,14 +10,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class CompleteAssessmentDelegate implements JavaDelegate {
 
-    private final AssessmentService assessments;
+    private final AssessmentRecords assessments;
+    private final EndAssessment ending;
 
-    public CompleteAssessmentDelegate(AssessmentService assessments) {
+    public CompleteAssessmentDelegate(AssessmentRecords assessments, EndAssessment ending) {
         this.assessments = assessments;
+        this.ending = ending;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        assessments.complete(assessments.idOf(execution.getProcessInstanceId()));
+        ending.complete(assessments.idOf(execution.getProcessInstanceId()));
     }
 }

@@ -2,7 +2,8 @@ package jp.jcstar.lab.assessment.process;
 
 import static jp.jcstar.lab.assessment.process.AssessmentVariables.*;
 
-import jp.jcstar.lab.assessment.AssessmentService;
+import jp.jcstar.lab.assessment.AssessmentRecords;
+import jp.jcstar.lab.assessment.decision.EscalateOverdue;
 import jp.jcstar.lab.assessment.OverdueWork;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -15,14 +16,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class EscalateOverdueDelegate implements JavaDelegate {
 
-    private final AssessmentService assessments;
+    private final AssessmentRecords assessments;
+    private final EscalateOverdue escalation;
 
-    public EscalateOverdueDelegate(AssessmentService assessments) {
+    public EscalateOverdueDelegate(AssessmentRecords assessments, EscalateOverdue escalation) {
         this.assessments = assessments;
+        this.escalation = escalation;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        assessments.escalateOverdue(assessments.idOf(execution.getProcessInstanceId()), OverdueWork.parse(OVERDUE_WORK.get(execution)));
+        escalation.escalate(assessments.idOf(execution.getProcessInstanceId()), OverdueWork.parse(OVERDUE_WORK.get(execution)));
     }
 }

@@ -2,7 +2,8 @@ package jp.jcstar.lab.assessment.process;
 
 import static jp.jcstar.lab.assessment.process.AssessmentVariables.*;
 
-import jp.jcstar.lab.assessment.AssessmentService;
+import jp.jcstar.lab.assessment.AssessmentRecords;
+import jp.jcstar.lab.assessment.evaluation.EvaluateRound;
 import jp.jcstar.lab.assessment.RoundEvaluation;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -12,16 +13,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class EvaluateRoundDelegate implements JavaDelegate {
 
-    private final AssessmentService assessments;
+    private final AssessmentRecords assessments;
+    private final EvaluateRound evaluateRound;
 
-    public EvaluateRoundDelegate(AssessmentService assessments) {
+    public EvaluateRoundDelegate(AssessmentRecords assessments, EvaluateRound evaluateRound) {
         this.assessments = assessments;
+        this.evaluateRound = evaluateRound;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         long assessmentId = assessments.idOf(execution.getProcessInstanceId());
-        RoundEvaluation evaluation = assessments.evaluateRound(assessmentId);
+        RoundEvaluation evaluation = evaluateRound.evaluate(assessmentId);
         ALL_ITEMS_PASSED.set(execution, evaluation.allItemsPassed());
         FAILED_RETESTS.set(execution, evaluation.failedRetests());
         RETEST_LIMIT.set(execution, assessments.get(assessmentId).retestLimit());

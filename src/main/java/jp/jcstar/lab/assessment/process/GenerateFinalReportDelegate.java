@@ -1,6 +1,6 @@
 package jp.jcstar.lab.assessment.process;
 
-import jp.jcstar.lab.assessment.AssessmentService;
+import jp.jcstar.lab.assessment.AssessmentRecords;
 import jp.jcstar.lab.reports.ReportService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 public class GenerateFinalReportDelegate implements JavaDelegate {
 
     private final ReportService reports;
-    private final AssessmentService assessments;
+    private final AssessmentRecords assessments;
 
-    public GenerateFinalReportDelegate(ReportService reports, AssessmentService assessments) {
+    public GenerateFinalReportDelegate(ReportService reports, AssessmentRecords assessments) {
         this.reports = reports;
         this.assessments = assessments;
     }

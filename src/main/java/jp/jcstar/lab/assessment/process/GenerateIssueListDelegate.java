@@ -1,7 +1,7 @@
 package jp.jcstar.lab.assessment.process;
 
-import jp.jcstar.lab.assessment.AssessmentService;
-import jp.jcstar.lab.reports.ReportService;
+import jp.jcstar.lab.assessment.AssessmentRecords;
+import jp.jcstar.lab.assessment.rectification.SendIssueList;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -10,16 +10,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class GenerateIssueListDelegate implements JavaDelegate {
 
-    private final ReportService reports;
-    private final AssessmentService assessments;
+    private final AssessmentRecords assessments;
+    private final SendIssueList issueList;
 
-    public GenerateIssueListDelegate(ReportService reports, AssessmentService assessments) {
-        this.reports = reports;
+    public GenerateIssueListDelegate(AssessmentRecords assessments, SendIssueList issueList) {
         this.assessments = assessments;
+        this.issueList = issueList;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        reports.generateIssueList(assessments.idOf(execution.getProcessInstanceId()));
+        issueList.send(assessments.idOf(execution.getProcessInstanceId()));
     }
 }

@@ -5,7 +5,7 @@ import static jp.jcstar.lab.assessment.process.AssessmentVariables.ITEMS_IN_QUES
 import java.util.List;
 
 import jp.jcstar.lab.assessment.Assessment;
-import jp.jcstar.lab.assessment.AssessmentService;
+import jp.jcstar.lab.assessment.AssessmentRecords;
 import jp.jcstar.lab.catalog.CheckItem;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class PrepareRevisionDelegate implements JavaDelegate {
 
-    private final AssessmentService assessments;
+    private final AssessmentRecords assessments;
 
-    public PrepareRevisionDelegate(AssessmentService assessments) {
+    public PrepareRevisionDelegate(AssessmentRecords assessments) {
         this.assessments = assessments;
     }
 

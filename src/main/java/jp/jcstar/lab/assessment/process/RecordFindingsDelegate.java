@@ -7,7 +7,8 @@ import java.util.Date;
 
 import jp.jcstar.lab.LabClock;
 import jp.jcstar.lab.LabProperties;
-import jp.jcstar.lab.assessment.AssessmentService;
+import jp.jcstar.lab.assessment.AssessmentRecords;
+import jp.jcstar.lab.findings.FindingsLifecycle;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -16,12 +17,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class RecordFindingsDelegate implements JavaDelegate {
 
-    private final AssessmentService assessments;
+    private final AssessmentRecords assessments;
+    private final FindingsLifecycle findings;
     private final LabClock clock;
     private final LabProperties lab;
 
-    public RecordFindingsDelegate(AssessmentService assessments, LabClock clock, LabProperties lab) {
+    public RecordFindingsDelegate(AssessmentRecords assessments, FindingsLifecycle findings, LabClock clock, LabProperties lab) {
         this.assessments = assessments;
+        this.findings = findings;
         this.clock = clock;
         this.lab = lab;
     }
@@ -29,7 +32,7 @@ public class RecordFindingsDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         OffsetDateTime due = clock.now().plus(lab.rectificationDuePeriod());
-        assessments.recordFindings(assessments.idOf(execution.getProcessInstanceId()), due);
+        findings.openForFailedItems(assessments.idOf(execution.getProcessInstanceId()), due, clock.now());
         RECTIFICATION_DUE_DATE.set(execution, Date.from(due.toInstant()));
     }
 }

@@ -2,7 +2,8 @@ package jp.jcstar.lab.assessment.process;
 
 import static jp.jcstar.lab.assessment.process.AssessmentVariables.*;
 
-import jp.jcstar.lab.assessment.AssessmentService;
+import jp.jcstar.lab.assessment.AssessmentRecords;
+import jp.jcstar.lab.assessment.decision.DecideFurtherRound;
 import jp.jcstar.lab.assessment.FurtherRoundDecision;
 import jp.jcstar.lab.engine.CurrentUser;
 import jp.jcstar.lab.engine.Submission;
@@ -14,11 +15,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class RecordFurtherRoundDecisionListener implements TaskListener {
 
-    private final AssessmentService assessments;
+    private final AssessmentRecords assessments;
+    private final DecideFurtherRound furtherRound;
     private final CurrentUser currentUser;
 
-    public RecordFurtherRoundDecisionListener(AssessmentService assessments, CurrentUser currentUser) {
+    public RecordFurtherRoundDecisionListener(AssessmentRecords assessments, DecideFurtherRound furtherRound,
+                                              CurrentUser currentUser) {
         this.assessments = assessments;
+        this.furtherRound = furtherRound;
         this.currentUser = currentUser;
     }
 
@@ -26,7 +30,7 @@ public class RecordFurtherRoundDecisionListener implements TaskListener {
     public void notify(DelegateTask task) {
         long assessmentId = assessments.idOf(task.getProcessInstanceId());
         Submission submission = Submission.of(task);
-        FurtherRoundDecision decision = assessments.decideFurtherRound(assessmentId,
+        FurtherRoundDecision decision = furtherRound.decide(assessmentId,
                 submission.find(FURTHER_ROUND_DECISION).orElse(null), submission.find(DECISION_REASON).orElse(null),
                 currentUser.of(task));
         FURTHER_ROUND_GRANTED.set(task, decision == FurtherRoundDecision.EXTEND);

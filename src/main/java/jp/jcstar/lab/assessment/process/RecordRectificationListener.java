@@ -6,7 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jp.jcstar.lab.assessment.AssessmentService;
+import jp.jcstar.lab.assessment.AssessmentRecords;
+import jp.jcstar.lab.assessment.rectification.RecordRectification;
 import jp.jcstar.lab.assessment.Rectification;
 import jp.jcstar.lab.catalog.CheckItem;
 import jp.jcstar.lab.engine.CurrentUser;
@@ -19,11 +20,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class RecordRectificationListener implements TaskListener {
 
-    private final AssessmentService assessments;
+    private final AssessmentRecords assessments;
+    private final RecordRectification rectification;
     private final CurrentUser currentUser;
 
-    public RecordRectificationListener(AssessmentService assessments, CurrentUser currentUser) {
+    public RecordRectificationListener(AssessmentRecords assessments, RecordRectification rectification, CurrentUser currentUser) {
         this.assessments = assessments;
+        this.rectification = rectification;
         this.currentUser = currentUser;
     }
 
@@ -35,7 +38,7 @@ public class RecordRectificationListener implements TaskListener {
         Map<String, String> responses = new LinkedHashMap<>();
         flagged.forEach(item -> submission.find(ItemVariables.response(item.id()))
                 .ifPresent(response -> responses.put(item.id(), response)));
-        assessments.recordRectification(assessmentId, new Rectification(submission.find(FIRMWARE_VERSION).orElse(null),
+        rectification.record(assessmentId, new Rectification(submission.find(FIRMWARE_VERSION).orElse(null),
                 submission.find(APP_VERSION).orElse(null), submission.find(CLOUD_VERSION).orElse(null),
                 submission.find(CHANGED_DOCUMENTS).orElse(null), responses), currentUser.of(task));
         // Recorded on the findings; the next round's rectification form must start without them.

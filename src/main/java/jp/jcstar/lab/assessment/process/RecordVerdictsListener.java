@@ -5,8 +5,11 @@ import static jp.jcstar.lab.assessment.process.AssessmentVariables.*;
 import java.util.List;
 
 import jp.jcstar.lab.assessment.Assessment;
-import jp.jcstar.lab.assessment.AssessmentService;
+import jp.jcstar.lab.assessment.AssessmentRecords;
+import jp.jcstar.lab.assessment.ProductComponent;
 import jp.jcstar.lab.assessment.RawVerdict;
+import jp.jcstar.lab.assessment.documentation.ReviewDocumentation;
+import jp.jcstar.lab.assessment.testing.RecordVerdicts;
 import jp.jcstar.lab.catalog.Catalog;
 import jp.jcstar.lab.catalog.CheckItem;
 import jp.jcstar.lab.catalog.Step;
@@ -31,12 +34,17 @@ public class RecordVerdictsListener implements TaskListener {
     /** checkItems value: the items flagged for retest (retest_* variables). */
     public static final String FLAGGED = "FLAGGED";
 
-    private final AssessmentService assessments;
+    private final AssessmentRecords assessments;
+    private final ReviewDocumentation documentationReview;
+    private final RecordVerdicts verdicts;
     private final CurrentUser currentUser;
     private final DocumentsDueDate documentsDue;
 
-    public RecordVerdictsListener(AssessmentService assessments, CurrentUser currentUser, DocumentsDueDate documentsDue) {
+    public RecordVerdictsListener(AssessmentRecords assessments, ReviewDocumentation documentationReview,
+                                  RecordVerdicts verdicts, CurrentUser currentUser, DocumentsDueDate documentsDue) {
         this.assessments = assessments;
+        this.documentationReview = documentationReview;
+        this.verdicts = verdicts;
         this.currentUser = currentUser;
         this.documentsDue = documentsDue;
     }
@@ -58,19 +66,19 @@ public class RecordVerdictsListener implements TaskListener {
                 submission.find(ItemVariables.observation(item.id())).orElse(null))).toList();
         String user = currentUser.of(task);
         if (Step.DOCUMENTATION.name().equals(checkItems)) {
-            boolean complete = assessments.recordDocumentationReview(assessmentId, submitted,
+            boolean complete = documentationReview.record(assessmentId, submitted,
                     submission.find(DOCUMENT_REQUEST).orElse(null), user);
             DOCUMENTATION_COMPLETE.set(task, complete);
             // The scope gateway comes next: its routing comes from the assessment's row, not from variables a client
             // could have changed since the application.
-            SCOPE_DEVICE.set(task, assessment.covers(jp.jcstar.lab.assessment.ProductComponent.DEVICE));
-            SCOPE_APP.set(task, assessment.covers(jp.jcstar.lab.assessment.ProductComponent.APP));
-            SCOPE_CLOUD.set(task, assessment.covers(jp.jcstar.lab.assessment.ProductComponent.CLOUD));
+            SCOPE_DEVICE.set(task, assessment.covers(ProductComponent.DEVICE));
+            SCOPE_APP.set(task, assessment.covers(ProductComponent.APP));
+            SCOPE_CLOUD.set(task, assessment.covers(ProductComponent.CLOUD));
             if (!complete) {
                 documentsDue.setFromNow(task);
             }
         } else {
-            assessments.recordVerdicts(assessmentId, submitted, user);
+            verdicts.record(assessmentId, submitted, user);
         }
         // Recorded in the app's tables (and the engine's history); a later form must not find them pre-filled and
         // have a stale verdict pass for a new one.

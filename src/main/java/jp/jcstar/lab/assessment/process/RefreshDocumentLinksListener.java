@@ -4,7 +4,7 @@ import static jp.jcstar.lab.assessment.process.AssessmentVariables.ASSESSMENT_ID
 import static jp.jcstar.lab.assessment.process.AssessmentVariables.DOCUMENTS_OVERVIEW;
 
 import jp.jcstar.lab.assessment.Assessment;
-import jp.jcstar.lab.assessment.AssessmentService;
+import jp.jcstar.lab.assessment.AssessmentRecords;
 import jp.jcstar.lab.documents.DocumentsChanged;
 import jp.jcstar.lab.documents.DocumentsOverview;
 import jp.jcstar.lab.security.AsApp;
@@ -32,12 +32,12 @@ public class RefreshDocumentLinksListener implements TaskListener {
     private static final Logger log = LoggerFactory.getLogger(RefreshDocumentLinksListener.class);
 
     private final DocumentsOverview overview;
-    private final AssessmentService assessments;
+    private final AssessmentRecords assessments;
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
     private final TransactionTemplate transactions;
 
-    public RefreshDocumentLinksListener(DocumentsOverview overview, AssessmentService assessments,
+    public RefreshDocumentLinksListener(DocumentsOverview overview, AssessmentRecords assessments,
                                         RuntimeService runtimeService, IdentityService identityService,
                                         TransactionTemplate transactions) {
         this.overview = overview;

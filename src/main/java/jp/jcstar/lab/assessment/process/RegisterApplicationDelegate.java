@@ -4,7 +4,8 @@ import static jp.jcstar.lab.assessment.process.AssessmentVariables.*;
 
 import jp.jcstar.lab.assessment.Application;
 import jp.jcstar.lab.assessment.Assessment;
-import jp.jcstar.lab.assessment.AssessmentService;
+import jp.jcstar.lab.assessment.AssessmentRecords;
+import jp.jcstar.lab.assessment.application.RegisterApplication;
 import jp.jcstar.lab.assessment.ProductComponent;
 import jp.jcstar.lab.engine.CurrentUser;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -18,13 +19,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class RegisterApplicationDelegate implements JavaDelegate {
 
-    private final AssessmentService assessments;
+    private final AssessmentRecords assessments;
+    private final RegisterApplication registration;
     private final CurrentUser currentUser;
     private final DocumentsDueDate documentsDue;
 
-    public RegisterApplicationDelegate(AssessmentService assessments, CurrentUser currentUser,
+    public RegisterApplicationDelegate(AssessmentRecords assessments, RegisterApplication registration, CurrentUser currentUser,
                                        DocumentsDueDate documentsDue) {
         this.assessments = assessments;
+        this.registration = registration;
         this.currentUser = currentUser;
         this.documentsDue = documentsDue;
     }
@@ -32,7 +35,7 @@ public class RegisterApplicationDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Application application = application(execution);
-        Assessment assessment = assessments.register(application, execution.getTenantId(),
+        Assessment assessment = registration.register(application, execution.getTenantId(),
                 currentUser.starter(execution, APPLICANT), execution.getProcessInstanceId());
         execution.setProcessBusinessKey(assessment.reference());
         ASSESSMENT_ID.set(execution, assessment.id());

@@ -9,7 +9,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jp.jcstar.lab.Bilingual;
-import jp.jcstar.lab.assessment.AssessmentService;
+import jp.jcstar.lab.assessment.AssessmentRecords;
+import jp.jcstar.lab.assessment.review.ReviewReport;
 import jp.jcstar.lab.assessment.ReviewDecision;
 import jp.jcstar.lab.catalog.CheckItem;
 import jp.jcstar.lab.engine.CurrentUser;
@@ -26,11 +27,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReviewReportListener implements TaskListener {
 
-    private final AssessmentService assessments;
+    private final AssessmentRecords assessments;
+    private final ReviewReport review;
     private final CurrentUser currentUser;
 
-    public ReviewReportListener(AssessmentService assessments, CurrentUser currentUser) {
+    public ReviewReportListener(AssessmentRecords assessments, ReviewReport review, CurrentUser currentUser) {
         this.assessments = assessments;
+        this.review = review;
         this.currentUser = currentUser;
     }
 
@@ -55,12 +58,12 @@ public class ReviewReportListener implements TaskListener {
         long assessmentId = assessments.idOf(task.getProcessInstanceId());
         if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
             if (task.getAssignee() != null) {
-                assessments.requireIndependentReviewer(assessmentId, task.getAssignee());
+                review.requireIndependentReviewer(assessmentId, task.getAssignee());
             }
             return;
         }
         Submission submission = Submission.of(task);
-        ReviewDecision decision = assessments.recordReview(assessmentId, currentUser.of(task),
+        ReviewDecision decision = review.record(assessmentId, currentUser.of(task),
                 submission.find(REVIEW_DECISION).orElse(null), submission.find(REJECTION_REASON).orElse(null));
         REPORT_APPROVED.set(task, decision == ReviewDecision.APPROVE);
         if (decision == ReviewDecision.REJECT) {

@@ -3,7 +3,7 @@ package jp.jcstar.lab.assessment.process;
 import static jp.jcstar.lab.assessment.process.AssessmentVariables.*;
 
 import jp.jcstar.lab.assessment.Assessment;
-import jp.jcstar.lab.assessment.AssessmentRepository;
+import jp.jcstar.lab.assessment.AssessmentRecords;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -21,9 +21,9 @@ public class TaskNames implements TaskListener {
     /** The engine's column for a task's name (ACT_RU_TASK.NAME_, ACT_HI_TASKINST.NAME_). */
     static final int MAX_NAME = 255;
 
-    private final AssessmentRepository assessments;
+    private final AssessmentRecords assessments;
 
-    public TaskNames(AssessmentRepository assessments) {
+    public TaskNames(AssessmentRecords assessments) {
         this.assessments = assessments;
     }
 

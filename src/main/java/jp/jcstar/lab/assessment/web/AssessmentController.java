@@ -6,7 +6,7 @@ import java.util.Map;
 
 import jp.jcstar.lab.assessment.Assessment;
 import jp.jcstar.lab.assessment.AssessmentAccess;
-import jp.jcstar.lab.assessment.AssessmentService;
+import jp.jcstar.lab.assessment.AssessmentRecords;
 import jp.jcstar.lab.assessment.CheckResult;
 import jp.jcstar.lab.assessment.TestRoundRepository;
 import jp.jcstar.lab.assessment.process.AssessmentProcess;
@@ -33,19 +33,19 @@ public class AssessmentController {
     static final List<String> APPLICANT_GROUPS = List.of(Roles.MANUFACTURERS, Roles.LAB_MANAGERS, Roles.ADMINS);
 
     private final AssessmentProcess process;
-    private final AssessmentService service;
+    private final AssessmentRecords records;
     private final AssessmentAccess access;
     private final TestRoundRepository rounds;
     private final FindingRepository findings;
     private final NotificationRepository notifications;
     private final ApplicationIntake intake;
 
-    public AssessmentController(AssessmentProcess process, AssessmentService service, AssessmentAccess access,
+    public AssessmentController(AssessmentProcess process, AssessmentRecords records, AssessmentAccess access,
                                 TestRoundRepository rounds, FindingRepository findings,
                                 NotificationRepository notifications, ApplicationIntake intake) {
         this.intake = intake;
         this.process = process;
-        this.service = service;
+        this.records = records;
         this.access = access;
         this.rounds = rounds;
         this.findings = findings;
@@ -91,12 +91,12 @@ public class AssessmentController {
     @GetMapping("/assessments/{id}")
     public AssessmentView assessment(@PathVariable long id, Authentication user) {
         Assessment assessment = access.visible(id, LabUser.of(user));
-        Map<String, CheckResult> latest = service.latestResults(id);
+        Map<String, CheckResult> latest = records.latestResults(id);
         List<AssessmentView.ActiveStep> steps = process.openTasks(assessment).stream()
                 .map(task -> new AssessmentView.ActiveStep(task.getId(), task.getTaskDefinitionKey(), task.getName(),
                         process.candidateGroups(task), task.getAssignee(), task.getDueDate()))
                 .toList();
-        List<AssessmentView.ItemView> items = service.itemsInScope(assessment).stream().map(item -> {
+        List<AssessmentView.ItemView> items = records.itemsInScope(assessment).stream().map(item -> {
             CheckResult result = latest.get(item.id());
             return new AssessmentView.ItemView(item.id(), item.step().name(), item.title(),
                     result == null ? null : result.verdict().name(), result == null ? null : result.roundNo(),
@@ -112,7 +112,7 @@ public class AssessmentController {
                 assessment.appVersion(), assessment.cloudVersion(), assessment.starLevel().label(),
                 assessment.scope().stream().sorted().map(Enum::name).toList(), assessment.appliedBy(),
                 assessment.appliedAt(), assessment.reviewedBy(), assessment.endedAt(), assessment.endReason(), steps,
-                items, open, rounds.list(id), service.events(id), notifications.list(id));
+                items, open, rounds.list(id), records.events(id), notifications.list(id));
     }
 
     /** Claims an open task of an assessment for the calling user. */
