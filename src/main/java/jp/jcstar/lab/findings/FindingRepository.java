@@ -1,5 +1,7 @@
 package jp.jcstar.lab.findings;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -60,7 +62,7 @@ public class FindingRepository {
                 .params(FindingStatus.CLOSED.name(), at, assessmentId).update();
     }
 
-    private static Finding map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static Finding map(ResultSet rs, int row) throws SQLException {
         return new Finding(rs.getLong("id"), rs.getInt("round_no"), rs.getString("item_id"),
                 rs.getString("observation"), rs.getString("required_fix"),
                 rs.getObject("due_date", OffsetDateTime.class), FindingStatus.valueOf(rs.getString("status")),

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import jp.jcstar.lab.LabClock;
@@ -107,7 +108,7 @@ public class ReportService {
         List<ItemResultRow> items = catalog.items().stream().map(item -> itemRow(item, latest.get(item.id()))).toList();
         Map<Integer, List<String>> failedByRound = all.stream().filter(r -> r.verdict() == Verdict.FAIL)
                 .collect(Collectors.groupingBy(CheckResult::roundNo,
-                        Collectors.mapping(CheckResult::itemId, Collectors.toCollection(java.util.TreeSet::new))))
+                        Collectors.mapping(CheckResult::itemId, Collectors.toCollection(TreeSet::new))))
                 .entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> List.copyOf(e.getValue())));
         List<RoundRow> roundRows = rounds.list(assessmentId).stream().map(round -> new RoundRow(
                 String.valueOf(round.roundNo()), text(round.firmwareVersion()), text(round.appVersion()),

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -97,7 +98,7 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
         }
         boolean lockedForGood = lockedForGood(userId);
         boolean delayed = entity.getLockExpirationTime() != null
-                && entity.getLockExpirationTime().after(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime());
+                && entity.getLockExpirationTime().after(ClockUtil.getCurrentTime());
         return !lockedForGood && !delayed;
     }
 

@@ -1,9 +1,10 @@
 package jp.jcstar.lab.security;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;
-import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,10 +55,9 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 
 /**
  * The engine's own door: every command of every client (Tasklist and Cockpit, /engine-rest, the app's /api, the
@@ -212,7 +212,7 @@ public class EngineCommandGuard extends CommandInterceptor {
         }
         try (InputStream form = Context.getProcessEngineConfiguration().getFormService().getDeployedTaskForm(task.getId())) {
             return FormDefinition.read(form);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new ProcessEngineException("The form of task " + task.getId() + " cannot be read", e);
         }
     }
@@ -234,7 +234,7 @@ public class EngineCommandGuard extends CommandInterceptor {
         FormDefinition form = context.runWithoutAuthorization(() -> {
             try (InputStream in = Context.getProcessEngineConfiguration().getFormService().getDeployedStartForm(processDefinitionId)) {
                 return FormDefinition.read(in);
-            } catch (java.io.IOException | ProcessEngineException noForm) {
+            } catch (IOException | ProcessEngineException noForm) {
                 return null;
             }
         });
@@ -320,7 +320,7 @@ public class EngineCommandGuard extends CommandInterceptor {
         }
         ProcessEngineConfigurationImpl engine = context.getProcessEngineConfiguration();
         boolean allowed = context.runWithoutAuthorization(() -> {
-            Set<String> groups = new java.util.HashSet<>();
+            Set<String> groups = new HashSet<>();
             engine.getIdentityService().createGroupQuery().groupMember(userId).list().forEach(group -> groups.add(group.getId()));
             boolean candidate = task.getCandidates().stream()
                     .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))

@@ -1,10 +1,16 @@
 package jp.jcstar.lab.security;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +22,10 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -38,21 +48,21 @@ public class EngineRequestGuard extends OncePerRequestFilter {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SUFFIX = "expression";
     /** PUT .../task/{id}: a task's update (Tasklist's due and follow-up dates). */
-    private static final java.util.regex.Pattern TASK = java.util.regex.Pattern.compile("/task/[^/]+$");
+    private static final Pattern TASK = Pattern.compile("/task/[^/]+$");
     private static final String FORM_REFERENCE = "camundaFormRef";
-    private static final java.util.List<String> START_OVERRIDES =
-            java.util.List.of("startInstructions", "skipCustomListeners", "skipIoMappings");
+    private static final List<String> START_OVERRIDES =
+            List.of("startInstructions", "skipCustomListeners", "skipIoMappings");
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         // The container's decoded path, lower-cased: what Jersey will route by.
         String path = (request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo()))
-                .toLowerCase(java.util.Locale.ROOT);
+                .toLowerCase(Locale.ROOT);
         boolean storedFilter = path.endsWith("/filter/create") || ("PUT".equals(request.getMethod()) && path.contains("/filter/"));
         boolean administrator = administrator();
         Optional<String> inUrl = request.getParameterMap().keySet().stream()
-                .filter(name -> name.toLowerCase(java.util.Locale.ROOT).endsWith(SUFFIX)).findFirst();
+                .filter(name -> name.toLowerCase(Locale.ROOT).endsWith(SUFFIX)).findFirst();
         if (inUrl.isPresent() && !(storedFilter && administrator)) {
             refuse(response, HttpServletResponse.SC_BAD_REQUEST, "Expressions in queries are not allowed: " + inUrl.get());
             return;
@@ -96,17 +106,17 @@ public class EngineRequestGuard extends OncePerRequestFilter {
             return false;
         }
         try {
-            org.springframework.http.MediaType type = org.springframework.http.MediaType.parseMediaType(contentType);
+            MediaType type = MediaType.parseMediaType(contentType);
             return "application".equalsIgnoreCase(type.getType()) && ("json".equalsIgnoreCase(type.getSubtype())
-                    || type.getSubtype().toLowerCase(java.util.Locale.ROOT).endsWith("+json"));
-        } catch (org.springframework.http.InvalidMediaTypeException unreadable) {
+                    || type.getSubtype().toLowerCase(Locale.ROOT).endsWith("+json"));
+        } catch (InvalidMediaTypeException unreadable) {
             return false;
         }
     }
 
     private static boolean administrator() {
-        org.springframework.security.core.Authentication authentication =
-                org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        Authentication authentication =
+                SecurityContextHolder.getContext().getAuthentication();
         return authentication != null && LabUser.of(authentication).groups().contains(Roles.ADMINS);
     }
 
@@ -117,7 +127,7 @@ public class EngineRequestGuard extends OncePerRequestFilter {
         if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                if (field.getKey().toLowerCase(java.util.Locale.ROOT).endsWith(SUFFIX)) {
+                if (field.getKey().toLowerCase(Locale.ROOT).endsWith(SUFFIX)) {
                     return Optional.of(field.getKey());
                 }
                 Optional<String> nested = expressionField(field.getValue());
@@ -193,9 +203,9 @@ public class EngineRequestGuard extends OncePerRequestFilter {
         }
 
         @Override
-        public java.io.BufferedReader getReader() {
-            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
-                    java.nio.charset.StandardCharsets.UTF_8));
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(),
+                    StandardCharsets.UTF_8));
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import com.nulabinc.zxcvbn.StandardDictionaries;
 import org.camunda.bpm.engine.identity.PasswordPolicy;
@@ -84,7 +85,7 @@ public class PasswordRules implements PasswordPolicy {
     }
 
     private static PasswordPolicyRule rule(String placeholder, Map<String, String> parameters,
-                                           java.util.function.Predicate<String> check) {
+                                           Predicate<String> check) {
         return new PasswordPolicyRule() {
             @Override
             public String getPlaceholder() {

@@ -2,6 +2,7 @@ package jp.jcstar.lab.security;
 
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authorization.event.AuthorizationDeniedEvent;
@@ -28,7 +29,7 @@ public class SecurityAuditListener {
     @EventListener
     public void denied(AuthorizationDeniedEvent<?> event) {
         Authentication authentication = event.getAuthentication().get();
-        String resource = event.getSource() instanceof jakarta.servlet.http.HttpServletRequest request
+        String resource = event.getSource() instanceof HttpServletRequest request
                 ? request.getMethod() + " " + request.getRequestURI() : String.valueOf(event.getSource());
         audit.record(SecurityAudit.Event.AUTHORIZATION_DENIED, authentication.getName(), from(authentication),
                 Map.of("resource", resource));

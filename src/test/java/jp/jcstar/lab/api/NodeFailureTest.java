@@ -28,8 +28,6 @@ import java.util.function.BooleanSupplier;
 
 import jp.jcstar.lab.Sha256;
 import jp.jcstar.lab.WebAppTest;
-import jp.jcstar.lab.assessment.Verdicts;
-import jp.jcstar.lab.catalog.CheckItem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 

@@ -1,7 +1,12 @@
 package jp.jcstar.lab.security.config;
 
+import java.io.IOException;
 import java.util.Map;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jp.jcstar.lab.security.CamundaIdentityAuthenticationProvider;
 import jp.jcstar.lab.security.EngineAuthenticationFilter;
 import jp.jcstar.lab.security.EngineDenials;
@@ -24,14 +29,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationEventPublisher;
 import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
@@ -43,9 +47,11 @@ import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Two ways in, one set of users (the engine's):
@@ -86,7 +92,7 @@ public class SecurityConfig {
                         .requestMatchers(path("/engine-rest/task/*/variables/**"), path("/engine-rest/task/*/localVariables/**"),
                                 path("/engine-rest/process-instance/*/variables/**"),
                                 path("/engine-rest/execution/*/localVariables/**"))
-                        .access((authentication, request) -> new org.springframework.security.authorization.AuthorizationDecision(
+                        .access((authentication, request) -> new AuthorizationDecision(
                                 "GET".equals(request.getRequest().getMethod())
                                         || LabUser.of(authentication.get()).seesEveryCompany()))
                         .anyRequest().authenticated())
@@ -144,10 +150,10 @@ public class SecurityConfig {
                 // the token changes) always have the current one to send back as X-JCSTAR-CSRF.
                 .addFilterAfter(new OncePerRequestFilter() {
                     @Override
-                    protected void doFilterInternal(jakarta.servlet.http.HttpServletRequest request,
-                                                    jakarta.servlet.http.HttpServletResponse response,
-                                                    jakarta.servlet.FilterChain chain)
-                            throws jakarta.servlet.ServletException, java.io.IOException {
+                    protected void doFilterInternal(HttpServletRequest request,
+                                                    HttpServletResponse response,
+                                                    FilterChain chain)
+                            throws ServletException, IOException {
                         Object token = request.getAttribute(CsrfToken.class.getName());
                         if (token instanceof CsrfToken csrfToken) {
                             csrfToken.getToken();
@@ -249,7 +255,7 @@ public class SecurityConfig {
     /** Requests matching the first matcher but not the second. */
     private record NegatedRequestMatcherAnd(RequestMatcher included, RequestMatcher excluded) implements RequestMatcher {
         @Override
-        public boolean matches(jakarta.servlet.http.HttpServletRequest request) {
+        public boolean matches(HttpServletRequest request) {
             return included.matches(request) && !excluded.matches(request);
         }
     }

@@ -5,6 +5,7 @@ import jp.jcstar.lab.problem.InvalidInputException;
 import jp.jcstar.lab.security.PasswordChangeRequirement;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,7 +30,7 @@ public class AccountPasswordController {
 
     @PostMapping("/api/account/password")
     public ResponseEntity<Void> change(@RequestBody PasswordChange change,
-                                       org.springframework.security.core.Authentication user) {
+                                       Authentication user) {
         String userId = user.getName();
         if (change.currentPassword() == null || !identityService.checkPassword(userId, change.currentPassword())) {
             throw new InvalidInputException("currentPassword: not your current password");

@@ -1,10 +1,13 @@
 package jp.jcstar.lab.security.login;
 
+import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jp.jcstar.lab.problem.InvalidInputException;
 import jp.jcstar.lab.security.AccountLock;
 import jp.jcstar.lab.security.CamundaIdentityAuthenticationProvider;
 import jp.jcstar.lab.security.PasswordChangeRequirement;
@@ -12,7 +15,6 @@ import jp.jcstar.lab.security.PasswordRules;
 import jp.jcstar.lab.security.SecurityAudit;
 import jp.jcstar.lab.security.SecurityAuditListener;
 import jp.jcstar.lab.security.mfa.SecondFactorService;
-import jp.jcstar.lab.problem.InvalidInputException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -65,7 +67,7 @@ public class LoginController {
 
     @PostMapping("/login/password")
     public void newPassword(@RequestParam String newPassword, Authentication authentication,
-                            HttpServletRequest request, HttpServletResponse response) throws java.io.IOException {
+                            HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!Factors.passwordOnly(authentication) || !passwordChange.required(authentication.getName())) {
             response.sendRedirect("/login");
             return;
@@ -107,7 +109,7 @@ public class LoginController {
 
     @PostMapping("/login/mfa")
     public void secondFactor(@RequestParam String code, Authentication authentication, HttpServletRequest request,
-                             HttpServletResponse response) throws java.io.IOException {
+                             HttpServletResponse response) throws IOException {
         if (!Factors.passwordOnly(authentication) || passwordChange.required(authentication.getName())) {
             response.sendRedirect("/login");
             return;
@@ -117,7 +119,7 @@ public class LoginController {
             audit.record(SecurityAudit.Event.MFA_FAILURE, userId, SecurityAuditListener.from(authentication));
             if (secondFactor.lockedOut(userId)) {
                 lock.locked(userId, SecurityAuditListener.from(authentication),
-                        java.util.Map.of("reason", "second factor", "failedAttempts", SecondFactorService.MAX_FAILURES));
+                        Map.of("reason", "second factor", "failedAttempts", SecondFactorService.MAX_FAILURES));
                 request.getSession().invalidate();
                 // Whoever gets here gave the right password: telling it the account is locked reveals nothing new.
                 response.sendRedirect("/login?locked");
@@ -129,7 +131,7 @@ public class LoginController {
         Factors.store(Factors.complete(userId, identities.authoritiesOf(userId), authentication.getDetails()),
                 request, response, true);
         audit.record(SecurityAudit.Event.LOGIN_SUCCESS, userId, SecurityAuditListener.from(authentication),
-                java.util.Map.of("factors", 2));
+                Map.of("factors", 2));
         response.sendRedirect(PasswordStepHandler.HOME);
     }
 
@@ -163,7 +165,7 @@ public class LoginController {
         Factors.store(Factors.complete(userId, identities.authoritiesOf(userId), authentication.getDetails()),
                 request, response, true);
         audit.record(SecurityAudit.Event.LOGIN_SUCCESS, userId, SecurityAuditListener.from(authentication),
-                java.util.Map.of("factors", 2));
+                Map.of("factors", 2));
         model.addAttribute("recoveryCodes", recoveryCodes);
         model.addAttribute("home", PasswordStepHandler.HOME);
         return "login/recovery-codes";

@@ -2,13 +2,14 @@ package jp.jcstar.lab.security.login;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.jcstar.lab.security.CamundaIdentityAuthenticationProvider;
+import jp.jcstar.lab.security.LabUser;
 import jp.jcstar.lab.security.PasswordChangeRequirement;
 import jp.jcstar.lab.security.SecurityAudit;
-import jp.jcstar.lab.security.LabUser;
 import jp.jcstar.lab.security.mfa.SecondFactorService;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -68,7 +69,7 @@ public class PasswordStepHandler implements AuthenticationSuccessHandler {
         }
         Factors.store(complete, request, response, false);
         // One line per completed login; a login that needs a second factor is recorded when that is given.
-        audit.record(SecurityAudit.Event.LOGIN_SUCCESS, userId, request.getRemoteAddr(), java.util.Map.of("factors", 1));
+        audit.record(SecurityAudit.Event.LOGIN_SUCCESS, userId, request.getRemoteAddr(), Map.of("factors", 1));
         response.sendRedirect(HOME);
     }
 }

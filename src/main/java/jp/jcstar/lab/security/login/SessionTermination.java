@@ -1,6 +1,8 @@
 package jp.jcstar.lab.security.login;
 
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,7 +50,7 @@ public class SessionTermination {
                 chain.doFilter(request, response);
                 Matcher changed = credentials.matcher(request.getRequestURI());
                 if ("PUT".equals(request.getMethod()) && changed.matches() && response.getStatus() < 300) {
-                    String userId = java.net.URLDecoder.decode(changed.group(1), java.nio.charset.StandardCharsets.UTF_8);
+                    String userId = URLDecoder.decode(changed.group(1), StandardCharsets.UTF_8);
                     // Set by someone else (an administrator's reset): the owner chooses a new one at the next login.
                     if (userId.equals(request.getRemoteUser())) {
                         passwordChange.clear(userId);

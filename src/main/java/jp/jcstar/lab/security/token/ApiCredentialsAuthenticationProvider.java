@@ -1,6 +1,7 @@
 package jp.jcstar.lab.security.token;
 
 import java.util.List;
+import java.util.Optional;
 
 import jp.jcstar.lab.security.CamundaIdentityAuthenticationProvider;
 import jp.jcstar.lab.security.LabUser;
@@ -56,7 +57,7 @@ public class ApiCredentialsAuthenticationProvider implements AuthenticationProvi
      * The owner of a valid token whose account still exists and is not locked, by failed passwords or by failed
      * second-factor codes: a lock holds for every credential.
      */
-    public java.util.Optional<String> ownerOf(String token) {
+    public Optional<String> ownerOf(String token) {
         return tokens.owner(token).filter(passwords::usable).filter(owner -> !secondFactor.lockedOut(owner));
     }
 

@@ -10,10 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 
 import jp.jcstar.lab.Sha256;
-import jp.jcstar.lab.security.SecurityAudit;
 import jp.jcstar.lab.problem.InvalidInputException;
 import jp.jcstar.lab.problem.NotFoundException;
+import jp.jcstar.lab.security.SecurityAudit;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,7 +62,7 @@ public class ApiTokenService {
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         OffsetDateTime now = now();
         OffsetDateTime expires = now.plus(Duration.ofDays(days));
-        org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into api_token (user_id, name, token_hash, created_at, expires_at) values (?, ?, ?, ?, ?)")
                 .params(userId, name.strip(), Sha256.hex(token), now, expires).update(key, "id");
         long id = key.getKeyAs(Number.class).longValue();
