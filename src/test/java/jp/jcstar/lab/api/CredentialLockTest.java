@@ -38,8 +38,7 @@ class CredentialLockTest {
 
         LabApi.BrowserSession browser = api.browser();
         assertThat(browser.submitPassword("lockedmfa", LabApi.PASSWORD).location()).endsWith("/login/mfa");
-        String right = LabApi.totp(api.totpSecretOf("lockedmfa"), 0);
-        String wrong = "000000".equals(right) ? "111111" : "000000";
+        String wrong = LabApi.wrongCode(api.totpSecretOf("lockedmfa"));
         for (int attempt = 0; attempt < 5; attempt++) {
             browser.getPage("/login/mfa");
             browser.form("/login/mfa", Map.of("code", wrong));

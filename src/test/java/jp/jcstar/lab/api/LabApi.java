@@ -6,9 +6,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,6 +29,7 @@ public class LabApi {
     private final Map<String, String> tokens;
     /** The TOTP secret each user enrolled, as its authenticator app would hold it. */
     private final Map<String, String> totpSecrets;
+    /** The last TOTP step each user sent a code of: the server refuses that step and every earlier one again. */
     private final Map<String, Long> lastSteps;
     /** The password each user chose at its first login, in place of the one it was registered with. */
     private final Map<String, String> ownPasswords;
@@ -364,13 +368,21 @@ public class LabApi {
     }
 
     /**
-     * A code the server has not seen yet for this user: each 30-second step is accepted once, and the server accepts
-     * the step before and after the current one; when all are used, this waits for the next step.
+     * The first code of a user's authenticator app, for the enrolment that shows {@code secret}: from now on this
+     * client holds the secret as the app would, and every code of the user comes from {@link #nextCode}.
+     */
+    public String firstCode(String user, String secret) {
+        totpSecrets.put(user, secret);
+        return nextCode(user);
+    }
+
+    /**
+     * A code the server accepts when it checks it, also if a step boundary passes in between (see {@link #codeStep});
+     * when both steps that qualify are used, this waits for the next step.
      */
     public String nextCode(String user) {
-        long now = java.time.Instant.now().getEpochSecond() / 30;
-        long step = Math.max(now - 1, lastSteps.getOrDefault(user, Long.MIN_VALUE) + 1);
-        while (step > java.time.Instant.now().getEpochSecond() / 30 + 1) {
+        OptionalLong step;
+        while ((step = codeStep(stepAt(Instant.now()), lastSteps.getOrDefault(user, Long.MIN_VALUE))).isEmpty()) {
             try {
                 Thread.sleep(1000);
             } catch (InterruptedException e) {
@@ -378,8 +390,25 @@ public class LabApi {
                 throw new IllegalStateException(e);
             }
         }
-        lastSteps.put(user, step);
-        return totpAt(totpSecrets.get(user), step);
+        lastSteps.put(user, step.getAsLong());
+        return totpAt(totpSecrets.get(user), step.getAsLong());
+    }
+
+    /**
+     * The step whose code to send, taken in step {@code now}, when the server last accepted step {@code lastUsed}.
+     * SecondFactorService accepts a step from one before to one after its current step, and only a step after the
+     * last it accepted. The server may check in the next step already (the code was typed right before a boundary),
+     * so only {@code now} and {@code now + 1} are sure to be accepted; {@code now - 1} would be too old by then.
+     * Empty when both are used: the client waits for the next step.
+     */
+    static OptionalLong codeStep(long now, long lastUsed) {
+        long step = Math.max(now, lastUsed + 1);
+        return step <= now + 1 ? OptionalLong.of(step) : OptionalLong.empty();
+    }
+
+    /** The 30-second TOTP step an instant falls in. */
+    static long stepAt(Instant instant) {
+        return instant.getEpochSecond() / 30;
     }
 
     public static String totpAt(String secret, long step) {
@@ -390,14 +419,13 @@ public class LabApi {
         }
     }
 
-    /** The current TOTP code of a secret, for the given 30-second step offset (0 now, 1 the next step). */
-    public static String totp(String secret, int stepOffset) {
-        try {
-            return new dev.samstevens.totp.code.DefaultCodeGenerator()
-                    .generate(secret, java.time.Instant.now().getEpochSecond() / 30 + stepOffset);
-        } catch (dev.samstevens.totp.exceptions.CodeGenerationException e) {
-            throw new IllegalStateException(e);
-        }
+    /** A six-digit code that is wrong for the secret in every step the server accepts now or after the next boundary. */
+    public static String wrongCode(String secret) {
+        long now = stepAt(Instant.now());
+        Set<String> right = java.util.stream.LongStream.rangeClosed(now - 1, now + 2)
+                .mapToObj(step -> totpAt(secret, step)).collect(java.util.stream.Collectors.toSet());
+        return java.util.stream.Stream.of("000000", "111111", "222222", "333333", "444444")
+                .filter(code -> !right.contains(code)).findFirst().orElseThrow();
     }
 
     /** The hidden CSRF field of a page's form, as a browser sends it back. */
@@ -417,8 +445,7 @@ public class LabApi {
             String location = afterPassword.location();
             if (location.endsWith("/login/mfa/enrol")) {
                 String secret = between(getPage("/login/mfa/enrol").text(), "<code id=secret>", "</code>");
-                totpSecrets.put(user, secret);
-                Reply enrolled = form("/login/mfa/enrol", Map.of("code", nextCode(user)));
+                Reply enrolled = form("/login/mfa/enrol", Map.of("code", firstCode(user, secret)));
                 if (enrolled.status() != 200) {
                     throw new IllegalStateException("Enrolment failed: " + enrolled.status() + " " + enrolled.location());
                 }

@@ -99,7 +99,7 @@ class LoginPagesBrowserTest {
         assertThat(Long.parseLong(qrCode.getDomProperty("naturalWidth"))).as("the QR code is drawn").isPositive();
         browser.screenshot("login-enrol.png");
         String secret = browser.find(By.id("secret")).getText();
-        browser.driver.findElement(By.name("code")).sendKeys(LabApi.totp(secret, 0));
+        browser.driver.findElement(By.name("code")).sendKeys(api.firstCode("lpnewstaff", secret));
         browser.click(By.cssSelector("form button"));
 
         browser.waitForText("回復コード / Recovery codes");
@@ -126,8 +126,7 @@ class LoginPagesBrowserTest {
                 "Enter the 6-digit code shown by your authenticator app", "確認コード / Code", "続行 / Continue",
                 "別のユーザーでログイン / Log in as someone else");
         browser.screenshot("login-mfa.png");
-        String right = LabApi.totp(api.totpSecretOf("lpmanager"), 0);
-        browser.driver.findElement(By.name("code")).sendKeys("000000".equals(right) ? "111111" : "000000");
+        browser.driver.findElement(By.name("code")).sendKeys(LabApi.wrongCode(api.totpSecretOf("lpmanager")));
         browser.click(By.cssSelector("form button"));
         browser.wait.until(ExpectedConditions.urlContains("/login/mfa?error"));
         assertThat(browser.find(By.cssSelector("p.error")).getText()).contains("コードが正しくありません。",
