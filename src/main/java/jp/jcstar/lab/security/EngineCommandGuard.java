@@ -262,6 +262,21 @@ public class EngineCommandGuard extends CommandInterceptor {
                     + "process and the lab (its lab managers); you may claim and complete your task. Ask the lab if a date "
                     + "must change."));
         }
+        Map<String, Object> change = changeOf(command, context, before);
+        T result = next.execute(command);
+        if (change.get("dueDate") instanceof Date due) {
+            moveEscalation(context, before, due);
+        }
+        if (!change.isEmpty()) {
+            change.put("task", before.getName() + " (" + taskId + ")");
+            change.put("processInstance", before.getProcessInstanceId());
+            audit.record(SecurityAudit.Event.TASK_CHANGED, authentication.getUserId(), null, change);
+        }
+        return result;
+    }
+
+    /** What a lab manager's command changes on a task; refused where the model, not a person, decides. */
+    private Map<String, Object> changeOf(Command<?> command, CommandContext context, TaskEntity before) {
         Map<String, Object> change = new LinkedHashMap<>();
         if (command instanceof SaveTaskCmd) {
             TaskEntity after = read(command, "task");
@@ -287,16 +302,7 @@ public class EngineCommandGuard extends CommandInterceptor {
                 requireMayWorkOn(context, before, userId);
             }
         }
-        T result = next.execute(command);
-        if (change.get("dueDate") instanceof Date due) {
-            moveEscalation(context, before, due);
-        }
-        if (!change.isEmpty()) {
-            change.put("task", before.getName() + " (" + taskId + ")");
-            change.put("processInstance", before.getProcessInstanceId());
-            audit.record(SecurityAudit.Event.TASK_CHANGED, authentication.getUserId(), null, change);
-        }
-        return result;
+        return change;
     }
 
     /**

@@ -72,25 +72,17 @@ public class EngineRequestGuard extends OncePerRequestFilter {
             return;
         }
         byte[] body = request.getInputStream().readAllBytes();
-        JsonNode json = null;
-        if (body.length > 0) {
-            try {
-                json = JSON.readTree(body);
-            } catch (IOException malformed) {
-                // Fail closed: a body this parser cannot read is not passed on to one that might read it differently.
-                refuse(response, HttpServletResponse.SC_BAD_REQUEST, "The request body is not valid JSON");
-                return;
-            }
-        }
-        Optional<String> inBody = storedFilter && administrator ? Optional.empty() : expressionField(json);
-        if (inBody.isPresent()) {
-            refuse(response, HttpServletResponse.SC_BAD_REQUEST, "Expressions in queries are not allowed: " + inBody.get());
+        JsonNode json;
+        try {
+            json = body.length == 0 ? null : JSON.readTree(body);
+        } catch (IOException malformed) {
+            // Fail closed: a body this parser cannot read is not passed on to one that might read it differently.
+            refuse(response, HttpServletResponse.SC_BAD_REQUEST, "The request body is not valid JSON");
             return;
         }
-        if ((path.endsWith("/start") || path.endsWith("/submit-form")) && path.contains("/process-definition/")
-                && json != null && START_OVERRIDES.stream().anyMatch(json::has) && !administrator) {
-            refuse(response, HttpServletResponse.SC_FORBIDDEN,
-                    "Only administrators may start a process with start instructions or skipped listeners");
+        Optional<Refusal> refusal = refusal(path, json, storedFilter && administrator, administrator);
+        if (refusal.isPresent()) {
+            refuse(response, refusal.get().status(), refusal.get().message());
             return;
         }
         if ("PUT".equals(request.getMethod()) && TASK.matcher(path).find() && json instanceof ObjectNode task
@@ -98,6 +90,25 @@ public class EngineRequestGuard extends OncePerRequestFilter {
             body = JSON.writeValueAsBytes(task);
         }
         chain.doFilter(new ReplayedBody(request, body), response);
+    }
+
+    private record Refusal(int status, String message) {
+    }
+
+    /** What the JSON body asks that its sender may not: expressions in queries, or a start that skips the model. */
+    private static Optional<Refusal> refusal(String path, JsonNode json, boolean mayStoreExpressions,
+                                             boolean administrator) {
+        Optional<String> inBody = mayStoreExpressions ? Optional.empty() : expressionField(json);
+        if (inBody.isPresent()) {
+            return Optional.of(new Refusal(HttpServletResponse.SC_BAD_REQUEST,
+                    "Expressions in queries are not allowed: " + inBody.get()));
+        }
+        if ((path.endsWith("/start") || path.endsWith("/submit-form")) && path.contains("/process-definition/")
+                && json != null && START_OVERRIDES.stream().anyMatch(json::has) && !administrator) {
+            return Optional.of(new Refusal(HttpServletResponse.SC_FORBIDDEN,
+                    "Only administrators may start a process with start instructions or skipped listeners"));
+        }
+        return Optional.empty();
     }
 
     /** application/json or any +json type, in whatever case the client wrote it. */

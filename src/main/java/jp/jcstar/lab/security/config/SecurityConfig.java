@@ -28,11 +28,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationEventPublisher;
 import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.LogoutConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
@@ -112,13 +114,6 @@ public class SecurityConfig {
     SecurityFilterChain browserSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider passwords,
                                         PasswordStepHandler passwordStep, SessionRegistry sessionRegistry,
                                         SecurityAudit audit) throws Exception {
-        CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
-        // Camunda's webapps use XSRF-TOKEN for their own CSRF protection; ours has its own names.
-        csrfTokens.setCookieName("JCSTAR-CSRF");
-        csrfTokens.setHeaderName("X-JCSTAR-CSRF");
-        // Secure follows the request (always over TLS); SameSite keeps it off other sites' requests.
-        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
-        CsrfTokenRequestAttributeHandler csrfRequests = new CsrfTokenRequestAttributeHandler();
         RequestMatcher camunda = path("/camunda/**");
         http.authorizeHttpRequests(auth -> auth
                         // The Admin webapp's initial setup (create the first administrator when none exists) is closed
@@ -134,33 +129,12 @@ public class SecurityConfig {
                 .authenticationProvider(passwords)
                 .formLogin(form -> form.loginPage("/login").loginProcessingUrl("/login")
                         .successHandler(passwordStep).failureUrl("/login?error").permitAll())
-                .logout(logout -> logout.logoutRequestMatcher(new OrRequestMatcher(path(HttpMethod.POST, "/logout"),
-                                path(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout")))
-                        .addLogoutHandler((request, response, authentication) -> {
-                            if (authentication != null) {
-                                audit.record(SecurityAudit.Event.LOGOUT, authentication.getName(), request.getRemoteAddr());
-                            }
-                        })
-                        .logoutSuccessUrl("/login?logout").invalidateHttpSession(true).clearAuthentication(true)
-                        .deleteCookies("JSESSIONID"))
-                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).csrfTokenRequestHandler(csrfRequests)
+                .logout(logout -> logout(logout, audit))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens())
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         // The webapps' own CSRF filter guards /camunda/api (X-XSRF-TOKEN).
                         .ignoringRequestMatchers(camunda))
-                // The CSRF cookie is written on every response, so that scripts (and the pages after a login, when
-                // the token changes) always have the current one to send back as X-JCSTAR-CSRF.
-                .addFilterAfter(new OncePerRequestFilter() {
-                    @Override
-                    protected void doFilterInternal(HttpServletRequest request,
-                                                    HttpServletResponse response,
-                                                    FilterChain chain)
-                            throws ServletException, IOException {
-                        Object token = request.getAttribute(CsrfToken.class.getName());
-                        if (token instanceof CsrfToken csrfToken) {
-                            csrfToken.getToken();
-                        }
-                        chain.doFilter(request, response);
-                    }
-                }, CsrfFilter.class)
+                .addFilterAfter(new CsrfCookieOnEveryResponse(), CsrfFilter.class)
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.migrateSession())
                         // Every session is registered, so that a password change can end them all.
                         .maximumSessions(-1).sessionRegistry(sessionRegistry).expiredUrl("/login?expired"))
@@ -170,14 +144,57 @@ public class SecurityConfig {
                                 new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY))))
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
-                        .accessDeniedHandler((request, response, denied) -> {
-                            if (request.getUserPrincipal() != null && request.getRequestURI().startsWith("/camunda/app")) {
-                                response.sendRedirect("/login/mfa");
-                            } else {
-                                response.sendError(403);
-                            }
-                        }));
+                        .accessDeniedHandler(SecurityConfig::denied));
         return http.build();
+    }
+
+    /** Ends the session on the app's logout and on the webapps' (Tasklist, Cockpit, Admin), audited. */
+    private static void logout(LogoutConfigurer<HttpSecurity> logout, SecurityAudit audit) {
+        logout.logoutRequestMatcher(new OrRequestMatcher(path(HttpMethod.POST, "/logout"),
+                        path(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout")))
+                .addLogoutHandler((request, response, authentication) -> {
+                    if (authentication != null) {
+                        audit.record(SecurityAudit.Event.LOGOUT, authentication.getName(), request.getRemoteAddr());
+                    }
+                })
+                .logoutSuccessUrl("/login?logout").invalidateHttpSession(true).clearAuthentication(true)
+                .deleteCookies("JSESSIONID");
+    }
+
+    private static CookieCsrfTokenRepository csrfTokens() {
+        CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        // Camunda's webapps use XSRF-TOKEN for their own CSRF protection; ours has its own names.
+        csrfTokens.setCookieName("JCSTAR-CSRF");
+        csrfTokens.setHeaderName("X-JCSTAR-CSRF");
+        // Secure follows the request (always over TLS); SameSite keeps it off other sites' requests.
+        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+        return csrfTokens;
+    }
+
+    /** A logged-in person without the second factor yet is sent to give it; everyone else gets the 403 page. */
+    private static void denied(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+            throws IOException {
+        if (request.getUserPrincipal() != null && request.getRequestURI().startsWith("/camunda/app")) {
+            response.sendRedirect("/login/mfa");
+        } else {
+            response.sendError(403);
+        }
+    }
+
+    /**
+     * Writes the CSRF cookie on every response, so that scripts (and the pages after a login, when the token
+     * changes) always have the current one to send back as X-JCSTAR-CSRF.
+     */
+    private static final class CsrfCookieOnEveryResponse extends OncePerRequestFilter {
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken csrfToken) {
+                csrfToken.getToken();
+            }
+            chain.doFilter(request, response);
+        }
     }
 
     @Bean
