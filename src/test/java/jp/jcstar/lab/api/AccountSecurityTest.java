@@ -1,6 +1,7 @@
 package jp.jcstar.lab.api;
 
 import static jp.jcstar.lab.api.LabUsers.*;
+import static jp.jcstar.lab.assessment.AssessmentElements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -135,7 +136,7 @@ class AccountSecurityTest {
     void onlyAdministratorsStartAProcessAtAnotherStepOrWithoutItsListeners() {
         for (Map<String, Object> start : List.of(
                 Map.<String, Object>of("startInstructions", List.of(Map.of("type", "startBeforeActivity",
-                        "activityId", "userTask_reviewReport"))),
+                        "activityId", USER_TASK_REVIEW_REPORT))),
                 Map.<String, Object>of("skipCustomListeners", true), Map.<String, Object>of("skipIoMappings", true))) {
             LabApi.Reply reply = api.post("/engine-rest/process-definition/key/process_jcstarAssessment/start",
                     MANUFACTURER, start);
@@ -151,7 +152,7 @@ class AccountSecurityTest {
     void javaSerializedVariablesAreRefused() {
         String task = api.openTask(api.post("/api/assessments", MANUFACTURER, Map.of(
                 "productName", "直列化テスト機", "modelNumbers", "SER-1", "firmwareVersion", "1", "starLevel", "STAR-1",
-                "scope", List.of("DEVICE"))).json().path("id").asLong(), "userTask_supplyDocuments", ENGINEER);
+                "scope", List.of("DEVICE"))).json().path("id").asLong(), USER_TASK_SUPPLY_DOCUMENTS, ENGINEER);
         Map<String, Object> hashMap = Map.of(
                 "value", "rO0ABXNyABFqYXZhLnV0aWwuSGFzaE1hcAUH2sHDFmDRAwACRgAKbG9hZEZhY3RvckkACXRocmVzaG9sZHhwP0AAAAAAAAB3CAAAABAAAAAAeA==",
                 "type", "Object", "valueInfo", Map.of("objectTypeName", "java.util.HashMap",

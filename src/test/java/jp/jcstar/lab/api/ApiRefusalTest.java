@@ -1,6 +1,7 @@
 package jp.jcstar.lab.api;
 
 import static jp.jcstar.lab.api.LabUsers.*;
+import static jp.jcstar.lab.assessment.AssessmentElements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -88,7 +89,7 @@ class ApiRefusalTest {
     void verdictOtherThanPassFailOrNaIsRefusedOnBothApisAndTheTaskStaysOpen() {
         long id = apply();
         api.supplyDocuments(id, MANUFACTURER);
-        String task = api.openTask(id, "userTask_reviewDocumentation", ENGINEER);
+        String task = api.openTask(id, USER_TASK_REVIEW_DOCUMENTATION, ENGINEER);
         Map<String, Object> bad = Verdicts.allPass(catalogs.current().itemsOf(Step.DOCUMENTATION))
                 .judge("DOC-07", "OK", "looks fine").variables();
 
@@ -104,7 +105,7 @@ class ApiRefusalTest {
         assertThat(viaEngineRest.json().path("message").asText()).contains("DOC-07 Threat model: must be one of PASS, FAIL, NA")
                 .doesNotContain("verdict_", "ENGINE-");
 
-        assertThat(api.openTask(id, "userTask_reviewDocumentation", ENGINEER)).isEqualTo(task);
+        assertThat(api.openTask(id, USER_TASK_REVIEW_DOCUMENTATION, ENGINEER)).isEqualTo(task);
         assertThat(jdbc.sql("select count(*) from check_result where assessment_id = ?").param(id)
                 .query(Long.class).single()).isZero();
     }
@@ -133,7 +134,7 @@ class ApiRefusalTest {
     void completingATaskTwiceIsRefused() {
         long id = apply();
         api.supplyDocuments(id, MANUFACTURER);
-        String task = api.openTask(id, "userTask_reviewDocumentation", ENGINEER);
+        String task = api.openTask(id, USER_TASK_REVIEW_DOCUMENTATION, ENGINEER);
         Map<String, Object> pass = Verdicts.allPass(catalogs.current().itemsOf(Step.DOCUMENTATION)).variables();
 
         assertThat(api.post("/api/tasks/" + task + "/complete", ENGINEER, pass).status()).isEqualTo(204);
@@ -146,7 +147,7 @@ class ApiRefusalTest {
     void manufacturerCannotSeeOrCompleteAnEngineersTask() {
         long id = apply();
         api.supplyDocuments(id, MANUFACTURER);
-        String task = api.openTask(id, "userTask_reviewDocumentation", ENGINEER);
+        String task = api.openTask(id, USER_TASK_REVIEW_DOCUMENTATION, ENGINEER);
         Map<String, Object> pass = Verdicts.allPass(catalogs.current().itemsOf(Step.DOCUMENTATION)).variables();
         assertThat(api.post("/api/tasks/" + task + "/complete", MANUFACTURER, pass).status()).isEqualTo(404);
         Map<String, Object> typed = new java.util.HashMap<>();
@@ -157,7 +158,7 @@ class ApiRefusalTest {
         LabApi.Reply byReviewer = api.post("/api/tasks/" + task + "/complete", REVIEWER, pass);
         assertThat(byReviewer.status()).isEqualTo(403);
         assertThat(byReviewer.json().path("detail").asText()).contains("is for engineers");
-        assertThat(api.openTask(id, "userTask_reviewDocumentation", ENGINEER)).isEqualTo(task);
+        assertThat(api.openTask(id, USER_TASK_REVIEW_DOCUMENTATION, ENGINEER)).isEqualTo(task);
     }
 
     @Test
@@ -198,7 +199,7 @@ class ApiRefusalTest {
     void onlyTheFieldsOfTheTasksFormAreAccepted() {
         long id = apply();
         api.supplyDocuments(id, MANUFACTURER);
-        String task = api.openTask(id, "userTask_reviewDocumentation", ENGINEER);
+        String task = api.openTask(id, USER_TASK_REVIEW_DOCUMENTATION, ENGINEER);
         Map<String, Object> tampered = Verdicts.allPass(catalogs.current().itemsOf(Step.DOCUMENTATION))
                 .with("retestLimit", 99).with("assessmentId", 1).variables();
 
@@ -207,7 +208,7 @@ class ApiRefusalTest {
         assertThat(reply.json().path("detail").asText()).contains("Not recorded, correct and submit again",
                 "retestLimit: not a field you fill in on form form_reviewDocumentation",
                 "assessmentId: not a field you fill in on form form_reviewDocumentation");
-        assertThat(api.openTask(id, "userTask_reviewDocumentation", ENGINEER)).isEqualTo(task);
+        assertThat(api.openTask(id, USER_TASK_REVIEW_DOCUMENTATION, ENGINEER)).isEqualTo(task);
         assertThat(jdbc.sql("select count(*) from check_result where assessment_id = ?").param(id)
                 .query(Long.class).single()).isZero();
     }

@@ -1,6 +1,7 @@
 package jp.jcstar.lab.api;
 
 import static jp.jcstar.lab.api.LabUsers.*;
+import static jp.jcstar.lab.assessment.AssessmentElements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -74,19 +75,19 @@ class AssessmentApiEndToEndTest {
             assertThat(api.upload(id, MANUFACTURER, "DOC-0" + n, "DOC-0" + n + ".pdf", "application/pdf",
                     DocumentApiTest.pdf("document DOC-0" + n)).status()).isEqualTo(201);
         }
-        complete(id, "userTask_supplyDocuments", MANUFACTURER,
+        complete(id, USER_TASK_SUPPLY_DOCUMENTS, MANUFACTURER,
                 Verdicts.none().with("documentsSupplied", "DOC-01..06 version 1, DOC-07 脅威モデル version 1"));
-        complete(id, "userTask_reviewDocumentation", ENGINEER, Verdicts.allPass(catalog.itemsOf(Step.DOCUMENTATION)));
+        complete(id, USER_TASK_REVIEW_DOCUMENTATION, ENGINEER, Verdicts.allPass(catalog.itemsOf(Step.DOCUMENTATION)));
         assertThat(api.upload(id, ENGINEER, "CLD-04", "tls-scan.txt", null, tlsScan).status()).isEqualTo(201);
         assertThat(api.activeSteps(id, ENGINEER))
-                .containsExactlyInAnyOrder("userTask_testDevice", "userTask_testApp", "userTask_testCloud");
-        complete(id, "userTask_testDevice", ENGINEER, Verdicts.allPass(catalog.itemsOf(Step.DEVICE)));
-        complete(id, "userTask_testApp", ENGINEER, Verdicts.allPass(catalog.itemsOf(Step.APP)));
-        complete(id, "userTask_testCloud", ENGINEER, Verdicts.allPass(catalog.itemsOf(Step.CLOUD))
+                .containsExactlyInAnyOrder(USER_TASK_TEST_DEVICE, USER_TASK_TEST_APP, USER_TASK_TEST_CLOUD);
+        complete(id, USER_TASK_TEST_DEVICE, ENGINEER, Verdicts.allPass(catalog.itemsOf(Step.DEVICE)));
+        complete(id, USER_TASK_TEST_APP, ENGINEER, Verdicts.allPass(catalog.itemsOf(Step.APP)));
+        complete(id, USER_TASK_TEST_CLOUD, ENGINEER, Verdicts.allPass(catalog.itemsOf(Step.CLOUD))
                 .fail("CLD-04", "api.example.jp が TLS 1.0 を受け付ける / accepts TLS 1.0"));
 
         JsonNode failed = awaitAssessment(id, a -> a.path("activeSteps").findValuesAsText("step")
-                .contains("userTask_submitRectification"));
+                .contains(USER_TASK_SUBMIT_RECTIFICATION));
         assertThat(failed.path("openFindings")).singleElement().satisfies(finding -> {
             assertThat(finding.path("itemId").asText()).isEqualTo("CLD-04");
             assertThat(finding.path("status").asText()).isEqualTo("SENT_TO_MANUFACTURER");
@@ -102,14 +103,14 @@ class AssessmentApiEndToEndTest {
         assertThat(early.status()).isEqualTo(409);
         assertThat(early.json().path("detail").asText()).contains("exists once the assessment is completed");
 
-        complete(id, "userTask_submitRectification", MANUFACTURER, Verdicts.none()
+        complete(id, USER_TASK_SUBMIT_RECTIFICATION, MANUFACTURER, Verdicts.none()
                 .with(AssessmentVariables.CLOUD_VERSION.name(), "2025.04")
                 .with(ItemVariables.response("CLD-04").name(), "TLS 1.0/1.1 を無効化 / disabled"));
         JsonNode retest = api.get("/api/assessments/" + id, ENGINEER).json();
         assertThat(retest.path("round").asInt()).isEqualTo(2);
         assertThat(retest.path("cloudVersion").asText()).isEqualTo("2025.04");
         assertThat(api.upload(id, ENGINEER, "CLD-04", "tls-scan.txt", null, tlsRetest).status()).isEqualTo(201);
-        complete(id, "userTask_retestItems", ENGINEER, Verdicts.none().pass("CLD-04"));
+        complete(id, USER_TASK_RETEST_ITEMS, ENGINEER, Verdicts.none().pass("CLD-04"));
 
         // The reviewer reads the draft before deciding; the manufacturer gets no draft.
         LabApi.Reply draft = api.get("/api/assessments/" + id + "/reports/draft", REVIEWER);
@@ -118,10 +119,10 @@ class AssessmentApiEndToEndTest {
         assertThat(api.get("/api/assessments/" + id + "/reports/draft", MANUFACTURER).status()).isEqualTo(403);
 
         // Four eyes, through the API: the engineer who tested may not decide the review.
-        LabApi.Reply byTester = api.post("/api/tasks/" + api.openTask(id, "userTask_reviewReport", REVIEWER) + "/complete",
+        LabApi.Reply byTester = api.post("/api/tasks/" + api.openTask(id, USER_TASK_REVIEW_REPORT, REVIEWER) + "/complete",
                 ENGINEER, Map.of(AssessmentVariables.REVIEW_DECISION.name(), "APPROVE"));
         assertThat(byTester.status()).isEqualTo(403);
-        complete(id, "userTask_reviewReport", REVIEWER, Verdicts.none().with(AssessmentVariables.REVIEW_DECISION.name(), "APPROVE"));
+        complete(id, USER_TASK_REVIEW_REPORT, REVIEWER, Verdicts.none().with(AssessmentVariables.REVIEW_DECISION.name(), "APPROVE"));
 
         JsonNode done = awaitAssessment(id, a -> a.path("status").asText().equals("COMPLETED"));
         assertThat(done.path("reviewedBy").asText()).isEqualTo(REVIEWER);

@@ -1,6 +1,7 @@
 package jp.jcstar.lab.api;
 
 import static jp.jcstar.lab.api.LabUsers.*;
+import static jp.jcstar.lab.assessment.AssessmentElements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -62,7 +63,7 @@ class AssessmentWalkBrowserTest {
                 "scope", List.of("CLOUD"))).json().path("id").asLong();
         String reference = api.get("/api/assessments/" + id, MANUFACTURER).json().path("reference").asText();
         api.supplyDocuments(id, MANUFACTURER);
-        api.complete(id, "userTask_reviewDocumentation", ENGINEER, verdicts("DOC", 7, Map.of()));
+        api.complete(id, USER_TASK_REVIEW_DOCUMENTATION, ENGINEER, verdicts("DOC", 7, Map.of()));
 
         // The engineer: the task list tells this task apart by reference, product and company.
         browser.logIn(api, ENGINEER).open("/camunda/app/tasklist/default/");
@@ -71,7 +72,7 @@ class AssessmentWalkBrowserTest {
         browser.screenshot("tasklist-engineer.png");
 
         // A FAIL without an observation is refused in words the engineer can act on, then recorded with one.
-        WebElement form = browser.openTask(api.openTask(id, "userTask_testCloud", ENGINEER));
+        WebElement form = browser.openTask(api.openTask(id, USER_TASK_TEST_CLOUD, ENGINEER));
         browser.clickText("Claim");
         for (String item : List.of("CLD-01", "CLD-02", "CLD-03", "CLD-05")) {
             browser.choose(item, "PASS");
@@ -85,7 +86,7 @@ class AssessmentWalkBrowserTest {
         browser.field("CLD-04 所見").sendKeys("TLS 1.0 is accepted on api.example.jp:443");
         browser.complete();
         api.awaitAssessment(id, ENGINEER, a -> a.path("activeSteps").findValuesAsText("step")
-                .contains("userTask_submitRectification"));
+                .contains(USER_TASK_SUBMIT_RECTIFICATION));
 
         // The manufacturer: the list shows where it stands; the rectification form shows what to fix and why.
         Chromium maker = new Chromium(port);
@@ -95,7 +96,7 @@ class AssessmentWalkBrowserTest {
                     "製造事業者 / Manufacturer");
             maker.screenshot("assessments-list.png");
 
-            maker.openTask(api.openTask(id, "userTask_submitRectification", MANUFACTURER));
+            maker.openTask(api.openTask(id, USER_TASK_SUBMIT_RECTIFICATION, MANUFACTURER));
             String rectification = maker.waitForText("TLS 1.0 is accepted on api.example.jp:443");
             assertThat(rectification).contains("CLD-04", "求める是正 / Required fix",
                     "TLS 1.2以降と強固な暗号スイートのみを使用すること", "Only TLS 1.2 or later");
@@ -111,13 +112,13 @@ class AssessmentWalkBrowserTest {
             maker.field("CLD-04").sendKeys("TLS 1.0 と 1.1 を全エンドポイントで無効化 / TLS 1.0 and 1.1 disabled");
             maker.complete();
             api.awaitAssessment(id, ENGINEER, a -> a.path("activeSteps").findValuesAsText("step")
-                    .contains("userTask_retestItems"));
+                    .contains(USER_TASK_RETEST_ITEMS));
         } finally {
             maker.close();
         }
 
         // The engineer retesting: the previous observation, the response and the version now under test.
-        browser.openTask(api.openTask(id, "userTask_retestItems", ENGINEER));
+        browser.openTask(api.openTask(id, USER_TASK_RETEST_ITEMS, ENGINEER));
         String retest = browser.waitForText("TLS 1.0 と 1.1 を全エンドポイントで無効化");
         assertThat(retest).contains("前回の所見 / Previous observation: TLS 1.0 is accepted on api.example.jp:443",
                 "クラウド / cloud 2025.04").doesNotContain("2025.032025");
@@ -126,13 +127,13 @@ class AssessmentWalkBrowserTest {
         browser.choose("CLD-04", "PASS");
         browser.complete();
         api.awaitAssessment(id, ENGINEER, a -> a.path("activeSteps").findValuesAsText("step")
-                .contains("userTask_reviewReport"));
+                .contains(USER_TASK_REVIEW_REPORT));
 
         // The reviewer: the review form says what passed and opens the draft with the reviewer's own session.
         Chromium reviewer = new Chromium(port);
         try {
             reviewer.logIn(api, REVIEWER);
-            reviewer.openTask(api.openTask(id, "userTask_reviewReport", REVIEWER));
+            reviewer.openTask(api.openTask(id, USER_TASK_REVIEW_REPORT, REVIEWER));
             assertThat(reviewer.waitForText("Overall result")).contains("12 合格 / PASS", "0 不合格 / FAIL",
                     "Tested by: eng1");
             reviewer.screenshot("review-form.png");
@@ -177,10 +178,10 @@ class AssessmentWalkBrowserTest {
         assertThat(applied.status()).as(applied.text()).isEqualTo(201);
         long id = applied.json().path("id").asLong();
         api.supplyDocuments(id, MANUFACTURER);
-        api.complete(id, "userTask_reviewDocumentation", ENGINEER, verdicts("DOC", 7, Map.of()));
-        api.complete(id, "userTask_testCloud", ENGINEER, verdicts("CLD", 5, Map.of("CLD-02", "Replay accepted")));
+        api.complete(id, USER_TASK_REVIEW_DOCUMENTATION, ENGINEER, verdicts("DOC", 7, Map.of()));
+        api.complete(id, USER_TASK_TEST_CLOUD, ENGINEER, verdicts("CLD", 5, Map.of("CLD-02", "Replay accepted")));
         api.awaitAssessment(id, MANUFACTURER, a -> a.path("activeSteps").findValuesAsText("step")
-                .contains("userTask_submitRectification"));
+                .contains(USER_TASK_SUBMIT_RECTIFICATION));
         List<String> paths = List.of("/lab/assessments/" + id, "/lab/assessments/" + id + "/documents",
                 "/lab/assessments/" + id + "/reports/issue-list/1", "/lab/assessments/" + id + "/reports/draft");
 

@@ -1,6 +1,7 @@
 package jp.jcstar.lab.api;
 
 import static jp.jcstar.lab.api.LabUsers.*;
+import static jp.jcstar.lab.assessment.AssessmentElements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -52,14 +53,14 @@ class CompanyIsolationTest {
         assertThat(applied.status()).isEqualTo(201);
         long id = applied.json().path("id").asLong();
         api.supplyDocuments(id, MANUFACTURER);
-        api.complete(id, "userTask_reviewDocumentation", ENGINEER,
+        api.complete(id, USER_TASK_REVIEW_DOCUMENTATION, ENGINEER,
                 Verdicts.allPass(catalogs.current().itemsOf(Step.DOCUMENTATION)).variables());
-        api.complete(id, "userTask_testDevice", ENGINEER, Verdicts.allPass(catalogs.current().itemsOf(Step.DEVICE))
+        api.complete(id, USER_TASK_TEST_DEVICE, ENGINEER, Verdicts.allPass(catalogs.current().itemsOf(Step.DEVICE))
                 .fail("DEV-01", "default password admin/admin").variables());
         api.awaitAssessment(id, MANUFACTURER, a -> a.path("activeSteps").findValuesAsText("step")
-                .contains("userTask_submitRectification"));
+                .contains(USER_TASK_SUBMIT_RECTIFICATION));
         String processInstance = assessments.get(id).processInstanceId();
-        String task = api.openTask(id, "userTask_submitRectification", MANUFACTURER);
+        String task = api.openTask(id, USER_TASK_SUBMIT_RECTIFICATION, MANUFACTURER);
         String reference = applied.json().path("reference").asText();
 
         // The app's API: as if it did not exist.
@@ -119,7 +120,7 @@ class CompanyIsolationTest {
                 .contains("reason=\"another company's resource\"");
 
         // Nothing changed: company A's manufacturer still has its task, untouched.
-        assertThat(api.openTask(id, "userTask_submitRectification", MANUFACTURER)).isEqualTo(task);
+        assertThat(api.openTask(id, USER_TASK_SUBMIT_RECTIFICATION, MANUFACTURER)).isEqualTo(task);
         assertThat(api.get("/api/assessments/" + id + "/reports/issue-list?round=1", MANUFACTURER).status()).isEqualTo(200);
     }
 
@@ -192,6 +193,6 @@ class CompanyIsolationTest {
         assertThat(seen.json().path("manufacturer").asText()).isEqualTo("ライバル工業株式会社");
         assertThat(api.get("/api/assessments/" + id, MANUFACTURER).status()).isEqualTo(404);
         // A fresh application waits for its manufacturer's documents first.
-        assertThat(api.activeSteps(id, ENGINEER)).containsExactly("userTask_supplyDocuments");
+        assertThat(api.activeSteps(id, ENGINEER)).containsExactly(USER_TASK_SUPPLY_DOCUMENTS);
     }
 }

@@ -1,6 +1,7 @@
 package jp.jcstar.lab.api;
 
 import static jp.jcstar.lab.api.LabUsers.*;
+import static jp.jcstar.lab.assessment.AssessmentElements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ class ConcurrentCompletionTest {
         long id = api.post("/api/assessments", MANUFACTURER, Map.of("productName", "同時完了テスト", "modelNumbers", "CC-8",
                 "cloudVersion", "1.0", "starLevel", "STAR-1", "scope", List.of("CLOUD"))).json().path("id").asLong();
         api.supplyDocuments(id, MANUFACTURER);
-        String task = api.openTask(id, "userTask_reviewDocumentation", ENGINEER);
+        String task = api.openTask(id, USER_TASK_REVIEW_DOCUMENTATION, ENGINEER);
         Map<String, Object> verdicts = Verdicts.allPass(catalogs.current().itemsOf(Step.DOCUMENTATION)).variables();
         Map<String, Object> engineRestBody = Map.of("variables", engineRestVariables(verdicts));
 
@@ -69,7 +70,7 @@ class ConcurrentCompletionTest {
             pool.shutdownNow();
         }
         assertThat(results.list(id)).filteredOn(result -> result.itemId().equals("DOC-01")).hasSize(1);
-        assertThat(api.activeSteps(id, ENGINEER)).containsExactly("userTask_testCloud");
+        assertThat(api.activeSteps(id, ENGINEER)).containsExactly(USER_TASK_TEST_CLOUD);
     }
 
     private static Map<String, Object> engineRestVariables(Map<String, Object> values) {

@@ -1,6 +1,7 @@
 package jp.jcstar.lab.api;
 
 import static jp.jcstar.lab.api.LabUsers.*;
+import static jp.jcstar.lab.assessment.AssessmentElements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -81,16 +82,16 @@ class DocumentApiTest {
         assertThat(api.get(v2.path("content").asText(), ENGINEER).body()).isEqualTo(THREAT_MODEL_V2);
 
         // The manufacturer's supply step is complete only when every missing document is named, with the reason.
-        String supply = api.openTask(id, "userTask_supplyDocuments", MANUFACTURER);
+        String supply = api.openTask(id, USER_TASK_SUPPLY_DOCUMENTS, MANUFACTURER);
         LabApi.Reply unexplained = api.post("/api/tasks/" + supply + "/complete", MANUFACTURER,
                 Map.of("documentsSupplied", "DOC-07 threat model v2"));
         assertRefused(unexplained, 400, "No document for DOC-01, DOC-02, DOC-03, DOC-04, DOC-05, DOC-06.");
-        assertThat(api.openTask(id, "userTask_supplyDocuments", MANUFACTURER)).isEqualTo(supply);
-        api.complete(id, "userTask_supplyDocuments", MANUFACTURER, Map.of("documentsSupplied",
+        assertThat(api.openTask(id, USER_TASK_SUPPLY_DOCUMENTS, MANUFACTURER)).isEqualTo(supply);
+        api.complete(id, USER_TASK_SUPPLY_DOCUMENTS, MANUFACTURER, Map.of("documentsSupplied",
                 "DOC-07 threat model v2; DOC-01, DOC-02, DOC-03, DOC-04, DOC-05, DOC-06 are being translated"));
 
         // The documentation review task shows the engineer what is supplied and what is missing.
-        String task = api.openTask(id, "userTask_reviewDocumentation", ENGINEER);
+        String task = api.openTask(id, USER_TASK_REVIEW_DOCUMENTATION, ENGINEER);
         String overview = api.get("/engine-rest/task/" + task + "/variables/"
                 + AssessmentVariables.DOCUMENTS_OVERVIEW.name(), ENGINEER).json().path("value").asText();
         assertThat(overview).contains("1 / 7 提出済 / supplied, 6 未提出 / missing")
@@ -219,8 +220,8 @@ class DocumentApiTest {
         } finally {
             pool.shutdown();
         }
-        api.complete(id, "userTask_supplyDocuments", MANUFACTURER, Map.of("documentsSupplied", "DOC-01..07, version 1"));
-        String task = api.openTask(id, "userTask_reviewDocumentation", ENGINEER);
+        api.complete(id, USER_TASK_SUPPLY_DOCUMENTS, MANUFACTURER, Map.of("documentsSupplied", "DOC-01..07, version 1"));
+        String task = api.openTask(id, USER_TASK_REVIEW_DOCUMENTATION, ENGINEER);
         assertThat(api.get("/engine-rest/task/" + task + "/variables/" + AssessmentVariables.DOCUMENTS_OVERVIEW.name(),
                 ENGINEER).json().path("value").asText()).contains("7 / 7 提出済 / supplied,").doesNotContain("missing");
     }

@@ -1,5 +1,7 @@
 package jp.jcstar.lab.api;
 
+import static jp.jcstar.lab.assessment.AssessmentElements.*;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -270,7 +272,7 @@ public class LabApi {
                 throw new AssertionError("Uploading " + item + " gave " + uploaded.status() + ": " + uploaded.text());
             }
         }
-        complete(assessmentId, "userTask_supplyDocuments", manufacturer,
+        complete(assessmentId, USER_TASK_SUPPLY_DOCUMENTS, manufacturer,
                 Map.of("documentsSupplied", "DOC-01..07, version 1"));
     }
 

@@ -1,6 +1,7 @@
 package jp.jcstar.lab.api;
 
 import static jp.jcstar.lab.api.LabUsers.*;
+import static jp.jcstar.lab.assessment.AssessmentElements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -82,7 +83,7 @@ class NodeFailureTest {
 
             // Every cloud test fails CLD-04 at once: ten issue-list jobs.
             List<CompletableFuture<LabApi.Reply>> completions = ids.stream().map(id -> CompletableFuture.supplyAsync(() ->
-                    viaA.post("/api/tasks/" + viaA.openTask(id, "userTask_testCloud", ENGINEER) + "/complete", ENGINEER,
+                    viaA.post("/api/tasks/" + viaA.openTask(id, USER_TASK_TEST_CLOUD, ENGINEER) + "/complete", ENGINEER,
                             cloudFailing()))).toList();
             completions.forEach(reply -> assertThat(reply.join().status()).as(reply.join().text()).isEqualTo(204));
 
@@ -102,7 +103,7 @@ class NodeFailureTest {
                     + quoted(held) + ")")).containsExactly("node-b");
 
             await(Duration.ofSeconds(60), () -> ids.stream().allMatch(id ->
-                    viaB.activeSteps(id, ENGINEER).contains("userTask_submitRectification")));
+                    viaB.activeSteps(id, ENGINEER).contains(USER_TASK_SUBMIT_RECTIFICATION)));
             for (long id : ids) {
                 assertThat(count("select count(*) from report where kind = 'ISSUE_LIST' and round_no = 1 and assessment_id = " + id))
                         .as("issue lists of assessment %d", id).isEqualTo(1);
@@ -124,7 +125,7 @@ class NodeFailureTest {
                         .status()).isEqualTo(201);
             }
             assertThat(count("select count(*) from document where file_name like 'cut-off-%' and version = 1")).isEqualTo(2);
-            assertThat(viaA.activeSteps(ids.get(1), MANUFACTURER)).containsExactly("userTask_submitRectification");
+            assertThat(viaA.activeSteps(ids.get(1), MANUFACTURER)).containsExactly(USER_TASK_SUBMIT_RECTIFICATION);
         } finally {
             a.stop();
             b.stop();
@@ -141,7 +142,7 @@ class NodeFailureTest {
         for (int i = 1; i <= 7; i++) {
             documentation.put("verdict_DOC_0" + i, "PASS");
         }
-        api.complete(id, "userTask_reviewDocumentation", ENGINEER, documentation);
+        api.complete(id, USER_TASK_REVIEW_DOCUMENTATION, ENGINEER, documentation);
         return id;
     }
 

@@ -1,6 +1,7 @@
 package jp.jcstar.lab.api;
 
 import static jp.jcstar.lab.api.LabUsers.*;
+import static jp.jcstar.lab.assessment.AssessmentElements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -76,9 +77,9 @@ class ProcessVersionTest {
 
         assertThat(latestVersion()).isEqualTo(latest + 1);
         assertThat(definitionOf(running)).isEqualTo(before);
-        api.complete(running, "userTask_reviewDocumentation", ENGINEER,
+        api.complete(running, USER_TASK_REVIEW_DOCUMENTATION, ENGINEER,
                 Verdicts.allPass(catalog.itemsOf(Step.DOCUMENTATION)).variables());
-        assertThat(api.activeSteps(running, ENGINEER)).containsExactly("userTask_testDevice");
+        assertThat(api.activeSteps(running, ENGINEER)).containsExactly(USER_TASK_TEST_DEVICE);
         assertThat(definitionOf(running)).isEqualTo(before);
         assertThat(apply()).satisfies(fresh -> assertThat(definitionOf(fresh)).isNotEqualTo(before));
     }
@@ -128,12 +129,12 @@ class ProcessVersionTest {
     void aDryRunReportsPerAssessmentWhetherItCanMoveAndMovesNothing() throws IOException {
         long reviewing = apply();
         long waitingForDocuments = apply();
-        api.complete(waitingForDocuments, "userTask_reviewDocumentation", ENGINEER,
+        api.complete(waitingForDocuments, USER_TASK_REVIEW_DOCUMENTATION, ENGINEER,
                 Verdicts.allPass(catalog.itemsOf(Step.DOCUMENTATION)).fail("DOC-07", "missing")
                         .with("documentRequest", "DOC-07 threat model").variables());
         String v1 = definitionOf(reviewing);
         // Version 2 renames the manufacturer's document task: an assessment waiting there has nowhere to go.
-        deploy(bpmn -> bpmn.replace("userTask_supplyDocuments", "userTask_provideDocuments"), form -> form);
+        deploy(bpmn -> bpmn.replace(USER_TASK_SUPPLY_DOCUMENTS, "userTask_provideDocuments"), form -> form);
 
         JsonNode report = api.post("/api/admin/process-versions/migrate", "admin", WebAppTest.ADMIN_PASSWORD,
                 Map.of("assessmentIds", List.of(reviewing, waitingForDocuments))).json();
@@ -145,8 +146,8 @@ class ProcessVersionTest {
         assertThat(movable.path("toVersion").asInt()).isEqualTo(movable.path("fromVersion").asInt() + 1);
         JsonNode stuck = outcomeOf(report, waitingForDocuments);
         assertThat(stuck.path("canMigrate").asBoolean()).isFalse();
-        assertThat(stuck.path("activities").toString()).contains("userTask_supplyDocuments");
-        assertThat(stuck.path("reason").asText()).contains("userTask_supplyDocuments");
+        assertThat(stuck.path("activities").toString()).contains(USER_TASK_SUPPLY_DOCUMENTS);
+        assertThat(stuck.path("reason").asText()).contains(USER_TASK_SUPPLY_DOCUMENTS);
         assertThat(definitionOf(reviewing)).isEqualTo(v1);
         assertThat(definitionOf(waitingForDocuments)).isEqualTo(v1);
     }
@@ -166,15 +167,15 @@ class ProcessVersionTest {
         assertThat(v2).isNotEqualTo(v1);
         assertThat(definitionOf(staying)).isEqualTo(v1);
 
-        api.complete(moving, "userTask_reviewDocumentation", ENGINEER, Verdicts.allPass(catalog.itemsOf(Step.DOCUMENTATION)).variables());
-        api.complete(moving, "userTask_testDevice", ENGINEER, Verdicts.allPass(catalog.itemsOf(Step.DEVICE)).variables());
-        api.complete(moving, "userTask_reviewReport", REVIEWER, Map.of("reviewDecision", "APPROVE"));
+        api.complete(moving, USER_TASK_REVIEW_DOCUMENTATION, ENGINEER, Verdicts.allPass(catalog.itemsOf(Step.DOCUMENTATION)).variables());
+        api.complete(moving, USER_TASK_TEST_DEVICE, ENGINEER, Verdicts.allPass(catalog.itemsOf(Step.DEVICE)).variables());
+        api.complete(moving, USER_TASK_REVIEW_REPORT, REVIEWER, Map.of("reviewDecision", "APPROVE"));
         api.awaitAssessment(moving, ENGINEER, a -> a.path("status").asText().equals("COMPLETED"));
         String processInstanceId = assessments.get(moving).processInstanceId();
         assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId)
                 .singleResult().getProcessDefinitionId()).isEqualTo(v2);
         assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId)
-                .taskDefinitionKey("userTask_reviewReport").singleResult().getName()).isEqualTo(assessments.get(moving).reference()
+                .taskDefinitionKey(USER_TASK_REVIEW_REPORT).singleResult().getName()).isEqualTo(assessments.get(moving).reference()
                 + " スマートスピーカー S1 (株式会社サンプル電機): 報告書レビュー / Review the final report");
     }
 

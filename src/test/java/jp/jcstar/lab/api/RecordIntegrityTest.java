@@ -1,6 +1,7 @@
 package jp.jcstar.lab.api;
 
 import static jp.jcstar.lab.api.LabUsers.*;
+import static jp.jcstar.lab.assessment.AssessmentElements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
@@ -76,7 +77,7 @@ class RecordIntegrityTest {
     @Test
     void aManufacturerWritesNothingBeyondItsOwnFormOnAnyRoute() {
         long id = apply();
-        String task = api.openTask(id, "userTask_supplyDocuments", MANUFACTURER);
+        String task = api.openTask(id, USER_TASK_SUPPLY_DOCUMENTS, MANUFACTURER);
         String processInstance = assessments.get(id).processInstanceId();
         Map<String, Object> extra = engineVariables(Map.of("documentsSupplied", "all", "verdict_DOC_01", "PASS",
                 "retest_CLD_04", true));
@@ -111,13 +112,13 @@ class RecordIntegrityTest {
         api.get("/engine-rest/process-instance/" + processInstance + "/variables", "admin", WebAppTest.ADMIN_PASSWORD)
                 .json().fieldNames().forEachRemaining(name -> variables.put(name, true));
         assertThat(variables).doesNotContainKeys("verdict_DOC_01", "retest_CLD_04", "documentsSupplied");
-        assertThat(api.openTask(id, "userTask_supplyDocuments", MANUFACTURER)).isEqualTo(task);
+        assertThat(api.openTask(id, USER_TASK_SUPPLY_DOCUMENTS, MANUFACTURER)).isEqualTo(task);
     }
 
     @Test
     void aManufacturerCannotMoveItsDueDateNorHandItsTaskOn() {
         long id = apply();
-        String task = api.openTask(id, "userTask_supplyDocuments", MANUFACTURER);
+        String task = api.openTask(id, USER_TASK_SUPPLY_DOCUMENTS, MANUFACTURER);
         JsonNode before = api.get("/engine-rest/task/" + task, MANUFACTURER).json();
 
         Map<String, Object> moved = new HashMap<>();
@@ -155,7 +156,7 @@ class RecordIntegrityTest {
     @Test
     void tasklistsDateChangeOfATaskWithAFormReachesTheEngine() {
         long id = apply();
-        String task = api.openTask(id, "userTask_supplyDocuments", MANUFACTURER);
+        String task = api.openTask(id, USER_TASK_SUPPLY_DOCUMENTS, MANUFACTURER);
         // As Tasklist saves a follow-up date: the task as it read it, with its form reference.
         ObjectNode asRead = (ObjectNode) api.get("/engine-rest/task/" + task, "admin", WebAppTest.ADMIN_PASSWORD).json();
         asRead.put("followUp", "2028-12-01T00:00:00.000+0000");
@@ -168,7 +169,7 @@ class RecordIntegrityTest {
     void anEngineerCompletingWithoutTheFormsRequiredFieldsRecordsNothing() {
         long id = apply();
         api.supplyDocuments(id, MANUFACTURER);
-        String task = api.openTask(id, "userTask_reviewDocumentation", ENGINEER);
+        String task = api.openTask(id, USER_TASK_REVIEW_DOCUMENTATION, ENGINEER);
 
         LabApi.Reply viaApi = api.post("/api/tasks/" + task + "/complete", ENGINEER, Map.of());
         assertThat(viaApi.status()).isEqualTo(400);
@@ -188,7 +189,7 @@ class RecordIntegrityTest {
                 "DOC-01 Observation: contains control characters");
 
         assertThat(results.list(id)).isEmpty();
-        assertThat(api.openTask(id, "userTask_reviewDocumentation", ENGINEER)).isEqualTo(task);
+        assertThat(api.openTask(id, USER_TASK_REVIEW_DOCUMENTATION, ENGINEER)).isEqualTo(task);
     }
 
     private long apply() {

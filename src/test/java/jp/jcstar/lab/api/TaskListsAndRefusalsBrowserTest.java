@@ -1,5 +1,6 @@
 package jp.jcstar.lab.api;
 
+import static jp.jcstar.lab.assessment.AssessmentElements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -63,7 +64,7 @@ class TaskListsAndRefusalsBrowserTest {
             throws IOException {
         long id = apply(MAKER, "ブラウザ一覧ロック");
         api.supplyDocuments(id, MAKER);
-        api.complete(id, "userTask_reviewDocumentation", ENGINEER,
+        api.complete(id, USER_TASK_REVIEW_DOCUMENTATION, ENGINEER,
                 Verdicts.allPass(catalogs.current().itemsOf(Step.DOCUMENTATION)).variables());
         String name = assessments.get(id).reference() + " ブラウザ一覧ロック (株式会社タスク電機): クラウド試験 / Test cloud";
 
@@ -76,7 +77,7 @@ class TaskListsAndRefusalsBrowserTest {
                     .doesNotContain(REPORTS, OUR_COMPANY, "All tasks");
             browser.screenshot("tasklist-engineer-open-tests.png");
 
-            browser.openTask(api.openTask(id, "userTask_testCloud", ENGINEER));
+            browser.openTask(api.openTask(id, USER_TASK_TEST_CLOUD, ENGINEER));
             browser.clickText("Claim");
             for (String item : List.of("CLD-01", "CLD-02", "CLD-03", "CLD-05")) {
                 browser.choose(item, "/ PASS");
@@ -88,13 +89,13 @@ class TaskListsAndRefusalsBrowserTest {
                             + "observed, then complete.");
             assertThat(refused).doesNotContain("ENGINE-", "verdict_", "observation_");
             browser.screenshot("tasklist-refusal-fail-without-observation.png");
-            assertThat(api.activeSteps(id, ENGINEER)).contains("userTask_testCloud");
+            assertThat(api.activeSteps(id, ENGINEER)).contains(USER_TASK_TEST_CLOUD);
 
             // With the observation written, the same completion is recorded.
             browser.dismissNotifications();
             browser.field("CLD-04 所見 / Observation").sendKeys("TLS 1.0 is accepted on api.example.jp");
             browser.complete();
-            browser.wait.until(driver -> !api.activeSteps(id, ENGINEER).contains("userTask_testCloud"));
+            browser.wait.until(driver -> !api.activeSteps(id, ENGINEER).contains(USER_TASK_TEST_CLOUD));
         }
     }
 
@@ -113,7 +114,7 @@ class TaskListsAndRefusalsBrowserTest {
             browser.screenshot("tasklist-manufacturer-own-company.png");
 
             // Tasklist offers everyone the due date's remove button; the engine refuses it and says who sets it.
-            browser.openTask(api.openTask(own, "userTask_supplyDocuments", MAKER));
+            browser.openTask(api.openTask(own, USER_TASK_SUPPLY_DOCUMENTS, MAKER));
             browser.dismissNotifications();
             browser.click(By.cssSelector(".reset-due-date"));
             String refused = browser.waitForText("期日・フォローアップ日・担当者・委任は、プロセスと試験所（ラボマネージャー）が決めます。",

@@ -1,6 +1,7 @@
 package jp.jcstar.lab.api;
 
 import static jp.jcstar.lab.api.LabUsers.*;
+import static jp.jcstar.lab.assessment.AssessmentElements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -93,7 +94,7 @@ class TasklistBrowserTest {
         long id = jdbc.sql("select id from assessment where product_name = ?").param("ブラウザ試験ロック")
                 .query(Long.class).single();
         browser.open("/camunda/app/tasklist/default/#/?task="
-                + api.openTask(id, "userTask_supplyDocuments", ENGINEER));
+                + api.openTask(id, USER_TASK_SUPPLY_DOCUMENTS, ENGINEER));
         WebElement form = browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-form")));
         browser.wait.until(driver -> form.getText().contains("0 / 7"));
         assertThat(form.getText()).contains("文書の提出 / Supply documents", "name the item (e.g. DOC-05) and say why",
@@ -108,13 +109,13 @@ class TasklistBrowserTest {
                         "No document for DOC-02, DOC-03, DOC-04, DOC-05, DOC-06, DOC-07.")
                 .doesNotContain("ENGINE-", "documentsSupplied");
         browser.screenshot("browser-supply-documents.png");
-        assertThat(api.activeSteps(id, ENGINEER)).containsExactly("userTask_supplyDocuments");
+        assertThat(api.activeSteps(id, ENGINEER)).containsExactly(USER_TASK_SUPPLY_DOCUMENTS);
 
         // The notification covers the buttons until it is closed, as a person would.
         browser.dismissNotifications();
         browser.field("What you supplied").sendKeys("; DOC-02, DOC-03, DOC-04, DOC-05, DOC-06, DOC-07 は改訂中 / being revised");
         browser.complete();
-        browser.wait.until(driver -> api.activeSteps(id, ENGINEER).contains("userTask_reviewDocumentation"));
+        browser.wait.until(driver -> api.activeSteps(id, ENGINEER).contains(USER_TASK_REVIEW_DOCUMENTATION));
     }
 
     @Test
@@ -127,13 +128,13 @@ class TasklistBrowserTest {
         assertThat(api.upload(id, MANUFACTURER, "DOC-01", "architecture.pdf", "application/pdf",
                 DocumentApiTest.pdf("architecture")).status()).isEqualTo(201);
         // The manufacturer supplies one document and says why the other six are missing.
-        api.complete(id, "userTask_supplyDocuments", MANUFACTURER, Map.of("documentsSupplied",
+        api.complete(id, USER_TASK_SUPPLY_DOCUMENTS, MANUFACTURER, Map.of("documentsSupplied",
                 "DOC-01 architecture v1; DOC-02, DOC-03, DOC-04, DOC-05, DOC-06, DOC-07 follow next month"));
 
         browser.logIn(api, ENGINEER);
         browser.wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist"));
 
-        String task = api.openTask(id, "userTask_reviewDocumentation", ENGINEER);
+        String task = api.openTask(id, USER_TASK_REVIEW_DOCUMENTATION, ENGINEER);
         browser.open("/camunda/app/tasklist/default/#/?task=" + task);
         WebElement supplied = browser.wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.xpath("//a[normalize-space(.) = 'v1 architecture.pdf']")));

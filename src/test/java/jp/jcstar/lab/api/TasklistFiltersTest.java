@@ -1,5 +1,6 @@
 package jp.jcstar.lab.api;
 
+import static jp.jcstar.lab.assessment.AssessmentElements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -89,7 +90,7 @@ class TasklistFiltersTest {
         assertThat(taskNames(REVIEWER, REPORTS)).doesNotContain(review);
         assertThat(taskNames(ENGINEER, MY_TASKS)).doesNotContain(review);
 
-        String task = api.openTask(a, "userTask_reviewDocumentation", ENGINEER);
+        String task = api.openTask(a, USER_TASK_REVIEW_DOCUMENTATION, ENGINEER);
         assertThat(api.post("/engine-rest/task/" + task + "/claim", ENGINEER, Map.of("userId", ENGINEER)).status())
                 .isEqualTo(204);
         assertThat(taskNames(ENGINEER, MY_TASKS)).contains(review);

@@ -1,6 +1,7 @@
 package jp.jcstar.lab.api;
 
 import static jp.jcstar.lab.api.LabUsers.*;
+import static jp.jcstar.lab.assessment.AssessmentElements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -73,9 +74,9 @@ class WithdrawalTest {
     void onceTestingHasStartedOnlyALabManagerMayCancelAndMustSayWhy() {
         long id = apply();
         api.supplyDocuments(id, MANUFACTURER);
-        api.complete(id, "userTask_reviewDocumentation", ENGINEER,
+        api.complete(id, USER_TASK_REVIEW_DOCUMENTATION, ENGINEER,
                 Verdicts.allPass(catalogs.current().itemsOf(Step.DOCUMENTATION)).variables());
-        assertThat(api.activeSteps(id, ENGINEER)).containsExactly("userTask_testCloud");
+        assertThat(api.activeSteps(id, ENGINEER)).containsExactly(USER_TASK_TEST_CLOUD);
 
         LabApi.Reply late = api.post("/api/assessments/" + id + "/withdraw", MANUFACTURER, Map.of());
         assertThat(late.status()).isEqualTo(409);

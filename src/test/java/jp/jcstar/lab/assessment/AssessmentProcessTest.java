@@ -1,5 +1,6 @@
 package jp.jcstar.lab.assessment;
 
+import static jp.jcstar.lab.assessment.AssessmentElements.*;
 import static jp.jcstar.lab.assessment.AssessmentScenario.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -75,18 +76,18 @@ class AssessmentProcessTest {
     void allItemsPassFirstTimeAndTheFinalReportIsIssued() {
         ProcessInstance instance = scenario.apply(application(ProductComponent.DEVICE, ProductComponent.APP, ProductComponent.CLOUD));
         Assessment registered = assessmentOf(instance);
-        assertThat(instance).isWaitingAt("userTask_reviewDocumentation").hasBusinessKey(registered.reference());
+        assertThat(instance).isWaitingAt(USER_TASK_REVIEW_DOCUMENTATION).hasBusinessKey(registered.reference());
         assertThat(registered.reference()).matches("JCS-\\d{4}-\\d{5}");
 
         passDocumentation(instance);
-        assertThat(instance).isWaitingAt("userTask_testDevice", "userTask_testApp", "userTask_testCloud");
-        test(instance, "userTask_testDevice", allPass(Step.DEVICE));
-        test(instance, "userTask_testApp", allPass(Step.APP));
-        test(instance, "userTask_testCloud", allPass(Step.CLOUD));
+        assertThat(instance).isWaitingAt(USER_TASK_TEST_DEVICE, USER_TASK_TEST_APP, USER_TASK_TEST_CLOUD);
+        test(instance, USER_TASK_TEST_DEVICE, allPass(Step.DEVICE));
+        test(instance, USER_TASK_TEST_APP, allPass(Step.APP));
+        test(instance, USER_TASK_TEST_CLOUD, allPass(Step.CLOUD));
 
         approveAndIssue(instance);
-        assertThat(instance).hasPassed("serviceTask_generateFinalReport").isEnded()
-                .hasPassed("endEvent_assessmentCompleted").hasNotPassed("serviceTask_recordFindings");
+        assertThat(instance).hasPassed(SERVICE_TASK_GENERATE_FINAL_REPORT).isEnded()
+                .hasPassed(END_EVENT_ASSESSMENT_COMPLETED).hasNotPassed(SERVICE_TASK_RECORD_FINDINGS);
         Assessment done = assessmentOf(instance);
         assertThat(done.status()).isEqualTo(AssessmentStatus.COMPLETED);
         assertThat(done.reviewedBy()).isEqualTo(REVIEWER);
@@ -102,19 +103,19 @@ class AssessmentProcessTest {
     void failedCloudItemGoesToRectificationAndPassesOnRetest() {
         ProcessInstance instance = scenario.apply(application(ProductComponent.DEVICE, ProductComponent.APP, ProductComponent.CLOUD));
         passDocumentation(instance);
-        test(instance, "userTask_testDevice", allPass(Step.DEVICE));
-        test(instance, "userTask_testApp", allPass(Step.APP));
-        test(instance, "userTask_testCloud", allPass(Step.CLOUD).fail("CLD-04", "TLS 1.0 is accepted on api.example.jp"));
+        test(instance, USER_TASK_TEST_DEVICE, allPass(Step.DEVICE));
+        test(instance, USER_TASK_TEST_APP, allPass(Step.APP));
+        test(instance, USER_TASK_TEST_CLOUD, allPass(Step.CLOUD).fail("CLD-04", "TLS 1.0 is accepted on api.example.jp"));
 
         // The issue list is produced asynchronously, after the engineers' verdicts are committed.
-        assertThat(instance).isWaitingAt("serviceTask_generateIssueList");
+        assertThat(instance).isWaitingAt(SERVICE_TASK_GENERATE_ISSUE_LIST);
         long id = assessmentOf(instance).id();
         assertThat(findings.listRound(id, 1)).singleElement()
                 .satisfies(f -> assertThat(f.status()).isEqualTo(FindingStatus.OPEN));
         scenario.executeDueJobs(instance);
 
-        assertThat(instance).isWaitingAt("userTask_submitRectification");
-        assertThat(scenario.task(instance, "userTask_submitRectification")).hasCandidateGroup("manufacturers")
+        assertThat(instance).isWaitingAt(USER_TASK_SUBMIT_RECTIFICATION);
+        assertThat(scenario.task(instance, USER_TASK_SUBMIT_RECTIFICATION)).hasCandidateGroup("manufacturers")
                 .hasDueDate((Date) engine.getRuntimeService().getVariable(instance.getId(),
                         AssessmentVariables.RECTIFICATION_DUE_DATE.name()));
         Finding sent = findings.listRound(id, 1).get(0);
@@ -127,17 +128,17 @@ class AssessmentProcessTest {
         rectify(instance, "2025.04", "CLD-04", "TLS 1.0 and 1.1 disabled on every endpoint");
         assertThat(findings.listRound(id, 1).get(0).status()).isEqualTo(FindingStatus.ANSWERED);
         assertThat(assessmentOf(instance).currentRound()).isEqualTo(2);
-        assertThat(instance).isWaitingAt("userTask_retestItems");
+        assertThat(instance).isWaitingAt(USER_TASK_RETEST_ITEMS);
 
-        assertThatThrownBy(() -> test(instance, "userTask_retestItems",
+        assertThatThrownBy(() -> test(instance, USER_TASK_RETEST_ITEMS,
                 Verdicts.none().judge("CLD-04", "NA", "No longer applicable")))
                 .hasStackTraceContaining("CLD-04 証明書管理とTLS設定: 第1ラウンドで不合格となり、是正された項目です。再試験の判定は合格（PASS）か"
                         + "不合格（FAIL）にしてください。")
                 .hasStackTraceContaining(item("CLD-04") + ": failed in round 1 and was rectified; its retest must be PASS or FAIL.");
-        test(instance, "userTask_retestItems", Verdicts.none().pass("CLD-04"));
+        test(instance, USER_TASK_RETEST_ITEMS, Verdicts.none().pass("CLD-04"));
         approveAndIssue(instance);
 
-        assertThat(instance).isEnded().hasPassed("endEvent_assessmentCompleted");
+        assertThat(instance).isEnded().hasPassed(END_EVENT_ASSESSMENT_COMPLETED);
         assertThat(results.list(id)).filteredOn(result -> result.roundNo() == 2).extracting(CheckResult::itemId)
                 .containsExactly("CLD-04");
         Finding closed = findings.listRound(id, 1).get(0);
@@ -168,7 +169,7 @@ class AssessmentProcessTest {
                         compact(CLD_02_REQUIREMENT_JA), compact(CLD_02_REQUIREMENT_EN));
 
         rectify(instance, "2025.04", "CLD-02", "Tokens are bound to their user; nonces reject replays");
-        test(instance, "userTask_retestItems", Verdicts.none().pass("CLD-02"));
+        test(instance, USER_TASK_RETEST_ITEMS, Verdicts.none().pass("CLD-02"));
         approveAndIssue(instance);
         assertThat(pdfText(reports.findLatest(assessment.id(), ReportKind.FINAL).orElseThrow().content()))
                 .contains(compact(CLD_02_REQUIREMENT_JA), compact(CLD_02_REQUIREMENT_EN));
@@ -194,25 +195,25 @@ class AssessmentProcessTest {
         ProcessInstance instance = scenario.applyOnly(application(ProductComponent.DEVICE, ProductComponent.CLOUD));
         String reference = assessmentOf(instance).reference();
         String identity = reference + " スマートロック X1 (株式会社サンプル電機): ";
-        assertThat(scenario.task(instance, "userTask_supplyDocuments").getName())
+        assertThat(scenario.task(instance, USER_TASK_SUPPLY_DOCUMENTS).getName())
                 .isEqualTo(identity + "文書の提出 / Supply documents");
         scenario.uploadDocuments(instance, "DOC-01", "DOC-02", "DOC-03", "DOC-04", "DOC-05", "DOC-06", "DOC-07");
-        scenario.complete(instance, "userTask_supplyDocuments", MANUFACTURER, "manufacturers",
+        scenario.complete(instance, USER_TASK_SUPPLY_DOCUMENTS, MANUFACTURER, "manufacturers",
                 Map.of(AssessmentVariables.DOCUMENTS_SUPPLIED.name(), "All seven"));
         passDocumentation(instance);
 
-        org.camunda.bpm.engine.task.Task cloud = scenario.task(instance, "userTask_testCloud");
+        org.camunda.bpm.engine.task.Task cloud = scenario.task(instance, USER_TASK_TEST_CLOUD);
         assertThat(cloud.getName()).isEqualTo(identity + "クラウド試験 / Test cloud");
-        assertThat(scenario.task(instance, "userTask_testDevice").getName()).isEqualTo(identity + "デバイス試験 / Test device");
+        assertThat(scenario.task(instance, USER_TASK_TEST_DEVICE).getName()).isEqualTo(identity + "デバイス試験 / Test device");
         // What Tasklist's filters show, on the task itself.
         assertThat(engine.getTaskService().getVariablesLocal(cloud.getId())).containsEntry("reference", reference)
                 .containsEntry("product", "スマートロック X1").containsEntry("round", 1);
 
-        test(instance, "userTask_testDevice", allPass(Step.DEVICE));
-        test(instance, "userTask_testCloud", allPass(Step.CLOUD).fail("CLD-04", "TLS 1.0 is accepted"));
+        test(instance, USER_TASK_TEST_DEVICE, allPass(Step.DEVICE));
+        test(instance, USER_TASK_TEST_CLOUD, allPass(Step.CLOUD).fail("CLD-04", "TLS 1.0 is accepted"));
         scenario.executeDueJobs(instance);
         rectify(instance, "2025.04", "CLD-04", "TLS 1.0 disabled");
-        org.camunda.bpm.engine.task.Task retest = scenario.task(instance, "userTask_retestItems");
+        org.camunda.bpm.engine.task.Task retest = scenario.task(instance, USER_TASK_RETEST_ITEMS);
         assertThat(retest.getName()).isEqualTo(identity + "再試験 / Retest failed items");
         assertThat(engine.getTaskService().getVariableLocal(retest.getId(), "round")).isEqualTo(2);
     }
@@ -223,12 +224,12 @@ class AssessmentProcessTest {
         long id = assessmentOf(instance).id();
         rectify(instance, "2025.04", "CLD-04", "Disabled TLS 1.0");
         // Round 1's verdict of CLD-04 does not carry into the retest's form.
-        assertThatThrownBy(() -> test(instance, "userTask_retestItems", Verdicts.none()))
+        assertThatThrownBy(() -> test(instance, USER_TASK_RETEST_ITEMS, Verdicts.none()))
                 .hasStackTraceContaining(item("CLD-04") + ": a verdict is required (PASS, FAIL or NA). Choose one.");
-        test(instance, "userTask_retestItems", Verdicts.none().fail("CLD-04", "TLS 1.1 still accepted"));
+        test(instance, USER_TASK_RETEST_ITEMS, Verdicts.none().fail("CLD-04", "TLS 1.1 still accepted"));
         scenario.executeDueJobs(instance);
 
-        assertThat(instance).isWaitingAt("userTask_submitRectification");
+        assertThat(instance).isWaitingAt(USER_TASK_SUBMIT_RECTIFICATION);
         assertThat(findings.listRound(id, 1).get(0).status()).isEqualTo(FindingStatus.RETEST_FAILED);
         assertThat(findings.listRound(id, 2)).singleElement().satisfies(f -> {
             assertThat(f.itemId()).isEqualTo("CLD-04");
@@ -238,10 +239,10 @@ class AssessmentProcessTest {
         assertThat(reports.find(id, ReportKind.ISSUE_LIST, 2)).isPresent();
 
         rectify(instance, "2025.05", "CLD-04", "Only TLS 1.2 and 1.3 remain");
-        test(instance, "userTask_retestItems", Verdicts.none().pass("CLD-04"));
+        test(instance, USER_TASK_RETEST_ITEMS, Verdicts.none().pass("CLD-04"));
         approveAndIssue(instance);
 
-        assertThat(instance).isEnded().hasPassed("endEvent_assessmentCompleted");
+        assertThat(instance).isEnded().hasPassed(END_EVENT_ASSESSMENT_COMPLETED);
         assertThat(findings.list(id)).extracting(Finding::roundNo, Finding::retestOutcome, Finding::status)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "FAILED", FindingStatus.CLOSED),
                         org.assertj.core.groups.Tuple.tuple(2, "PASSED", FindingStatus.CLOSED));
@@ -254,27 +255,27 @@ class AssessmentProcessTest {
         Map<String, Object> incomplete = allPass(Step.DOCUMENTATION).fail("DOC-07", "No threat model supplied").variables();
 
         // An incomplete review must say what the manufacturer has to supply.
-        assertThatThrownBy(() -> scenario.complete(instance, "userTask_reviewDocumentation", ENGINEER, "engineers", incomplete))
+        assertThatThrownBy(() -> scenario.complete(instance, USER_TASK_REVIEW_DOCUMENTATION, ENGINEER, "engineers", incomplete))
                 .hasStackTraceContaining("Say in “What the manufacturer must supply” what is needed for the documents marked FAIL");
-        assertThat(instance).isWaitingAt("userTask_reviewDocumentation");
+        assertThat(instance).isWaitingAt(USER_TASK_REVIEW_DOCUMENTATION);
 
         incomplete.put(AssessmentVariables.DOCUMENT_REQUEST.name(), "Threat model (DOC-07) covering the cloud API");
-        scenario.complete(instance, "userTask_reviewDocumentation", ENGINEER, "engineers", incomplete);
-        assertThat(instance).isWaitingAt("userTask_supplyDocuments");
-        assertThat(scenario.task(instance, "userTask_supplyDocuments")).hasCandidateGroup("manufacturers")
+        scenario.complete(instance, USER_TASK_REVIEW_DOCUMENTATION, ENGINEER, "engineers", incomplete);
+        assertThat(instance).isWaitingAt(USER_TASK_SUPPLY_DOCUMENTS);
+        assertThat(scenario.task(instance, USER_TASK_SUPPLY_DOCUMENTS)).hasCandidateGroup("manufacturers")
                 .hasDueDate((Date) engine.getRuntimeService().getVariable(instance.getId(),
                         AssessmentVariables.DOCUMENTS_DUE_DATE.name()));
 
-        assertThatThrownBy(() -> scenario.complete(instance, "userTask_supplyDocuments", MANUFACTURER, "manufacturers", Map.of()))
+        assertThatThrownBy(() -> scenario.complete(instance, USER_TASK_SUPPLY_DOCUMENTS, MANUFACTURER, "manufacturers", Map.of()))
                 .hasStackTraceContaining("提出内容: 入力してください。").hasStackTraceContaining("What you supplied: is required.");
-        scenario.complete(instance, "userTask_supplyDocuments", MANUFACTURER, "manufacturers",
+        scenario.complete(instance, USER_TASK_SUPPLY_DOCUMENTS, MANUFACTURER, "manufacturers",
                 Map.of(AssessmentVariables.DOCUMENTS_SUPPLIED.name(), "threat-model-v2.pdf"));
-        assertThat(instance).isWaitingAt("userTask_reviewDocumentation");
+        assertThat(instance).isWaitingAt(USER_TASK_REVIEW_DOCUMENTATION);
         assertThat(engine.getRuntimeService().getVariables(instance.getId()))
                 .doesNotContainKeys(AssessmentVariables.DOCUMENT_REQUEST.name(), AssessmentVariables.DOCUMENTS_SUPPLIED.name());
-        scenario.complete(instance, "userTask_reviewDocumentation", SECOND_ENGINEER, "engineers",
+        scenario.complete(instance, USER_TASK_REVIEW_DOCUMENTATION, SECOND_ENGINEER, "engineers",
                 allPass(Step.DOCUMENTATION).variables());
-        assertThat(instance).isWaitingAt("userTask_testDevice");
+        assertThat(instance).isWaitingAt(USER_TASK_TEST_DEVICE);
 
         // Both reviews stay on record, and so do the request and the answer.
         long id = assessmentOf(instance).id();
@@ -296,12 +297,12 @@ class AssessmentProcessTest {
     void deviceOnlyScopeTestsOnlyTheDevice() {
         ProcessInstance instance = scenario.apply(application(ProductComponent.DEVICE));
         passDocumentation(instance);
-        assertThat(instance).isWaitingAt("userTask_testDevice").isNotWaitingAt("userTask_testApp", "userTask_testCloud");
-        test(instance, "userTask_testDevice", allPass(Step.DEVICE));
+        assertThat(instance).isWaitingAt(USER_TASK_TEST_DEVICE).isNotWaitingAt(USER_TASK_TEST_APP, USER_TASK_TEST_CLOUD);
+        test(instance, USER_TASK_TEST_DEVICE, allPass(Step.DEVICE));
         approveAndIssue(instance);
 
-        assertThat(instance).isEnded().hasPassed("endEvent_assessmentCompleted")
-                .hasNotPassed("userTask_testApp", "userTask_testCloud");
+        assertThat(instance).isEnded().hasPassed(END_EVENT_ASSESSMENT_COMPLETED)
+                .hasNotPassed(USER_TASK_TEST_APP, USER_TASK_TEST_CLOUD);
         assertThat(results.list(assessmentOf(instance).id())).extracting(CheckResult::itemId)
                 .allMatch(itemId -> itemId.startsWith("DOC-") || itemId.startsWith("DEV-"));
     }
@@ -310,23 +311,23 @@ class AssessmentProcessTest {
     void reviewerRejectionSendsTheResultsBackToTheEngineers() {
         ProcessInstance instance = scenario.apply(application(ProductComponent.DEVICE, ProductComponent.CLOUD));
         passDocumentation(instance);
-        test(instance, "userTask_testDevice", allPass(Step.DEVICE));
-        test(instance, "userTask_testCloud", allPass(Step.CLOUD));
+        test(instance, USER_TASK_TEST_DEVICE, allPass(Step.DEVICE));
+        test(instance, USER_TASK_TEST_CLOUD, allPass(Step.CLOUD));
 
         assertThatThrownBy(() -> review(instance, "REJECT", " "))
                 .hasStackTraceContaining("A reason is required to send the report back.");
         review(instance, "REJECT", "DEV-03: the observation does not say how UART was probed");
 
-        assertThat(instance).isWaitingAt("userTask_reviseResults");
-        assertThat(scenario.task(instance, "userTask_reviseResults")).hasCandidateGroup("engineers");
+        assertThat(instance).isWaitingAt(USER_TASK_REVISE_RESULTS);
+        assertThat(scenario.task(instance, USER_TASK_REVISE_RESULTS)).hasCandidateGroup("engineers");
         assertThat(flagged(instance)).hasSize(7 + 5 + 5).contains("DOC-01", "DEV-03", "CLD-05").doesNotContain("APP-01");
         Map<String, Object> revised = Verdicts.allPass(inScope(Step.DOCUMENTATION, Step.DEVICE, Step.CLOUD))
                 .judge("DEV-03", "PASS", "UART pads probed with a logic analyser: no console output").variables();
-        scenario.complete(instance, "userTask_reviseResults", ENGINEER, "engineers", revised);
+        scenario.complete(instance, USER_TASK_REVISE_RESULTS, ENGINEER, "engineers", revised);
 
-        assertThat(instance).isWaitingAt("userTask_reviewReport");
+        assertThat(instance).isWaitingAt(USER_TASK_REVIEW_REPORT);
         approveAndIssue(instance);
-        assertThat(instance).isEnded().hasPassed("endEvent_assessmentCompleted");
+        assertThat(instance).isEnded().hasPassed(END_EVENT_ASSESSMENT_COMPLETED);
         assertThat(assessments.get(assessmentOf(instance).id()).reviewedBy()).isEqualTo(REVIEWER);
         assertThat(service().latestResults(assessmentOf(instance).id()).get("DEV-03").observation())
                 .startsWith("UART pads probed");
@@ -336,34 +337,34 @@ class AssessmentProcessTest {
     void engineerWhoTestedCannotReviewTheReport() {
         ProcessInstance instance = scenario.apply(application(ProductComponent.DEVICE));
         passDocumentation(instance);
-        test(instance, "userTask_testDevice", allPass(Step.DEVICE));
+        test(instance, USER_TASK_TEST_DEVICE, allPass(Step.DEVICE));
         Map<String, Object> approve = Map.of(AssessmentVariables.REVIEW_DECISION.name(), "APPROVE");
 
-        assertThatThrownBy(() -> scenario.complete(instance, "userTask_reviewReport", ENGINEER, "reviewers", approve))
+        assertThatThrownBy(() -> scenario.complete(instance, USER_TASK_REVIEW_REPORT, ENGINEER, "reviewers", approve))
                 .hasStackTraceContaining("Four eyes: eng1 recorded verdicts");
-        assertThatThrownBy(() -> scenario.claim(instance, "userTask_reviewReport", ENGINEER))
+        assertThatThrownBy(() -> scenario.claim(instance, USER_TASK_REVIEW_REPORT, ENGINEER))
                 .hasStackTraceContaining("Four eyes: eng1 recorded verdicts");
-        assertThat(instance).isWaitingAt("userTask_reviewReport");
-        assertThat(scenario.task(instance, "userTask_reviewReport")).isNotAssigned();
+        assertThat(instance).isWaitingAt(USER_TASK_REVIEW_REPORT);
+        assertThat(scenario.task(instance, USER_TASK_REVIEW_REPORT)).isNotAssigned();
 
-        scenario.claim(instance, "userTask_reviewReport", REVIEWER);
-        scenario.complete(instance, "userTask_reviewReport", REVIEWER, "reviewers", approve);
-        assertThat(instance).isWaitingAt("serviceTask_generateFinalReport");
+        scenario.claim(instance, USER_TASK_REVIEW_REPORT, REVIEWER);
+        scenario.complete(instance, USER_TASK_REVIEW_REPORT, REVIEWER, "reviewers", approve);
+        assertThat(instance).isWaitingAt(SERVICE_TASK_GENERATE_FINAL_REPORT);
     }
 
     @Test
     void anEngineerWhoseVerdictWasLaterReplacedIsStillKeptFromTheReview() {
         ProcessInstance instance = scenario.apply(application(ProductComponent.DEVICE));
-        scenario.complete(instance, "userTask_reviewDocumentation", ENGINEER, "engineers",
+        scenario.complete(instance, USER_TASK_REVIEW_DOCUMENTATION, ENGINEER, "engineers",
                 allPass(Step.DOCUMENTATION).fail("DOC-01", "No diagram")
                         .with(AssessmentVariables.DOCUMENT_REQUEST.name(), "DOC-01").variables());
-        scenario.complete(instance, "userTask_supplyDocuments", MANUFACTURER, "manufacturers",
+        scenario.complete(instance, USER_TASK_SUPPLY_DOCUMENTS, MANUFACTURER, "manufacturers",
                 Map.of(AssessmentVariables.DOCUMENTS_SUPPLIED.name(), "architecture.pdf"));
-        scenario.complete(instance, "userTask_reviewDocumentation", SECOND_ENGINEER, "engineers",
+        scenario.complete(instance, USER_TASK_REVIEW_DOCUMENTATION, SECOND_ENGINEER, "engineers",
                 allPass(Step.DOCUMENTATION).variables());
-        scenario.complete(instance, "userTask_testDevice", SECOND_ENGINEER, "engineers", allPass(Step.DEVICE).variables());
+        scenario.complete(instance, USER_TASK_TEST_DEVICE, SECOND_ENGINEER, "engineers", allPass(Step.DEVICE).variables());
 
-        assertThatThrownBy(() -> scenario.complete(instance, "userTask_reviewReport", ENGINEER, "reviewers",
+        assertThatThrownBy(() -> scenario.complete(instance, USER_TASK_REVIEW_REPORT, ENGINEER, "reviewers",
                 Map.of(AssessmentVariables.REVIEW_DECISION.name(), "APPROVE")))
                 .hasStackTraceContaining("Four eyes: eng1 recorded verdicts");
     }
@@ -372,15 +373,15 @@ class AssessmentProcessTest {
     void aRevisionThatFindsAFailureGoesToRectification() {
         ProcessInstance instance = scenario.apply(application(ProductComponent.DEVICE));
         passDocumentation(instance);
-        test(instance, "userTask_testDevice", allPass(Step.DEVICE));
+        test(instance, USER_TASK_TEST_DEVICE, allPass(Step.DEVICE));
         review(instance, "REJECT", "DEV-03 was not probed at all");
-        scenario.complete(instance, "userTask_reviseResults", SECOND_ENGINEER, "engineers",
+        scenario.complete(instance, USER_TASK_REVISE_RESULTS, SECOND_ENGINEER, "engineers",
                 Verdicts.allPass(inScope(Step.DOCUMENTATION, Step.DEVICE))
                         .fail("DEV-03", "UART console open at 115200 baud").variables());
 
-        assertThat(instance).isWaitingAt("serviceTask_generateIssueList");
+        assertThat(instance).isWaitingAt(SERVICE_TASK_GENERATE_ISSUE_LIST);
         scenario.executeDueJobs(instance);
-        assertThat(instance).isWaitingAt("userTask_submitRectification");
+        assertThat(instance).isWaitingAt(USER_TASK_SUBMIT_RECTIFICATION);
         long id = assessmentOf(instance).id();
         assertThat(findings.listRound(id, 1)).extracting(Finding::itemId).containsExactly("DEV-03");
         assertThat(service().events(id)).filteredOn(event -> event.kind() == AssessmentEvent.Kind.REPORT_REVIEW)
@@ -394,33 +395,33 @@ class AssessmentProcessTest {
     @Test
     void afterThreeFailedRetestsTheLabManagerGrantsOneMoreRound() {
         ProcessInstance instance = failThreeRetests();
-        scenario.complete(instance, "userTask_decideFurtherRound", LAB_MANAGER, "lab-managers",
+        scenario.complete(instance, USER_TASK_DECIDE_FURTHER_ROUND, LAB_MANAGER, "lab-managers",
                 Map.of(AssessmentVariables.FURTHER_ROUND_DECISION.name(), "EXTEND",
                         AssessmentVariables.DECISION_REASON.name(), "Root cause found; fix is in review"));
 
-        assertThat(instance).isWaitingAt("userTask_submitRectification");
+        assertThat(instance).isWaitingAt(USER_TASK_SUBMIT_RECTIFICATION);
         assertThat(engine.getRuntimeService().getVariable(instance.getId(), AssessmentVariables.RETEST_LIMIT.name()))
                 .isEqualTo(4);
         assertThat(assessmentOf(instance).retestLimit()).isEqualTo(4);
 
         // The fourth retest fails too: the lab manager decides again, on an empty form.
         rectify(instance, "2025.09", "CLD-04", "Load balancer replaced");
-        test(instance, "userTask_retestItems", Verdicts.none().fail("CLD-04", "Still TLS 1.0"));
+        test(instance, USER_TASK_RETEST_ITEMS, Verdicts.none().fail("CLD-04", "Still TLS 1.0"));
         scenario.executeDueJobs(instance);
-        assertThat(instance).isWaitingAt("userTask_decideFurtherRound");
-        assertThatThrownBy(() -> scenario.complete(instance, "userTask_decideFurtherRound", LAB_MANAGER, "lab-managers", Map.of()))
+        assertThat(instance).isWaitingAt(USER_TASK_DECIDE_FURTHER_ROUND);
+        assertThatThrownBy(() -> scenario.complete(instance, USER_TASK_DECIDE_FURTHER_ROUND, LAB_MANAGER, "lab-managers", Map.of()))
                 .hasStackTraceContaining("判断: 選んでください。 理由: 入力してください。")
                 .hasStackTraceContaining("Not recorded, correct and submit again: Decision: is required. Choose one. "
                         + "Reason: is required. Fill it in.");
-        scenario.complete(instance, "userTask_decideFurtherRound", LAB_MANAGER, "lab-managers",
+        scenario.complete(instance, USER_TASK_DECIDE_FURTHER_ROUND, LAB_MANAGER, "lab-managers",
                 Map.of(AssessmentVariables.FURTHER_ROUND_DECISION.name(), "EXTEND",
                         AssessmentVariables.DECISION_REASON.name(), "Vendor replaced the TLS library"));
 
         rectify(instance, "2025.10", "CLD-04", "New TLS library");
-        test(instance, "userTask_retestItems", Verdicts.none().pass("CLD-04"));
+        test(instance, USER_TASK_RETEST_ITEMS, Verdicts.none().pass("CLD-04"));
         approveAndIssue(instance);
 
-        assertThat(instance).isEnded().hasPassed("endEvent_assessmentCompleted");
+        assertThat(instance).isEnded().hasPassed(END_EVENT_ASSESSMENT_COMPLETED);
         long id = assessmentOf(instance).id();
         assertThat(rounds.list(id)).hasSize(6);
         assertThat(service().events(id)).filteredOn(e -> e.kind() == AssessmentEvent.Kind.FURTHER_ROUND)
@@ -431,16 +432,16 @@ class AssessmentProcessTest {
     @Test
     void afterThreeFailedRetestsTheLabManagerTerminatesTheAssessment() {
         ProcessInstance instance = failThreeRetests();
-        assertThatThrownBy(() -> scenario.complete(instance, "userTask_decideFurtherRound", LAB_MANAGER, "lab-managers",
+        assertThatThrownBy(() -> scenario.complete(instance, USER_TASK_DECIDE_FURTHER_ROUND, LAB_MANAGER, "lab-managers",
                 Map.of(AssessmentVariables.FURTHER_ROUND_DECISION.name(), "MAYBE")))
                 .hasStackTraceContaining("Decision: must be one of EXTEND, TERMINATE, was 'MAYBE'");
 
-        scenario.complete(instance, "userTask_decideFurtherRound", LAB_MANAGER, "lab-managers",
+        scenario.complete(instance, USER_TASK_DECIDE_FURTHER_ROUND, LAB_MANAGER, "lab-managers",
                 Map.of(AssessmentVariables.FURTHER_ROUND_DECISION.name(), "TERMINATE",
                         AssessmentVariables.DECISION_REASON.name(), "Design flaw in the TLS stack"));
 
-        assertThat(instance).isEnded().hasPassed("endEvent_assessmentTerminated")
-                .hasNotPassed("userTask_reviewReport");
+        assertThat(instance).isEnded().hasPassed(END_EVENT_ASSESSMENT_TERMINATED)
+                .hasNotPassed(USER_TASK_REVIEW_REPORT);
         Assessment ended = assessmentOf(instance);
         assertThat(ended.status()).isEqualTo(AssessmentStatus.TERMINATED);
         assertThat(ended.endReason()).isEqualTo("Design flaw in the TLS stack");
@@ -451,13 +452,13 @@ class AssessmentProcessTest {
     @Test
     void overdueDocumentsAreEscalatedWhileTheManufacturersTaskStaysOpen() {
         ProcessInstance instance = scenario.apply(application(ProductComponent.DEVICE));
-        scenario.complete(instance, "userTask_reviewDocumentation", ENGINEER, "engineers",
+        scenario.complete(instance, USER_TASK_REVIEW_DOCUMENTATION, ENGINEER, "engineers",
                 allPass(Step.DOCUMENTATION).fail("DOC-02", "Binding flow unreadable")
                         .with(AssessmentVariables.DOCUMENT_REQUEST.name(), "A legible DOC-02").variables());
         Date due = (Date) engine.getRuntimeService().getVariable(instance.getId(), AssessmentVariables.DOCUMENTS_DUE_DATE.name());
 
         expectEscalationAt(instance, due, "DOCUMENTS");
-        assertThat(instance).isWaitingAt("userTask_supplyDocuments").hasPassed("serviceTask_escalateOverdueDocuments");
+        assertThat(instance).isWaitingAt(USER_TASK_SUPPLY_DOCUMENTS).hasPassed(SERVICE_TASK_ESCALATE_OVERDUE_DOCUMENTS);
     }
 
     @Test
@@ -466,7 +467,7 @@ class AssessmentProcessTest {
         Date due = (Date) engine.getRuntimeService().getVariable(instance.getId(), AssessmentVariables.RECTIFICATION_DUE_DATE.name());
 
         expectEscalationAt(instance, due, "RECTIFICATION");
-        assertThat(instance).isWaitingAt("userTask_submitRectification").hasPassed("serviceTask_escalateOverdueRectification");
+        assertThat(instance).isWaitingAt(USER_TASK_SUBMIT_RECTIFICATION).hasPassed(SERVICE_TASK_ESCALATE_OVERDUE_RECTIFICATION);
     }
 
     @Test
@@ -475,15 +476,15 @@ class AssessmentProcessTest {
         passDocumentation(instance);
         long id = assessmentOf(instance).id();
 
-        assertThatThrownBy(() -> test(instance, "userTask_testCloud", allPass(Step.CLOUD).judge("CLD-02", "MAYBE", "unsure")))
+        assertThatThrownBy(() -> test(instance, USER_TASK_TEST_CLOUD, allPass(Step.CLOUD).judge("CLD-02", "MAYBE", "unsure")))
                 .hasStackTraceContaining(item("CLD-02") + ": must be one of PASS, FAIL, NA, was 'MAYBE'. Choose one of them.");
-        assertThatThrownBy(() -> test(instance, "userTask_testCloud", allPass(Step.CLOUD).judge("CLD-02", "NA", null)))
+        assertThatThrownBy(() -> test(instance, USER_TASK_TEST_CLOUD, allPass(Step.CLOUD).judge("CLD-02", "NA", null)))
                 .hasStackTraceContaining(catalog.get("CLD-02").name().ja() + ": 対象外（NA）には所見が必要です。")
                 .hasStackTraceContaining(item("CLD-02") + ": an NA needs an observation. Write why the item does not apply, then complete.");
-        assertThatThrownBy(() -> test(instance, "userTask_testCloud", Verdicts.none().pass("CLD-01")))
+        assertThatThrownBy(() -> test(instance, USER_TASK_TEST_CLOUD, Verdicts.none().pass("CLD-01")))
                 .hasStackTraceContaining(item("CLD-02") + ": is required. Choose one.");
 
-        assertThat(instance).isWaitingAt("userTask_testCloud");
+        assertThat(instance).isWaitingAt(USER_TASK_TEST_CLOUD);
         assertThat(results.list(id)).noneMatch(result -> result.itemId().startsWith("CLD-"));
     }
 
@@ -494,32 +495,32 @@ class AssessmentProcessTest {
         ProcessInstance instance = failCloudInRoundOne();
         long id = assessmentOf(instance).id();
         // The manufacturer: the finding with what the engineer saw, what to fix, and the round's issue list.
-        assertThat(contextOf(instance, "userTask_submitRectification")).contains("CLD-04", "TLS 1.0 is accepted",
+        assertThat(contextOf(instance, USER_TASK_SUBMIT_RECTIFICATION)).contains("CLD-04", "TLS 1.0 is accepted",
                 "求める是正 / Required fix", "/lab/assessments/" + id + "/reports/issue-list/1");
 
         rectify(instance, "2025.04", "CLD-04", "Only TLS 1.2 and 1.3 remain");
         // The engineer retesting: the previous observation, the response and the versions now under test.
-        assertThat(contextOf(instance, "userTask_retestItems")).contains("前回の所見 / Previous observation: TLS 1.0 is accepted",
+        assertThat(contextOf(instance, USER_TASK_RETEST_ITEMS)).contains("前回の所見 / Previous observation: TLS 1.0 is accepted",
                 "製造事業者の回答 / Manufacturer's response: Only TLS 1.2 and 1.3 remain", "クラウド / cloud 2025.04",
                 "DOC-05 key management v1.1");
-        test(instance, "userTask_retestItems", Verdicts.none().pass("CLD-04"));
+        test(instance, USER_TASK_RETEST_ITEMS, Verdicts.none().pass("CLD-04"));
 
         // The reviewer: the overall result, the rounds with their issue lists, the draft and who tested.
-        assertThat(contextOf(instance, "userTask_reviewReport")).contains("12 項目 / items: 12 合格 / PASS", "0 不合格 / FAIL",
+        assertThat(contextOf(instance, USER_TASK_REVIEW_REPORT)).contains("12 項目 / items: 12 合格 / PASS", "0 不合格 / FAIL",
                 "/lab/assessments/" + id + "/reports/draft", "Round 1: 不合格 / Failed", "Tested by: eng1");
 
         // Sent back for CLD-04 only: the revision shows the reason and that item, and opens only it.
-        assertThatThrownBy(() -> scenario.complete(instance, "userTask_reviewReport", REVIEWER, "reviewers", Map.of(
+        assertThatThrownBy(() -> scenario.complete(instance, USER_TASK_REVIEW_REPORT, REVIEWER, "reviewers", Map.of(
                 AssessmentVariables.REVIEW_DECISION.name(), "REJECT", AssessmentVariables.REJECTION_REASON.name(), "x",
                 AssessmentVariables.ITEMS_IN_QUESTION.name(), "CLD-04, DEV-01")))
                 .hasStackTraceContaining("DEV-01 is not an item of this assessment");
-        scenario.complete(instance, "userTask_reviewReport", REVIEWER, "reviewers", Map.of(
+        scenario.complete(instance, USER_TASK_REVIEW_REPORT, REVIEWER, "reviewers", Map.of(
                 AssessmentVariables.REVIEW_DECISION.name(), "REJECT",
                 AssessmentVariables.REJECTION_REASON.name(), "The CLD-04 observation does not name the cipher suites",
                 AssessmentVariables.ITEMS_IN_QUESTION.name(), "cld-04"));
-        assertThat(instance).isWaitingAt("userTask_reviseResults");
+        assertThat(instance).isWaitingAt(USER_TASK_REVISE_RESULTS);
         assertThat(flagged(instance)).containsExactly("CLD-04");
-        assertThat(contextOf(instance, "userTask_reviseResults")).contains(
+        assertThat(contextOf(instance, USER_TASK_REVISE_RESULTS)).contains(
                 "The CLD-04 observation does not name the cipher suites", "見直す項目 / Items in question**: CLD-04")
                 .doesNotContain("CLD-01");
     }
@@ -528,7 +529,7 @@ class AssessmentProcessTest {
     void theFurtherRoundDecisionShowsEveryRoundWhatFailedAndTheResponses() {
         ProcessInstance instance = failThreeRetests();
         long id = assessmentOf(instance).id();
-        assertThat(contextOf(instance, "userTask_decideFurtherRound")).contains("Round 1: 不合格 / Failed",
+        assertThat(contextOf(instance, USER_TASK_DECIDE_FURTHER_ROUND)).contains("Round 1: 不合格 / Failed",
                 "Round 4: 不合格 / Failed", "Still TLS 1.0, attempt 3", "回答 / Response: Attempt 2",
                 "/lab/assessments/" + id + "/reports/issue-list/4");
     }
@@ -547,7 +548,7 @@ class AssessmentProcessTest {
     }
 
     private void passDocumentation(ProcessInstance instance) {
-        scenario.complete(instance, "userTask_reviewDocumentation", ENGINEER, "engineers",
+        scenario.complete(instance, USER_TASK_REVIEW_DOCUMENTATION, ENGINEER, "engineers",
                 allPass(Step.DOCUMENTATION).variables());
     }
 
@@ -556,16 +557,16 @@ class AssessmentProcessTest {
     }
 
     private void review(ProcessInstance instance, String decision, String reason) {
-        scenario.complete(instance, "userTask_reviewReport", REVIEWER, "reviewers",
+        scenario.complete(instance, USER_TASK_REVIEW_REPORT, REVIEWER, "reviewers",
                 Map.of(AssessmentVariables.REVIEW_DECISION.name(), decision,
                         AssessmentVariables.REJECTION_REASON.name(), reason));
     }
 
     private void approveAndIssue(ProcessInstance instance) {
-        assertThat(instance).isWaitingAt("userTask_reviewReport");
-        scenario.complete(instance, "userTask_reviewReport", REVIEWER, "reviewers",
+        assertThat(instance).isWaitingAt(USER_TASK_REVIEW_REPORT);
+        scenario.complete(instance, USER_TASK_REVIEW_REPORT, REVIEWER, "reviewers",
                 Map.of(AssessmentVariables.REVIEW_DECISION.name(), "APPROVE"));
-        assertThat(instance).isWaitingAt("serviceTask_generateFinalReport");
+        assertThat(instance).isWaitingAt(SERVICE_TASK_GENERATE_FINAL_REPORT);
         scenario.executeDueJobs(instance);
     }
 
@@ -574,26 +575,26 @@ class AssessmentProcessTest {
                 AssessmentVariables.CLOUD_VERSION.name(), cloudVersion,
                 AssessmentVariables.CHANGED_DOCUMENTS.name(), "DOC-05 key management v1.1"));
         ItemVariables.response(itemId).putInto(rectification, response);
-        assertThatThrownBy(() -> scenario.complete(instance, "userTask_submitRectification", MANUFACTURER, "manufacturers",
+        assertThatThrownBy(() -> scenario.complete(instance, USER_TASK_SUBMIT_RECTIFICATION, MANUFACTURER, "manufacturers",
                 Map.of(AssessmentVariables.CLOUD_VERSION.name(), cloudVersion)))
                 .hasStackTraceContaining(item(itemId) + ": a response to the finding is required. Say what you fixed.");
-        scenario.complete(instance, "userTask_submitRectification", MANUFACTURER, "manufacturers", rectification);
+        scenario.complete(instance, USER_TASK_SUBMIT_RECTIFICATION, MANUFACTURER, "manufacturers", rectification);
     }
 
     private ProcessInstance failCloudInRoundOne() {
         ProcessInstance instance = scenario.apply(application(ProductComponent.CLOUD));
         passDocumentation(instance);
-        test(instance, "userTask_testCloud", allPass(Step.CLOUD).fail("CLD-04", "TLS 1.0 is accepted"));
+        test(instance, USER_TASK_TEST_CLOUD, allPass(Step.CLOUD).fail("CLD-04", "TLS 1.0 is accepted"));
         scenario.executeDueJobs(instance);
-        assertThat(instance).isWaitingAt("userTask_submitRectification");
+        assertThat(instance).isWaitingAt(USER_TASK_SUBMIT_RECTIFICATION);
         return instance;
     }
 
     private ProcessInstance failCloudApiAuthenticationInRoundOne(ProcessInstance instance) {
         passDocumentation(instance);
-        test(instance, "userTask_testCloud", allPass(Step.CLOUD).fail("CLD-02", "A user's token reads another user's devices"));
+        test(instance, USER_TASK_TEST_CLOUD, allPass(Step.CLOUD).fail("CLD-02", "A user's token reads another user's devices"));
         scenario.executeDueJobs(instance);
-        assertThat(instance).isWaitingAt("userTask_submitRectification");
+        assertThat(instance).isWaitingAt(USER_TASK_SUBMIT_RECTIFICATION);
         return instance;
     }
 
@@ -601,13 +602,13 @@ class AssessmentProcessTest {
     private ProcessInstance failThreeRetests() {
         ProcessInstance instance = failCloudInRoundOne();
         for (int retest = 1; retest <= 3; retest++) {
-            assertThat(instance).isWaitingAt("userTask_submitRectification");
+            assertThat(instance).isWaitingAt(USER_TASK_SUBMIT_RECTIFICATION);
             rectify(instance, "2025.0" + (retest + 4), "CLD-04", "Attempt " + retest);
-            test(instance, "userTask_retestItems", Verdicts.none().fail("CLD-04", "Still TLS 1.0, attempt " + retest));
+            test(instance, USER_TASK_RETEST_ITEMS, Verdicts.none().fail("CLD-04", "Still TLS 1.0, attempt " + retest));
             scenario.executeDueJobs(instance);
         }
-        assertThat(instance).isWaitingAt("userTask_decideFurtherRound");
-        assertThat(scenario.task(instance, "userTask_decideFurtherRound")).hasCandidateGroup("lab-managers");
+        assertThat(instance).isWaitingAt(USER_TASK_DECIDE_FURTHER_ROUND);
+        assertThat(scenario.task(instance, USER_TASK_DECIDE_FURTHER_ROUND)).hasCandidateGroup("lab-managers");
         return instance;
     }
 

@@ -1,5 +1,6 @@
 package jp.jcstar.lab.assessment;
 
+import static jp.jcstar.lab.assessment.AssessmentElements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -49,7 +50,7 @@ public class AssessmentScenario {
     public ProcessInstance apply(Application application) {
         ProcessInstance instance = applyOnly(application);
         uploadDocuments(instance, "DOC-01", "DOC-02", "DOC-03", "DOC-04", "DOC-05", "DOC-06", "DOC-07");
-        complete(instance, "userTask_supplyDocuments", MANUFACTURER, "manufacturers",
+        complete(instance, USER_TASK_SUPPLY_DOCUMENTS, MANUFACTURER, "manufacturers",
                 Map.of(AssessmentVariables.DOCUMENTS_SUPPLIED.name(), "All seven documents, version 1"));
         return instance;
     }

@@ -1,5 +1,6 @@
 package jp.jcstar.lab.assessment;
 
+import static jp.jcstar.lab.assessment.AssessmentElements.*;
 import static jp.jcstar.lab.assessment.AssessmentScenario.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -73,8 +74,8 @@ class RecordIntegrityProcessTest {
         assertThat(assessment.appliedBy()).isEqualTo(MANUFACTURER);
         assertThat(assessment.manufacturer()).isEqualTo("株式会社サンプル電機");
         // The process starts with the manufacturer's documents, due after the documents period.
-        assertThat(instance).isWaitingAt("userTask_supplyDocuments");
-        assertThat(scenario.task(instance, "userTask_supplyDocuments").getDueDate()).isInTheFuture();
+        assertThat(instance).isWaitingAt(USER_TASK_SUPPLY_DOCUMENTS);
+        assertThat(scenario.task(instance, USER_TASK_SUPPLY_DOCUMENTS).getDueDate()).isInTheFuture();
     }
 
     @Test
@@ -82,17 +83,17 @@ class RecordIntegrityProcessTest {
         ProcessInstance instance = scenario.applyOnly(application(ProductComponent.CLOUD));
         scenario.uploadDocuments(instance, "DOC-01", "DOC-02", "DOC-03", "DOC-04", "DOC-05", "DOC-06", "DOC-07");
 
-        assertThatThrownBy(() -> scenario.complete(instance, "userTask_supplyDocuments", MANUFACTURER, "manufacturers",
+        assertThatThrownBy(() -> scenario.complete(instance, USER_TASK_SUPPLY_DOCUMENTS, MANUFACTURER, "manufacturers",
                 Map.of(AssessmentVariables.DOCUMENTS_SUPPLIED.name(), "all", "verdict_DOC_01", "PASS",
                         "documentsOverview", "<img src=x onerror=alert(1)>")))
                 .hasStackTraceContaining("verdict_DOC_01: not a field you fill in on form form_supplyDocuments")
                 .hasStackTraceContaining("documentsOverview: not a field");
         // Nor write the lab's request, which its form only shows.
-        assertThatThrownBy(() -> scenario.complete(instance, "userTask_supplyDocuments", MANUFACTURER, "manufacturers",
+        assertThatThrownBy(() -> scenario.complete(instance, USER_TASK_SUPPLY_DOCUMENTS, MANUFACTURER, "manufacturers",
                 Map.of(AssessmentVariables.DOCUMENTS_SUPPLIED.name(), "all",
                         AssessmentVariables.DOCUMENT_REQUEST.name(), "nothing needed")))
                 .hasStackTraceContaining("documentRequest: not a field you fill in");
-        assertThat(instance).isWaitingAt("userTask_supplyDocuments");
+        assertThat(instance).isWaitingAt(USER_TASK_SUPPLY_DOCUMENTS);
         assertThat(engine.getRuntimeService().getVariables(instance.getId())).doesNotContainKeys("verdict_DOC_01");
     }
 
@@ -102,18 +103,18 @@ class RecordIntegrityProcessTest {
         // Whatever put them there (an administrator's slip, an old client): the process holds PASS verdicts.
         Map<String, Object> planted = Verdicts.allPass(catalogs.current().itemsOf(Step.DOCUMENTATION)).variables();
         engine.getRuntimeService().setVariables(instance.getId(), planted);
-        String taskId = scenario.task(instance, "userTask_reviewDocumentation").getId();
+        String taskId = scenario.task(instance, USER_TASK_REVIEW_DOCUMENTATION).getId();
 
         assertThatThrownBy(() -> asEngineer(() -> {
             engine.getTaskService().complete(taskId, Map.of());
             return null;
         })).isInstanceOf(InvalidInputException.class).hasMessageContaining("DOC-01 System architecture diagram (device - app - cloud): is required. Choose one.");
-        assertThat(instance).isWaitingAt("userTask_reviewDocumentation");
+        assertThat(instance).isWaitingAt(USER_TASK_REVIEW_DOCUMENTATION);
         long id = assessments.findByProcessInstance(instance.getId()).orElseThrow().id();
         assertThat(results.list(id)).isEmpty();
 
         // What the engineer submits is what is recorded.
-        scenario.complete(instance, "userTask_reviewDocumentation", ENGINEER, "engineers",
+        scenario.complete(instance, USER_TASK_REVIEW_DOCUMENTATION, ENGINEER, "engineers",
                 Verdicts.allPass(catalogs.current().itemsOf(Step.DOCUMENTATION)).fail("DOC-03", "Accounts undocumented")
                         .with(AssessmentVariables.DOCUMENT_REQUEST.name(), "DOC-03 user account system").variables());
         assertThat(results.list(id)).filteredOn(r -> r.itemId().equals("DOC-03")).singleElement()
@@ -125,15 +126,15 @@ class RecordIntegrityProcessTest {
         ProcessInstance instance = scenario.applyOnly(application(ProductComponent.DEVICE));
         scenario.uploadDocuments(instance, "DOC-01", "DOC-02", "DOC-03", "DOC-04", "DOC-05", "DOC-06");
 
-        assertThatThrownBy(() -> scenario.complete(instance, "userTask_supplyDocuments", MANUFACTURER, "manufacturers",
+        assertThatThrownBy(() -> scenario.complete(instance, USER_TASK_SUPPLY_DOCUMENTS, MANUFACTURER, "manufacturers",
                 Map.of(AssessmentVariables.DOCUMENTS_SUPPLIED.name(), "Six documents")))
                 .hasStackTraceContaining("DOC-07 の文書がありません。")
                 .hasStackTraceContaining("No document for DOC-07. Upload each on the documents page, or name the item");
-        scenario.complete(instance, "userTask_supplyDocuments", MANUFACTURER, "manufacturers",
+        scenario.complete(instance, USER_TASK_SUPPLY_DOCUMENTS, MANUFACTURER, "manufacturers",
                 Map.of(AssessmentVariables.DOCUMENTS_SUPPLIED.name(), "DOC-07: the threat model is being revised"));
 
         Map<String, Object> allPass = Verdicts.allPass(catalogs.current().itemsOf(Step.DOCUMENTATION)).variables();
-        assertThatThrownBy(() -> scenario.complete(instance, "userTask_reviewDocumentation", ENGINEER, "engineers", allPass))
+        assertThatThrownBy(() -> scenario.complete(instance, USER_TASK_REVIEW_DOCUMENTATION, ENGINEER, "engineers", allPass))
                 .hasStackTraceContaining("DOC-07 Threat model: no document was supplied, so it cannot PASS.");
         long id = assessments.findByProcessInstance(instance.getId()).orElseThrow().id();
         assertThat(results.list(id)).isEmpty();
@@ -142,7 +143,7 @@ class RecordIntegrityProcessTest {
     @Test
     void aManufacturerMayClaimItsTaskButNotMoveItsDueDateOrHandItOn() {
         ProcessInstance instance = scenario.applyOnly(application(ProductComponent.DEVICE));
-        Task task = scenario.task(instance, "userTask_supplyDocuments");
+        Task task = scenario.task(instance, USER_TASK_SUPPLY_DOCUMENTS);
         Date due = task.getDueDate();
 
         asManufacturer(() -> {
@@ -182,7 +183,7 @@ class RecordIntegrityProcessTest {
     @Test
     void labStaffMayMoveADueDateWithItsEscalationButAssignOnlySomeoneWhoMayWorkOnTheTask() {
         ProcessInstance instance = scenario.applyOnly(application(ProductComponent.DEVICE));
-        Task task = scenario.task(instance, "userTask_supplyDocuments");
+        Task task = scenario.task(instance, USER_TASK_SUPPLY_DOCUMENTS);
         Date later = new Date(task.getDueDate().getTime() + 7L * 86_400_000);
         engine.getIdentityService().setAuthentication(LAB_MANAGER, List.of("lab-managers"), List.of(COMPANY));
         try {
@@ -196,7 +197,7 @@ class RecordIntegrityProcessTest {
         assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult().getDueDate()).isEqualTo(later);
         // The escalation follows the task's due date.
         assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
-                .activityId("boundaryEvent_documentsOverdue").singleResult().getDuedate()).isEqualTo(later);
+                .activityId(BOUNDARY_EVENT_DOCUMENTS_OVERDUE).singleResult().getDuedate()).isEqualTo(later);
     }
 
     private <T> T asManufacturer(Supplier<T> action) {
