@@ -24,9 +24,9 @@ public class TestRoundRepository {
                 .update();
     }
 
-    public void evaluate(long assessmentId, int roundNo, boolean passed, OffsetDateTime at) {
+    public void evaluate(long assessmentId, int roundNo, RoundOutcome outcome, OffsetDateTime at) {
         jdbc.sql("update assessment_round set outcome = ?, evaluated_at = ? where assessment_id = ? and round_no = ?")
-                .params(passed ? "PASSED" : "FAILED", at, assessmentId, roundNo).update();
+                .params(outcome.name(), at, assessmentId, roundNo).update();
     }
 
     public List<TestRound> list(long assessmentId) {
@@ -35,7 +35,7 @@ public class TestRoundRepository {
                 .query((rs, row) -> new TestRound(rs.getInt("round_no"), rs.getString("firmware_version"),
                         rs.getString("app_version"), rs.getString("cloud_version"), rs.getString("changed_documents"),
                         rs.getObject("started_at", OffsetDateTime.class),
-                        rs.getObject("evaluated_at", OffsetDateTime.class), rs.getString("outcome")))
+                        rs.getObject("evaluated_at", OffsetDateTime.class), RoundOutcome.parse(rs.getString("outcome"))))
                 .list();
     }
 }

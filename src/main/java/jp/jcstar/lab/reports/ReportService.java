@@ -112,7 +112,7 @@ public class ReportService {
         List<RoundRow> roundRows = rounds.list(assessmentId).stream().map(round -> new RoundRow(
                 String.valueOf(round.roundNo()), text(round.firmwareVersion()), text(round.appVersion()),
                 text(round.cloudVersion()), dateTime(round.startedAt()), dateTime(round.evaluatedAt()),
-                text(round.outcome()), String.join(", ", failedByRound.getOrDefault(round.roundNo(), List.of()))))
+                round.outcome() == null ? "-" : round.outcome().name(), String.join(", ", failedByRound.getOrDefault(round.roundNo(), List.of()))))
                 .toList();
         Set<String> testers = new LinkedHashSet<>(results.testers(assessmentId));
         return new FinalReportData(lab.labName(), assessment.reference(), assessment.manufacturer(),
@@ -165,7 +165,7 @@ public class ReportService {
 
     private static FindingRow row(Finding finding, Catalog catalog) {
         String status = finding.retestOutcome() == null ? finding.status().name()
-                : finding.status().name() + " (retest " + finding.retestOutcome() + ")";
+                : finding.status().name() + " (retest " + finding.retestOutcome().name() + ")";
         return new FindingRow(String.valueOf(finding.roundNo()), finding.itemId(), catalog.get(finding.itemId()).title(),
                 text(finding.observation()), finding.requiredFix(), finding.dueDate() == null ? "-" : date(finding.dueDate()),
                 status, text(finding.manufacturerResponse()));

@@ -111,7 +111,7 @@ public class AssessmentOverviews {
         String issueList = ReportAccess.issueListPath(assessment.id(), round.roundNo());
         return new AssessmentOverview.RoundRow(round.roundNo(), round.firmwareVersion(), round.appVersion(),
                 round.cloudVersion(), round.changedDocuments(), Wording.dateTime(round.startedAt()),
-                Wording.dateTime(round.evaluatedAt()), Wording.outcome(round.outcome()),
+                Wording.dateTime(round.evaluatedAt()), round.outcomeWords(),
                 reportPaths.contains(issueList) ? issueList : null);
     }
 
@@ -124,7 +124,7 @@ public class AssessmentOverviews {
         String title = catalog.find(finding.itemId()).map(CheckItem::title).orElse("");
         return new AssessmentOverview.FindingRow(finding.roundNo(), finding.itemId(), title, finding.observation(),
                 finding.requiredFix(), finding.status().words(),
-                finding.retestOutcome() == null ? null : Wording.outcome(finding.retestOutcome()),
+                finding.retestOutcome() == null ? null : finding.retestOutcome().words(),
                 finding.manufacturerResponse(),
                 Wording.dateTime(finding.answeredAt()), Wording.date(finding.dueDate()), finding.status().isOpen(),
                 evidence, reportPaths.contains(issueList) ? issueList : null);
