@@ -8,9 +8,8 @@ import java.time.OffsetDateTime;
  *
  * @param outcome null until the round is evaluated
  */
-public record TestRound(int roundNo, String firmwareVersion, String appVersion, String cloudVersion,
-                        String changedDocuments, OffsetDateTime startedAt, OffsetDateTime evaluatedAt,
-                        RoundOutcome outcome) {
+public record TestRound(int roundNo, Versions versions, String changedDocuments, OffsetDateTime startedAt,
+                        OffsetDateTime evaluatedAt, RoundOutcome outcome) {
 
     /** What people read for the round's outcome, also before it is evaluated. */
     public String outcomeWords() {

@@ -145,8 +145,8 @@ class AssessmentProcessTest {
         assertThat(closed.retestOutcome()).isEqualTo(RoundOutcome.PASSED);
         assertThat(closed.manufacturerResponse()).isEqualTo("TLS 1.0 and 1.1 disabled on every endpoint");
         assertThat(rounds.list(id)).extracting(TestRound::outcome).containsExactly(RoundOutcome.FAILED, RoundOutcome.PASSED);
-        assertThat(rounds.list(id).get(1).cloudVersion()).isEqualTo("2025.04");
-        assertThat(assessmentOf(instance).cloudVersion()).isEqualTo("2025.04");
+        assertThat(rounds.list(id).get(1).versions().cloud()).isEqualTo("2025.04");
+        assertThat(assessmentOf(instance).versions().cloud()).isEqualTo("2025.04");
     }
 
     /** CLD-02 as catalog version 2 words it; version 1 had the English requirement only, and another Japanese title. */

@@ -71,7 +71,7 @@ class RecordIntegrityProcessTest {
         ProcessInstance instance = scenario.applyOnly(application(ProductComponent.DEVICE));
         Assessment assessment = assessments.findByProcessInstance(instance.getId()).orElseThrow();
         assertThat(assessment.appliedBy()).isEqualTo(MANUFACTURER);
-        assertThat(assessment.manufacturer()).isEqualTo("株式会社サンプル電機");
+        assertThat(assessment.product().manufacturer()).isEqualTo("株式会社サンプル電機");
         // The process starts with the manufacturer's documents, due after the documents period.
         assertThat(instance).isWaitingAt("userTask_supplyDocuments");
         assertThat(scenario.task(instance, "userTask_supplyDocuments").getDueDate()).isInTheFuture();
