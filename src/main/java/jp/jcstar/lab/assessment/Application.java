@@ -16,8 +16,7 @@ import jp.jcstar.lab.problem.InvalidInputException;
  * A manufacturer's application, validated: the one place that decides what a valid application is, whether it comes
  * from the REST API or from the Tasklist start form.
  */
-public record Application(String manufacturer, String productName, String modelNumbers, String firmwareVersion,
-                          String appVersion, String cloudVersion, StarLevel starLevel, Set<ProductComponent> scope) {
+public record Application(Product product, Versions versions) {
 
     public static final int MAX_TEXT = 200;
     private static final Bilingual INVALID = Bilingual.of("申請は受け付けられませんでした。次の点を直して、もう一度申請してください。",
@@ -36,37 +35,33 @@ public record Application(String manufacturer, String productName, String modelN
     public Application {
         List<Bilingual> problems = new ArrayList<>();
         // Taken from the company's registration when the assessment is registered, never from what a client typed.
-        manufacturer = optional("manufacturer", manufacturer, problems);
-        productName = required("productName", productName, problems);
-        modelNumbers = required("modelNumbers", modelNumbers, problems);
-        firmwareVersion = optional("firmwareVersion", firmwareVersion, problems);
-        appVersion = optional("appVersion", appVersion, problems);
-        cloudVersion = optional("cloudVersion", cloudVersion, problems);
-        if (starLevel == null) {
+        product = new Product(optional("manufacturer", product.manufacturer(), problems),
+                required("productName", product.name(), problems),
+                required("modelNumbers", product.modelNumbers(), problems), product.starLevel(), product.scope());
+        versions = new Versions(optional("firmwareVersion", versions.firmware(), problems),
+                optional("appVersion", versions.app(), problems), optional("cloudVersion", versions.cloud(), problems));
+        if (product.starLevel() == null) {
             problems.add(problem("starLevel", "STAR-1〜STAR-4 から選んでください。",
                     "is required (one of STAR-1, STAR-2, STAR-3, STAR-4)."));
         }
-        scope = scope == null || scope.isEmpty() ? EnumSet.noneOf(ProductComponent.class) : EnumSet.copyOf(scope);
-        if (scope.isEmpty()) {
+        if (product.scope().isEmpty()) {
             problems.add(problem("scope", "DEVICE・APP・CLOUD のうち1つ以上を選んでください。",
                     "at least one of DEVICE, APP, CLOUD is required."));
         }
-        requireVersionInScope(scope, ProductComponent.DEVICE, "firmwareVersion", firmwareVersion, problems);
-        requireVersionInScope(scope, ProductComponent.APP, "appVersion", appVersion, problems);
-        requireVersionInScope(scope, ProductComponent.CLOUD, "cloudVersion", cloudVersion, problems);
+        requireVersionInScope(product, ProductComponent.DEVICE, "firmwareVersion", versions.firmware(), problems);
+        requireVersionInScope(product, ProductComponent.APP, "appVersion", versions.app(), problems);
+        requireVersionInScope(product, ProductComponent.CLOUD, "cloudVersion", versions.cloud(), problems);
         if (!problems.isEmpty()) {
             throw new Refused(problems);
         }
-        scope = Set.copyOf(scope);
     }
 
     /**
      * Parses the loosely typed values of a form or JSON body; unknown scope or level values are refused together with
      * every other problem of the application.
      */
-    public static Application of(String manufacturer, String productName, String modelNumbers, String firmwareVersion,
-                                 String appVersion, String cloudVersion, String starLevel,
-                                 Collection<String> scope) {
+    public static Application of(String manufacturer, String productName, String modelNumbers, Versions versions,
+                                 String starLevel, Collection<String> scope) {
         List<Bilingual> problems = new ArrayList<>();
         StarLevel level = null;
         if (starLevel != null && !starLevel.isBlank()) {
@@ -83,8 +78,8 @@ public record Application(String manufacturer, String productName, String modelN
                             + value + "'.")));
         }
         try {
-            Application application = new Application(manufacturer, productName, modelNumbers, firmwareVersion,
-                    appVersion, cloudVersion, level, components);
+            Application application = new Application(new Product(manufacturer, productName, modelNumbers, level,
+                    components), versions);
             if (problems.isEmpty()) {
                 return application;
             }
@@ -112,12 +107,11 @@ public record Application(String manufacturer, String productName, String modelN
 
     /** The same application under the manufacturer company's registered name. */
     public Application registeredAs(String companyName) {
-        return new Application(companyName, productName, modelNumbers, firmwareVersion, appVersion, cloudVersion,
-                starLevel, scope);
+        return new Application(product.madeBy(companyName), versions);
     }
 
     public boolean covers(ProductComponent component) {
-        return scope.contains(component);
+        return product.covers(component);
     }
 
     private static String required(String field, String value, List<Bilingual> problems) {
@@ -142,9 +136,9 @@ public record Application(String manufacturer, String productName, String modelN
         return value.strip();
     }
 
-    private static void requireVersionInScope(Set<ProductComponent> scope, ProductComponent component, String field, String value,
+    private static void requireVersionInScope(Product product, ProductComponent component, String field, String value,
                                               List<Bilingual> problems) {
-        if (scope.contains(component) && value == null) {
+        if (product.covers(component) && value == null) {
             problems.add(problem(field, component + " を評価範囲に含めるときは入力してください。",
                     "is required when " + component + " is in scope."));
         }

@@ -68,7 +68,7 @@ public class AssessmentRecords {
     /** The items this assessment judges: the documents always, and the steps of the components in scope. */
     public List<CheckItem> itemsInScope(Assessment assessment) {
         Set<Step> steps = Stream.concat(Stream.of(Step.DOCUMENTATION),
-                assessment.scope().stream().map(ProductComponent::step)).collect(Collectors.toSet());
+                assessment.product().scope().stream().map(ProductComponent::step)).collect(Collectors.toSet());
         return catalogOf(assessment).items().stream().filter(item -> steps.contains(item.step())).toList();
     }
 

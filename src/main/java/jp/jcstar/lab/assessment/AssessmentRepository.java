@@ -27,17 +27,18 @@ public class AssessmentRepository {
     public long insert(Application application, String companyId, String catalogVersion, int retestLimit,
                        String appliedBy, String processInstanceId, OffsetDateTime now) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
+        Product product = application.product();
+        Versions versions = application.versions();
         jdbc.sql("""
                         insert into assessment (process_instance_id, company_id, catalog_version, manufacturer, product_name,
                             model_numbers, firmware_version, app_version, cloud_version, star_level, scope_device,
                             scope_app, scope_cloud, status, current_round, retest_limit, applied_by, applied_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)""")
-                .params(processInstanceId, companyId, catalogVersion, application.manufacturer(), application.productName(),
-                        application.modelNumbers(), application.firmwareVersion(), application.appVersion(),
-                        application.cloudVersion(), application.starLevel().label(),
-                        application.covers(ProductComponent.DEVICE), application.covers(ProductComponent.APP),
-                        application.covers(ProductComponent.CLOUD), AssessmentStatus.IN_PROGRESS.name(), retestLimit, appliedBy,
-                        now)
+                .params(processInstanceId, companyId, catalogVersion, product.manufacturer(), product.name(),
+                        product.modelNumbers(), versions.firmware(), versions.app(), versions.cloud(),
+                        product.starLevel().label(), product.covers(ProductComponent.DEVICE),
+                        product.covers(ProductComponent.APP), product.covers(ProductComponent.CLOUD),
+                        AssessmentStatus.IN_PROGRESS.name(), retestLimit, appliedBy, now)
                 .update(key, "id");
         long id = key.getKeyAs(Number.class).longValue();
         jdbc.sql("update assessment set reference = ? where id = ?")
@@ -75,11 +76,11 @@ public class AssessmentRepository {
                 .query(AssessmentRepository::map).optional();
     }
 
-    public void startRound(long id, int round, String firmwareVersion, String appVersion, String cloudVersion) {
+    public void startRound(long id, int round, Versions versions) {
         jdbc.sql("""
                         update assessment set current_round = ?, firmware_version = ?, app_version = ?,
                             cloud_version = ? where id = ?""")
-                .params(round, firmwareVersion, appVersion, cloudVersion, id).update();
+                .params(round, versions.firmware(), versions.app(), versions.cloud(), id).update();
     }
 
     public void raiseRetestLimit(long id) {
@@ -100,11 +101,10 @@ public class AssessmentRepository {
         if (rs.getBoolean("scope_device")) scope.add(ProductComponent.DEVICE);
         if (rs.getBoolean("scope_app")) scope.add(ProductComponent.APP);
         if (rs.getBoolean("scope_cloud")) scope.add(ProductComponent.CLOUD);
+        Product product = new Product(rs.getString("manufacturer"), rs.getString("product_name"),
+                rs.getString("model_numbers"), StarLevel.parse(rs.getString("star_level")), scope);
         return new Assessment(rs.getLong("id"), rs.getString("reference"), rs.getString("process_instance_id"),
-                rs.getString("company_id"),
-                rs.getString("catalog_version"), rs.getString("manufacturer"), rs.getString("product_name"),
-                rs.getString("model_numbers"), rs.getString("firmware_version"), rs.getString("app_version"),
-                rs.getString("cloud_version"), StarLevel.parse(rs.getString("star_level")), Set.copyOf(scope),
+                rs.getString("company_id"), rs.getString("catalog_version"), product, TestRoundRepository.versions(rs),
                 AssessmentStatus.valueOf(rs.getString("status")), rs.getInt("current_round"), rs.getInt("retest_limit"),
                 rs.getString("applied_by"), rs.getObject("applied_at", OffsetDateTime.class),
                 rs.getString("reviewed_by"), rs.getObject("reviewed_at", OffsetDateTime.class),

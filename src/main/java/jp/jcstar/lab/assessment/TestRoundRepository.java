@@ -1,5 +1,7 @@
 package jp.jcstar.lab.assessment;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -15,27 +17,30 @@ public class TestRoundRepository {
         this.jdbc = jdbc;
     }
 
-    public void open(long assessmentId, int roundNo, String firmwareVersion, String appVersion, String cloudVersion,
-                     String changedDocuments, OffsetDateTime at) {
+    public void open(long assessmentId, int roundNo, Versions versions, String changedDocuments, OffsetDateTime at) {
         jdbc.sql("""
                         insert into assessment_round (assessment_id, round_no, firmware_version, app_version,
                             cloud_version, changed_documents, started_at) values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(assessmentId, roundNo, firmwareVersion, appVersion, cloudVersion, changedDocuments, at)
+                .params(assessmentId, roundNo, versions.firmware(), versions.app(), versions.cloud(), changedDocuments, at)
                 .update();
     }
 
-    public void evaluate(long assessmentId, int roundNo, boolean passed, OffsetDateTime at) {
+    public void evaluate(long assessmentId, int roundNo, RoundOutcome outcome, OffsetDateTime at) {
         jdbc.sql("update assessment_round set outcome = ?, evaluated_at = ? where assessment_id = ? and round_no = ?")
-                .params(passed ? "PASSED" : "FAILED", at, assessmentId, roundNo).update();
+                .params(outcome.name(), at, assessmentId, roundNo).update();
     }
 
     public List<TestRound> list(long assessmentId) {
         return jdbc.sql("select * from assessment_round where assessment_id = ? order by round_no")
                 .param(assessmentId)
-                .query((rs, row) -> new TestRound(rs.getInt("round_no"), rs.getString("firmware_version"),
-                        rs.getString("app_version"), rs.getString("cloud_version"), rs.getString("changed_documents"),
+                .query((rs, row) -> new TestRound(rs.getInt("round_no"), versions(rs), rs.getString("changed_documents"),
                         rs.getObject("started_at", OffsetDateTime.class),
-                        rs.getObject("evaluated_at", OffsetDateTime.class), rs.getString("outcome")))
+                        rs.getObject("evaluated_at", OffsetDateTime.class), RoundOutcome.parse(rs.getString("outcome"))))
                 .list();
+    }
+
+    /** The versions of a row of the assessment or of one of its rounds: both name their columns alike. */
+    static Versions versions(ResultSet rs) throws SQLException {
+        return new Versions(rs.getString("firmware_version"), rs.getString("app_version"), rs.getString("cloud_version"));
     }
 }

@@ -41,18 +41,6 @@ public final class Wording {
         };
     }
 
-    /** A round's or finding's PASSED / FAILED outcome. */
-    public static String outcome(String outcome) {
-        if (outcome == null) {
-            return "評価前 / Not yet evaluated";
-        }
-        return switch (outcome) {
-            case "PASSED" -> "合格 / Passed";
-            case "FAILED" -> "不合格 / Failed";
-            default -> outcome;
-        };
-    }
-
     public static String group(String group) {
         return switch (group) {
             case Roles.MANUFACTURERS -> "製造事業者 / Manufacturer";

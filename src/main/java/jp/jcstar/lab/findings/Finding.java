@@ -2,16 +2,18 @@ package jp.jcstar.lab.findings;
 
 import java.time.OffsetDateTime;
 
+import jp.jcstar.lab.assessment.RoundOutcome;
+
 /**
  * A check item that failed in a round. A retest that fails again raises a new finding in the next round, so every
  * round keeps what it said.
  *
  * @param requiredFix   what the manufacturer must fix: the catalog item's requirement as {@code CheckItem.requirement()}
  *                      gives it, in both languages where the catalog version has both
- * @param retestOutcome PASSED or FAILED once retested; kept when the finding is closed
+ * @param retestOutcome null until retested; kept when the finding is closed
  */
 public record Finding(long id, int roundNo, String itemId, String observation, String requiredFix,
-                      OffsetDateTime dueDate, FindingStatus status, String manufacturerResponse, String retestOutcome,
+                      OffsetDateTime dueDate, FindingStatus status, String manufacturerResponse, RoundOutcome retestOutcome,
                       OffsetDateTime openedAt, OffsetDateTime sentAt, OffsetDateTime answeredAt,
                       OffsetDateTime retestedAt, OffsetDateTime closedAt) {
 }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import jp.jcstar.lab.assessment.RoundOutcome;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -49,10 +50,10 @@ public class FindingRepository {
                 .params(FindingStatus.ANSWERED.name(), response, at, findingId).update();
     }
 
-    void recordRetest(long findingId, boolean passed, OffsetDateTime at) {
+    void recordRetest(long findingId, RoundOutcome outcome, OffsetDateTime at) {
         jdbc.sql("update finding set status = ?, retest_outcome = ?, retested_at = ? where id = ?")
-                .params((passed ? FindingStatus.RETEST_PASSED : FindingStatus.RETEST_FAILED).name(),
-                        passed ? "PASSED" : "FAILED", at, findingId)
+                .params((outcome == RoundOutcome.PASSED ? FindingStatus.RETEST_PASSED : FindingStatus.RETEST_FAILED).name(),
+                        outcome.name(), at, findingId)
                 .update();
     }
 
@@ -66,7 +67,7 @@ public class FindingRepository {
         return new Finding(rs.getLong("id"), rs.getInt("round_no"), rs.getString("item_id"),
                 rs.getString("observation"), rs.getString("required_fix"),
                 rs.getObject("due_date", OffsetDateTime.class), FindingStatus.valueOf(rs.getString("status")),
-                rs.getString("manufacturer_response"), rs.getString("retest_outcome"),
+                rs.getString("manufacturer_response"), RoundOutcome.parse(rs.getString("retest_outcome")),
                 rs.getObject("opened_at", OffsetDateTime.class),
                 rs.getObject("sent_at", OffsetDateTime.class), rs.getObject("answered_at", OffsetDateTime.class),
                 rs.getObject("retested_at", OffsetDateTime.class), rs.getObject("closed_at", OffsetDateTime.class));

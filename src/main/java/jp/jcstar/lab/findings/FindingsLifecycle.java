@@ -7,6 +7,7 @@ import java.util.Map;
 import jp.jcstar.lab.assessment.Assessment;
 import jp.jcstar.lab.assessment.AssessmentRecords;
 import jp.jcstar.lab.assessment.CheckResult;
+import jp.jcstar.lab.assessment.RoundOutcome;
 import jp.jcstar.lab.assessment.Verdict;
 import jp.jcstar.lab.catalog.Catalog;
 import org.springframework.stereotype.Service;
@@ -54,7 +55,8 @@ public class FindingsLifecycle {
     public void recordRetests(long assessmentId, int retestRound, Map<String, CheckResult> latest, OffsetDateTime now) {
         for (Finding finding : findings.listRound(assessmentId, retestRound - 1)) {
             if (finding.status() == FindingStatus.ANSWERED) {
-                findings.recordRetest(finding.id(), latest.get(finding.itemId()).verdict() != Verdict.FAIL, now);
+                findings.recordRetest(finding.id(),
+                        RoundOutcome.of(latest.get(finding.itemId()).verdict() != Verdict.FAIL), now);
             }
         }
     }

@@ -7,20 +7,12 @@ import java.util.List;
  *
  * <p>All values are strings preformatted by the caller (dates, versions, verdict labels), so the
  * template only lays them out. A {@code null} string prints blank; a {@code null} list prints as empty.
+ * The top of the page, shared with the issue list, is the {@link ReportHeader}.
  * Plain JavaBean getters are required: JasperReports' bean data source reads fields through them.
  */
 public final class FinalReportData {
 
-    private final String labName;
-    private final String reference;
-    private final String manufacturer;
-    private final String productName;
-    private final String modelNumbers;
-    private final String firmwareVersion;
-    private final String appVersion;
-    private final String cloudVersion;
-    private final String starLevel;
-    private final String scope;
+    private final ReportHeader header;
     private final String catalogVersion;
     private final String appliedAt;
     private final String completedAt;
@@ -34,16 +26,7 @@ public final class FinalReportData {
     private final List<DocumentRow> documents;
 
     public FinalReportData(
-            String labName,
-            String reference,
-            String manufacturer,
-            String productName,
-            String modelNumbers,
-            String firmwareVersion,
-            String appVersion,
-            String cloudVersion,
-            String starLevel,
-            String scope,
+            ReportHeader header,
             String catalogVersion,
             String appliedAt,
             String completedAt,
@@ -55,16 +38,7 @@ public final class FinalReportData {
             List<RoundRow> rounds,
             List<FindingRow> findings,
             List<DocumentRow> documents) {
-        this.labName = labName;
-        this.reference = reference;
-        this.manufacturer = manufacturer;
-        this.productName = productName;
-        this.modelNumbers = modelNumbers;
-        this.firmwareVersion = firmwareVersion;
-        this.appVersion = appVersion;
-        this.cloudVersion = cloudVersion;
-        this.starLevel = starLevel;
-        this.scope = scope;
+        this.header = header;
         this.catalogVersion = catalogVersion;
         this.appliedAt = appliedAt;
         this.completedAt = completedAt;
@@ -78,44 +52,8 @@ public final class FinalReportData {
         this.documents = documents == null ? List.of() : List.copyOf(documents);
     }
 
-    public String getLabName() {
-        return labName;
-    }
-
-    public String getReference() {
-        return reference;
-    }
-
-    public String getManufacturer() {
-        return manufacturer;
-    }
-
-    public String getProductName() {
-        return productName;
-    }
-
-    public String getModelNumbers() {
-        return modelNumbers;
-    }
-
-    public String getFirmwareVersion() {
-        return firmwareVersion;
-    }
-
-    public String getAppVersion() {
-        return appVersion;
-    }
-
-    public String getCloudVersion() {
-        return cloudVersion;
-    }
-
-    public String getStarLevel() {
-        return starLevel;
-    }
-
-    public String getScope() {
-        return scope;
+    public ReportHeader getHeader() {
+        return header;
     }
 
     public String getCatalogVersion() {

@@ -5,19 +5,12 @@ import java.util.List;
 /**
  * Data of the issue list of a failed round (reports/issue-list.jrxml).
  *
- * <p>All values are strings preformatted by the caller; a {@code null} list prints as empty.
+ * <p>All values are strings preformatted by the caller; a {@code null} list prints as empty. The top of the page,
+ * shared with the final report, is the {@link ReportHeader}.
  */
 public final class IssueListData {
 
-    private final String labName;
-    private final String reference;
-    private final String manufacturer;
-    private final String productName;
-    private final String modelNumbers;
-    private final String firmwareVersion;
-    private final String appVersion;
-    private final String cloudVersion;
-    private final String starLevel;
+    private final ReportHeader header;
     private final String roundNo;
     private final String issuedAt;
     private final String dueDate;
@@ -25,29 +18,13 @@ public final class IssueListData {
     private final List<DocumentRow> documents;
 
     public IssueListData(
-            String labName,
-            String reference,
-            String manufacturer,
-            String productName,
-            String modelNumbers,
-            String firmwareVersion,
-            String appVersion,
-            String cloudVersion,
-            String starLevel,
+            ReportHeader header,
             String roundNo,
             String issuedAt,
             String dueDate,
             List<FindingRow> findings,
             List<DocumentRow> documents) {
-        this.labName = labName;
-        this.reference = reference;
-        this.manufacturer = manufacturer;
-        this.productName = productName;
-        this.modelNumbers = modelNumbers;
-        this.firmwareVersion = firmwareVersion;
-        this.appVersion = appVersion;
-        this.cloudVersion = cloudVersion;
-        this.starLevel = starLevel;
+        this.header = header;
         this.roundNo = roundNo;
         this.issuedAt = issuedAt;
         this.dueDate = dueDate;
@@ -55,40 +32,8 @@ public final class IssueListData {
         this.documents = documents == null ? List.of() : List.copyOf(documents);
     }
 
-    public String getLabName() {
-        return labName;
-    }
-
-    public String getReference() {
-        return reference;
-    }
-
-    public String getManufacturer() {
-        return manufacturer;
-    }
-
-    public String getProductName() {
-        return productName;
-    }
-
-    public String getModelNumbers() {
-        return modelNumbers;
-    }
-
-    public String getFirmwareVersion() {
-        return firmwareVersion;
-    }
-
-    public String getAppVersion() {
-        return appVersion;
-    }
-
-    public String getCloudVersion() {
-        return cloudVersion;
-    }
-
-    public String getStarLevel() {
-        return starLevel;
+    public ReportHeader getHeader() {
+        return header;
     }
 
     public String getRoundNo() {

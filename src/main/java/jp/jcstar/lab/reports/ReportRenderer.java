@@ -78,7 +78,7 @@ public class ReportRenderer {
         parameters.put("FindingsSubreport", finalReportFindings);
         parameters.put("DocumentsSubreport", documentIndex);
         return render(finalReport, parameters, data,
-                "最終評価報告書 / Final Assessment Report", data.getLabName());
+                "最終評価報告書 / Final Assessment Report", data.getHeader().getLabName());
     }
 
     /** Renders the issue list of a failed round as PDF bytes. */
@@ -87,7 +87,7 @@ public class ReportRenderer {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("FindingsSubreport", issueListFindings);
         parameters.put("DocumentsSubreport", documentIndex);
-        return render(issueList, parameters, data, "指摘事項一覧 / Issue List", data.getLabName());
+        return render(issueList, parameters, data, "指摘事項一覧 / Issue List", data.getHeader().getLabName());
     }
 
     private static byte[] render(JasperReport report, Map<String, Object> parameters, Object data,

@@ -1,5 +1,7 @@
 package jp.jcstar.lab.reports;
 
+import static jp.jcstar.lab.reports.ReportText.orDash;
+
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
@@ -20,7 +22,6 @@ import jp.jcstar.lab.assessment.AssessmentRecords;
 import jp.jcstar.lab.assessment.AssessmentStatus;
 import jp.jcstar.lab.assessment.CheckResult;
 import jp.jcstar.lab.assessment.CheckResultRepository;
-import jp.jcstar.lab.assessment.ProductComponent;
 import jp.jcstar.lab.assessment.TestRoundRepository;
 import jp.jcstar.lab.assessment.Verdict;
 import jp.jcstar.lab.catalog.Catalog;
@@ -73,10 +74,7 @@ public class ReportService {
         OffsetDateTime now = clock.now();
         String due = roundFindings.stream().map(Finding::dueDate).filter(Objects::nonNull).findFirst()
                 .map(ReportService::date).orElse("-");
-        IssueListData data = new IssueListData(lab.labName(), assessment.reference(), assessment.manufacturer(),
-                assessment.productName(), assessment.modelNumbers(), text(assessment.firmwareVersion()),
-                text(assessment.appVersion()), text(assessment.cloudVersion()), assessment.starLevel().label(),
-                String.valueOf(round), dateTime(now), due,
+        IssueListData data = new IssueListData(header(assessment), String.valueOf(round), dateTime(now), due,
                 roundFindings.stream().map(finding -> row(finding, catalog)).toList(),
                 documentIndex(assessmentId, round));
         return store(assessmentId, ReportKind.ISSUE_LIST, round, renderer.renderIssueList(data), now);
@@ -111,19 +109,20 @@ public class ReportService {
                         Collectors.mapping(CheckResult::itemId, Collectors.toCollection(TreeSet::new))))
                 .entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> List.copyOf(e.getValue())));
         List<RoundRow> roundRows = rounds.list(assessmentId).stream().map(round -> new RoundRow(
-                String.valueOf(round.roundNo()), text(round.firmwareVersion()), text(round.appVersion()),
-                text(round.cloudVersion()), dateTime(round.startedAt()), dateTime(round.evaluatedAt()),
-                text(round.outcome()), String.join(", ", failedByRound.getOrDefault(round.roundNo(), List.of()))))
+                String.valueOf(round.roundNo()), round.versions(), dateTime(round.startedAt()),
+                dateTime(round.evaluatedAt()), round.outcome() == null ? "-" : round.outcome().name(),
+                String.join(", ", failedByRound.getOrDefault(round.roundNo(), List.of()))))
                 .toList();
         Set<String> testers = new LinkedHashSet<>(results.testers(assessmentId));
-        return new FinalReportData(lab.labName(), assessment.reference(), assessment.manufacturer(),
-                assessment.productName(), assessment.modelNumbers(), text(assessment.firmwareVersion()),
-                text(assessment.appVersion()), text(assessment.cloudVersion()), assessment.starLevel().label(),
-                assessment.scope().stream().sorted().map(ProductComponent::name).collect(Collectors.joining(", ")),
-                assessment.catalogVersion(), dateTime(assessment.appliedAt()), completedAt,
-                String.join(", ", testers), text(assessment.reviewedBy()), dateTime(assessment.reviewedAt()),
-                verdict, items, roundRows, findings.list(assessmentId).stream().map(f -> row(f, catalog)).toList(),
+        return new FinalReportData(header(assessment), assessment.catalogVersion(), dateTime(assessment.appliedAt()),
+                completedAt, String.join(", ", testers), orDash(assessment.reviewedBy()),
+                dateTime(assessment.reviewedAt()), verdict, items, roundRows,
+                findings.list(assessmentId).stream().map(f -> row(f, catalog)).toList(),
                 documentIndex(assessmentId, Integer.MAX_VALUE));
+    }
+
+    private ReportHeader header(Assessment assessment) {
+        return new ReportHeader(lab.labName(), assessment.reference(), assessment.product(), assessment.versions());
     }
 
     /** The final report, once the assessment is completed. */
@@ -160,20 +159,16 @@ public class ReportService {
             return new ItemResultRow(item.id(), item.step().name(), item.title(), "対象外 / out of scope", "-", "-", "-");
         }
         return new ItemResultRow(item.id(), item.step().name(), item.title(), result.verdict().name(),
-                result.verdict() == Verdict.FAIL ? "-" : String.valueOf(result.roundNo()), text(result.observation()),
+                result.verdict() == Verdict.FAIL ? "-" : String.valueOf(result.roundNo()), orDash(result.observation()),
                 result.recordedBy());
     }
 
     private static FindingRow row(Finding finding, Catalog catalog) {
         String status = finding.retestOutcome() == null ? finding.status().name()
-                : finding.status().name() + " (retest " + finding.retestOutcome() + ")";
+                : finding.status().name() + " (retest " + finding.retestOutcome().name() + ")";
         return new FindingRow(String.valueOf(finding.roundNo()), finding.itemId(), catalog.get(finding.itemId()).title(),
-                text(finding.observation()), finding.requiredFix(), finding.dueDate() == null ? "-" : date(finding.dueDate()),
-                status, text(finding.manufacturerResponse()));
-    }
-
-    private static String text(String value) {
-        return value == null || value.isBlank() ? "-" : value;
+                orDash(finding.observation()), finding.requiredFix(), finding.dueDate() == null ? "-" : date(finding.dueDate()),
+                status, orDash(finding.manufacturerResponse()));
     }
 
     private static String dateTime(OffsetDateTime value) {

@@ -1,17 +1,18 @@
 package jp.jcstar.lab.reports;
 
+import jp.jcstar.lab.assessment.Versions;
+
 /**
  * One evaluation round, one row of the final report's round history.
  *
- * <p>{@code roundNo} is a preformatted string (e.g. {@code "1"}), like every other value;
- * {@code failedItems} is e.g. {@code "CLD-04, APP-02"} (blank when the round passed).
+ * <p>{@code roundNo} is a preformatted string (e.g. {@code "1"}), like every other value but the versions, which
+ * print "-" for a component out of scope; {@code failedItems} is e.g. {@code "CLD-04, APP-02"} (blank when the round
+ * passed).
  */
 public final class RoundRow {
 
     private final String roundNo;
-    private final String firmwareVersion;
-    private final String appVersion;
-    private final String cloudVersion;
+    private final Versions versions;
     private final String startedAt;
     private final String evaluatedAt;
     private final String outcome;
@@ -19,17 +20,13 @@ public final class RoundRow {
 
     public RoundRow(
             String roundNo,
-            String firmwareVersion,
-            String appVersion,
-            String cloudVersion,
+            Versions versions,
             String startedAt,
             String evaluatedAt,
             String outcome,
             String failedItems) {
         this.roundNo = roundNo;
-        this.firmwareVersion = firmwareVersion;
-        this.appVersion = appVersion;
-        this.cloudVersion = cloudVersion;
+        this.versions = versions;
         this.startedAt = startedAt;
         this.evaluatedAt = evaluatedAt;
         this.outcome = outcome;
@@ -41,15 +38,15 @@ public final class RoundRow {
     }
 
     public String getFirmwareVersion() {
-        return firmwareVersion;
+        return ReportText.orDash(versions.firmware());
     }
 
     public String getAppVersion() {
-        return appVersion;
+        return ReportText.orDash(versions.app());
     }
 
     public String getCloudVersion() {
-        return cloudVersion;
+        return ReportText.orDash(versions.cloud());
     }
 
     public String getStartedAt() {

@@ -11,7 +11,7 @@ class ApplicationTest {
 
     @Test
     void everyProblemOfAnApplicationIsNamedAsTheFormShowsItAndAsTheApiCallsIt() {
-        assertThatThrownBy(() -> Application.of(null, "スマートロック X1", "SL-X1", null, null, null, "STAR-5",
+        assertThatThrownBy(() -> Application.of(null, "スマートロック X1", "SL-X1", new Versions(null, null, null), "STAR-5",
                 List.of("DEVICE", "FRIDGE")))
                 .isInstanceOf(InvalidInputException.class)
                 // All the Japanese first, then all the English.

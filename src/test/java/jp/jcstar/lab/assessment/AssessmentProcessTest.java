@@ -94,7 +94,7 @@ class AssessmentProcessTest {
         assertThat(findings.list(done.id())).isEmpty();
         assertThat(results.list(done.id())).hasSize(catalog.items().size())
                 .allSatisfy(result -> assertThat(result.roundNo()).isEqualTo(1));
-        assertThat(rounds.list(done.id())).singleElement().satisfies(round -> assertThat(round.outcome()).isEqualTo("PASSED"));
+        assertThat(rounds.list(done.id())).singleElement().satisfies(round -> assertThat(round.outcome()).isEqualTo(RoundOutcome.PASSED));
         assertThat(reports.findLatest(done.id(), ReportKind.FINAL)).get()
                 .satisfies(report -> assertThat(new String(report.content(), 0, 5)).isEqualTo("%PDF-"));
     }
@@ -143,11 +143,11 @@ class AssessmentProcessTest {
                 .containsExactly("CLD-04");
         Finding closed = findings.listRound(id, 1).get(0);
         assertThat(closed.status()).isEqualTo(FindingStatus.CLOSED);
-        assertThat(closed.retestOutcome()).isEqualTo("PASSED");
+        assertThat(closed.retestOutcome()).isEqualTo(RoundOutcome.PASSED);
         assertThat(closed.manufacturerResponse()).isEqualTo("TLS 1.0 and 1.1 disabled on every endpoint");
-        assertThat(rounds.list(id)).extracting(TestRound::outcome).containsExactly("FAILED", "PASSED");
-        assertThat(rounds.list(id).get(1).cloudVersion()).isEqualTo("2025.04");
-        assertThat(assessmentOf(instance).cloudVersion()).isEqualTo("2025.04");
+        assertThat(rounds.list(id)).extracting(TestRound::outcome).containsExactly(RoundOutcome.FAILED, RoundOutcome.PASSED);
+        assertThat(rounds.list(id).get(1).versions().cloud()).isEqualTo("2025.04");
+        assertThat(assessmentOf(instance).versions().cloud()).isEqualTo("2025.04");
     }
 
     /** CLD-02 as catalog version 2 words it; version 1 had the English requirement only, and another Japanese title. */
@@ -244,9 +244,9 @@ class AssessmentProcessTest {
 
         assertThat(instance).isEnded().hasPassed(END_EVENT_ASSESSMENT_COMPLETED);
         assertThat(findings.list(id)).extracting(Finding::roundNo, Finding::retestOutcome, Finding::status)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "FAILED", FindingStatus.CLOSED),
-                        org.assertj.core.groups.Tuple.tuple(2, "PASSED", FindingStatus.CLOSED));
-        assertThat(rounds.list(id)).extracting(TestRound::outcome).containsExactly("FAILED", "FAILED", "PASSED");
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, RoundOutcome.FAILED, FindingStatus.CLOSED),
+                        org.assertj.core.groups.Tuple.tuple(2, RoundOutcome.PASSED, FindingStatus.CLOSED));
+        assertThat(rounds.list(id)).extracting(TestRound::outcome).containsExactly(RoundOutcome.FAILED, RoundOutcome.FAILED, RoundOutcome.PASSED);
     }
 
     @Test

@@ -42,8 +42,8 @@ public class AssessmentScenario {
     }
 
     public static Application application(ProductComponent... scope) {
-        return new Application("株式会社サンプル電機", "スマートロック X1", "SL-X1, SL-X1P", "1.0.0", "2.3.0",
-                "2025.03", StarLevel.STAR_1, java.util.Set.of(scope));
+        return new Application(new Product("株式会社サンプル電機", "スマートロック X1", "SL-X1, SL-X1P", StarLevel.STAR_1,
+                java.util.Set.of(scope)), new Versions("1.0.0", "2.3.0", "2025.03"));
     }
 
     /** The manufacturer applies and supplies the seven documents: the documentation review is open. */

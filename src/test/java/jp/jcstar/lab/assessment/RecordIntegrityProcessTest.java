@@ -72,7 +72,7 @@ class RecordIntegrityProcessTest {
         ProcessInstance instance = scenario.applyOnly(application(ProductComponent.DEVICE));
         Assessment assessment = assessments.findByProcessInstance(instance.getId()).orElseThrow();
         assertThat(assessment.appliedBy()).isEqualTo(MANUFACTURER);
-        assertThat(assessment.manufacturer()).isEqualTo("株式会社サンプル電機");
+        assertThat(assessment.product().manufacturer()).isEqualTo("株式会社サンプル電機");
         // The process starts with the manufacturer's documents, due after the documents period.
         assertThat(instance).isWaitingAt(USER_TASK_SUPPLY_DOCUMENTS);
         assertThat(scenario.task(instance, USER_TASK_SUPPLY_DOCUMENTS).getDueDate()).isInTheFuture();

@@ -10,6 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+
+import jp.jcstar.lab.assessment.Product;
+import jp.jcstar.lab.assessment.ProductComponent;
+import jp.jcstar.lab.assessment.StarLevel;
+import jp.jcstar.lab.assessment.Versions;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
@@ -54,11 +60,11 @@ class ReportRendererTest {
             assertContains(text, "最終評価報告書");
             assertContains(text, "Final Assessment Report");
             assertContains(text, PRODUCT);
-            assertContains(text, data.getLabName());
-            assertContains(text, data.getReference());
-            assertContains(text, data.getManufacturer());
-            assertContains(text, data.getModelNumbers());
-            assertContains(text, data.getScope());
+            assertContains(text, data.getHeader().getLabName());
+            assertContains(text, data.getHeader().getReference());
+            assertContains(text, data.getHeader().getManufacturer());
+            assertContains(text, data.getHeader().getModelNumbers());
+            assertContains(text, data.getHeader().getScope());
             assertContains(text, data.getCatalogVersion());
             assertContains(text, data.getTestedBy());
             assertContains(text, data.getReviewedBy());
@@ -107,11 +113,11 @@ class ReportRendererTest {
             assertContains(text, "指摘事項一覧");
             assertContains(text, "IssueList");
             assertContains(text, PRODUCT);
-            assertContains(text, data.getReference());
-            assertContains(text, data.getModelNumbers());
-            assertContains(text, data.getFirmwareVersion());
-            assertContains(text, data.getAppVersion());
-            assertContains(text, data.getCloudVersion());
+            assertContains(text, data.getHeader().getReference());
+            assertContains(text, data.getHeader().getModelNumbers());
+            assertContains(text, data.getHeader().getFirmwareVersion());
+            assertContains(text, data.getHeader().getAppVersion());
+            assertContains(text, data.getHeader().getCloudVersion());
             assertContains(text, data.getIssuedAt());
             assertContains(text, data.getDueDate());
             for (FindingRow finding : data.getFindings()) {
@@ -148,8 +154,8 @@ class ReportRendererTest {
 
     @Test
     void emptyListsStillRender() throws IOException {
-        FinalReportData data = new FinalReportData("試験所", "REF-0", "メーカー", PRODUCT, "X1", "1.0", "1.0", "1.0",
-                "★1", "本体", "v1", "2025-01-01", "2025-02-01", "試験員", "レビュー者", "2025-02-02", "合格 / Pass",
+        FinalReportData data = new FinalReportData(new ReportHeader("試験所", "REF-0", new Product("メーカー", PRODUCT, "X1",
+                StarLevel.STAR_1, Set.of(ProductComponent.DEVICE)), new Versions("1.0", "1.0", "1.0")), "v1", "2025-01-01", "2025-02-01", "試験員", "レビュー者", "2025-02-02", "合格 / Pass",
                 null, List.of(), null, null);
         try (PDDocument document = Loader.loadPDF(renderer.renderFinalReport(data))) {
             String text = compact(new PDFTextStripper().getText(document));
@@ -254,10 +260,10 @@ class ReportRendererTest {
                     c[0].startsWith("CLD") ? "佐藤 花子" : "山田 太郎"));
         }
         List<RoundRow> rounds = List.of(
-                new RoundRow("1", "1.0.2", "2.3.0", "2025.04", "2025-05-12", "2025-05-30", "不適合 / Fail",
+                new RoundRow("1", new Versions("1.0.2", "2.3.0", "2025.04"), "2025-05-12", "2025-05-30", "不適合 / Fail",
                         "CLD-04, APP-02, DEV-07"),
-                new RoundRow("2", "1.0.3", "2.3.1", "2025.06", "2025-06-16", "2025-06-27", "不適合 / Fail", "CLD-04"),
-                new RoundRow("3", "1.1.0", "2.4.0", "2025.07", "2025-07-14", "2025-07-18", "適合 / Pass", null));
+                new RoundRow("2", new Versions("1.0.3", "2.3.1", "2025.06"), "2025-06-16", "2025-06-27", "不適合 / Fail", "CLD-04"),
+                new RoundRow("3", new Versions("1.1.0", "2.4.0", "2025.07"), "2025-07-14", "2025-07-18", "適合 / Pass", null));
         List<FindingRow> findings = List.of(
                 new FindingRow("1", "CLD-04", "ブルートフォース対策",
                         "ログイン API に試行回数の制限がない。",
@@ -280,16 +286,7 @@ class ReportRendererTest {
                                 + "Limit login attempts per account.",
                         "2025-07-11", "是正済 / Resolved", "アカウント単位のロックを実装しました（v2025.07）。"));
         return new FinalReportData(
-                "一般社団法人 日本IoT検証センター 東京試験所",
-                "JCS-2025-0042",
-                "株式会社サンプル電機",
-                PRODUCT,
-                "SL-X1-JP, SL-X1-JP-B",
-                "1.1.0",
-                "2.4.0",
-                "2025.07",
-                "★1",
-                "スマートロック本体、専用アプリ（iOS / Android）及びクラウドサービス",
+                header(new Versions("1.1.0", "2.4.0", "2025.07")),
                 "JC-STAR ★1 適合基準 v1.0",
                 "2025-05-01",
                 "2025-07-18",
@@ -298,6 +295,13 @@ class ReportRendererTest {
                 "2025-07-22",
                 "適合 / Pass",
                 items, rounds, findings, DOCUMENTS);
+    }
+
+    private static ReportHeader header(Versions versions) {
+        return new ReportHeader("一般社団法人 日本IoT検証センター 東京試験所", "JCS-2025-0042",
+                new Product("株式会社サンプル電機", PRODUCT, "SL-X1-JP, SL-X1-JP-B", StarLevel.STAR_1,
+                        Set.of(ProductComponent.DEVICE, ProductComponent.APP, ProductComponent.CLOUD)),
+                versions);
     }
 
     private static IssueListData issueListData() {
@@ -318,15 +322,7 @@ class ReportRendererTest {
                                 + "Verify the firmware signature in the boot loader and stop booting when it fails.",
                         "2025-06-13", "未対応 / Open", null));
         return new IssueListData(
-                "一般社団法人 日本IoT検証センター 東京試験所",
-                "JCS-2025-0042",
-                "株式会社サンプル電機",
-                PRODUCT,
-                "SL-X1-JP, SL-X1-JP-B",
-                "1.0.2",
-                "2.3.0",
-                "2025.04",
-                "★1",
+                header(new Versions("1.0.2", "2.3.0", "2025.04")),
                 "1",
                 "2025-05-30",
                 "2025-06-13",

@@ -53,17 +53,17 @@ public class RegisterApplication {
                         + "登録されていません。試験所が登録した事業者のIDを入力してください。", "Registered company id: "
                         + companyId + " is not a registered company; enter the id of one the lab registered.")))
                 .name());
-        if (application.manufacturer() == null) {
+        if (application.product().manufacturer() == null) {
             throw new InvalidInputException(Bilingual.of("申請する事業者の登録事業者IDを入力してください。",
                     "Registered company id: name the registered company the application is for."));
         }
         OffsetDateTime now = clock.now();
         long id = assessments.insert(application, companyId, catalogs.current().version(), lab.retestLimit(),
                 appliedBy, processInstanceId, now);
-        rounds.open(id, 1, application.firmwareVersion(), application.appVersion(), application.cloudVersion(), null, now);
+        rounds.open(id, 1, application.versions(), null, now);
         Assessment assessment = assessments.get(id);
-        decisions.record(appliedBy, assessment, "APPLIED", Map.of("manufacturer", application.manufacturer(),
-                "product", application.productName()));
+        decisions.record(appliedBy, assessment, "APPLIED", Map.of("manufacturer", application.product().manufacturer(),
+                "product", application.product().name()));
         return assessment;
     }
 }

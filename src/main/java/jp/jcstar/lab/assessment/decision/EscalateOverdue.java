@@ -37,7 +37,7 @@ public class EscalateOverdue {
         notifications.add(assessmentId, overdueWork + "_OVERDUE_REMINDER", Roles.MANUFACTURERS,
                 "The " + what + " for " + assessment.reference() + " are overdue; please submit them.", now);
         notifications.add(assessmentId, overdueWork + "_OVERDUE_ESCALATION", Roles.LAB_MANAGERS,
-                assessment.manufacturer() + " has not submitted the " + what + " for " + assessment.reference()
+                assessment.product().manufacturer() + " has not submitted the " + what + " for " + assessment.reference()
                         + " by the due date.", now);
         log.warn("Assessment {}: {} overdue, escalated to {}", assessment.reference(), what, Roles.LAB_MANAGERS);
     }

@@ -9,6 +9,7 @@ import jp.jcstar.lab.assessment.Assessment;
 import jp.jcstar.lab.assessment.AssessmentRecords;
 import jp.jcstar.lab.assessment.CheckResult;
 import jp.jcstar.lab.assessment.RoundEvaluation;
+import jp.jcstar.lab.assessment.RoundOutcome;
 import jp.jcstar.lab.assessment.TestRoundRepository;
 import jp.jcstar.lab.assessment.Verdict;
 import jp.jcstar.lab.catalog.CheckItem;
@@ -50,11 +51,11 @@ public class EvaluateRound {
         OffsetDateTime now = clock.now();
         findings.recordRetests(assessmentId, round, latest, now);
         List<String> failed = inScope.stream().filter(id -> latest.get(id).verdict() == Verdict.FAIL).toList();
-        rounds.evaluate(assessmentId, round, failed.isEmpty(), now);
+        rounds.evaluate(assessmentId, round, RoundOutcome.of(failed.isEmpty()), now);
         log.info("Assessment {} round {} evaluated: {}", assessment.reference(), round,
                 failed.isEmpty() ? "all items pass" : "failed " + failed);
         int failedRetests = (int) rounds.list(assessmentId).stream()
-                .filter(r -> r.roundNo() > 1 && "FAILED".equals(r.outcome())).count();
+                .filter(r -> r.roundNo() > 1 && r.outcome() == RoundOutcome.FAILED).count();
         return new RoundEvaluation(round, failed, failedRetests);
     }
 }

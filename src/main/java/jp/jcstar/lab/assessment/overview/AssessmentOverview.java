@@ -3,6 +3,7 @@ package jp.jcstar.lab.assessment.overview;
 import java.util.List;
 
 import jp.jcstar.lab.assessment.Assessment;
+import jp.jcstar.lab.assessment.Versions;
 import jp.jcstar.lab.reports.ReportAccess;
 
 /**
@@ -20,9 +21,8 @@ public record AssessmentOverview(Assessment assessment, String status, String le
     }
 
     /** A test round with the versions it tested and its outcome; the issue list of a failed round. */
-    public record RoundRow(int round, String firmwareVersion, String appVersion, String cloudVersion,
-                           String changedDocuments, String started, String evaluated, String outcome,
-                           String issueListPath) {
+    public record RoundRow(int round, Versions versions, String changedDocuments, String started, String evaluated,
+                           String outcome, String issueListPath) {
     }
 
     /** A catalog item in scope: its latest verdict and every verdict before it. */

@@ -83,8 +83,8 @@ public class AssessmentOverviews {
                 .map(step -> new AssessmentOverview.StepRow(step.name(), Wording.groups(step.candidateGroups()),
                         step.assignee(), Wording.dateTime(step.due()), step.overdue()))
                 .toList();
-        return new AssessmentOverview(assessment, Wording.status(assessment.status()), assessment.starLevel().label(),
-                assessment.scope().stream().sorted().map(Wording::component).collect(Collectors.joining(", ")),
+        return new AssessmentOverview(assessment, Wording.status(assessment.status()), assessment.product().starLevel().label(),
+                assessment.product().scope().stream().sorted().map(Wording::component).collect(Collectors.joining(", ")),
                 Wording.dateTime(assessment.appliedAt()),
                 assessment.status() == AssessmentStatus.IN_PROGRESS, steps, roundRows, items, findingRows, events,
                 documentsRow(assessment, catalog, files), reportLinks);
@@ -109,9 +109,9 @@ public class AssessmentOverviews {
 
     private static AssessmentOverview.RoundRow roundRow(Assessment assessment, TestRound round, Set<String> reportPaths) {
         String issueList = ReportAccess.issueListPath(assessment.id(), round.roundNo());
-        return new AssessmentOverview.RoundRow(round.roundNo(), round.firmwareVersion(), round.appVersion(),
-                round.cloudVersion(), round.changedDocuments(), Wording.dateTime(round.startedAt()),
-                Wording.dateTime(round.evaluatedAt()), Wording.outcome(round.outcome()),
+        return new AssessmentOverview.RoundRow(round.roundNo(), round.versions(), round.changedDocuments(),
+                Wording.dateTime(round.startedAt()),
+                Wording.dateTime(round.evaluatedAt()), round.outcomeWords(),
                 reportPaths.contains(issueList) ? issueList : null);
     }
 
@@ -124,7 +124,7 @@ public class AssessmentOverviews {
         String title = catalog.find(finding.itemId()).map(CheckItem::title).orElse("");
         return new AssessmentOverview.FindingRow(finding.roundNo(), finding.itemId(), title, finding.observation(),
                 finding.requiredFix(), finding.status().words(),
-                finding.retestOutcome() == null ? null : Wording.outcome(finding.retestOutcome()),
+                finding.retestOutcome() == null ? null : finding.retestOutcome().words(),
                 finding.manufacturerResponse(),
                 Wording.dateTime(finding.answeredAt()), Wording.date(finding.dueDate()), finding.status().isOpen(),
                 evidence, reportPaths.contains(issueList) ? issueList : null);

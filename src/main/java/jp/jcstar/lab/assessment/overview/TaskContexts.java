@@ -80,9 +80,9 @@ public class TaskContexts {
                 .append("\n\n");
         overview.rounds().stream().filter(r -> r.round() == round).findFirst().ifPresent(current -> text
                 .append("**試験する版 / Versions under test**: ファームウェア / firmware ")
-                .append(Markdown.text(orDash(current.firmwareVersion()))).append(", アプリ / app ")
-                .append(Markdown.text(orDash(current.appVersion()))).append(", クラウド / cloud ")
-                .append(Markdown.text(orDash(current.cloudVersion()))).append("\n\n")
+                .append(Markdown.text(orDash(current.versions().firmware()))).append(", アプリ / app ")
+                .append(Markdown.text(orDash(current.versions().app()))).append(", クラウド / cloud ")
+                .append(Markdown.text(orDash(current.versions().cloud()))).append("\n\n")
                 .append("**変更した文書 / Changed documents**: ").append(Markdown.block(current.changedDocuments()))
                 .append("\n\n"));
         issueList(overview, round - 1, text);
@@ -118,9 +118,9 @@ public class TaskContexts {
         for (AssessmentOverview.RoundRow round : overview.rounds()) {
             text.append("#### 第").append(round.round()).append("回 / Round ").append(round.round()).append(": ")
                     .append(round.outcome()).append("\n\n")
-                    .append("版 / Versions: ").append(Markdown.text(orDash(round.firmwareVersion()))).append(" / ")
-                    .append(Markdown.text(orDash(round.appVersion()))).append(" / ")
-                    .append(Markdown.text(orDash(round.cloudVersion()))).append("\n\n");
+                    .append("版 / Versions: ").append(Markdown.text(orDash(round.versions().firmware()))).append(" / ")
+                    .append(Markdown.text(orDash(round.versions().app()))).append(" / ")
+                    .append(Markdown.text(orDash(round.versions().cloud()))).append("\n\n");
             if (round.issueListPath() != null) {
                 text.append(Markdown.link("第" + round.round() + "回 指摘事項一覧 / Issue list, round " + round.round(),
                         round.issueListPath())).append("\n\n");

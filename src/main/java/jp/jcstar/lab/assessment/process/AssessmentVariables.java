@@ -5,9 +5,12 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 import jp.jcstar.lab.assessment.Application;
 import jp.jcstar.lab.assessment.ProductComponent;
+import jp.jcstar.lab.assessment.Versions;
 import jp.jcstar.lab.engine.ProcessVariable;
 import jp.jcstar.lab.security.CompanyTenantProvider;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -91,21 +94,25 @@ public final class AssessmentVariables {
         if (SCOPE_DEVICE.find(scope).orElse(false)) components.add(ProductComponent.DEVICE.name());
         if (SCOPE_APP.find(scope).orElse(false)) components.add(ProductComponent.APP.name());
         if (SCOPE_CLOUD.find(scope).orElse(false)) components.add(ProductComponent.CLOUD.name());
-        return Application.of(null, PRODUCT_NAME.find(scope).orElse(null),
-                MODEL_NUMBERS.find(scope).orElse(null), FIRMWARE_VERSION.find(scope).orElse(null),
-                APP_VERSION.find(scope).orElse(null), CLOUD_VERSION.find(scope).orElse(null),
-                STAR_LEVEL.find(scope).orElse(null), components);
+        return Application.of(null, PRODUCT_NAME.find(scope).orElse(null), MODEL_NUMBERS.find(scope).orElse(null),
+                versions(variable -> variable.find(scope)), STAR_LEVEL.find(scope).orElse(null), components);
+    }
+
+    /** The versions in the three version fields, as read from a start form's variables or a task's submission. */
+    public static Versions versions(Function<ProcessVariable<String>, Optional<String>> field) {
+        return new Versions(field.apply(FIRMWARE_VERSION).orElse(null), field.apply(APP_VERSION).orElse(null),
+                field.apply(CLOUD_VERSION).orElse(null));
     }
 
     /** The variables that start the process for an application, exactly as the start form would. */
     public static Map<String, Object> startVariables(Application application) {
         Map<String, Object> variables = new HashMap<>();
-        PRODUCT_NAME.putInto(variables, application.productName());
-        MODEL_NUMBERS.putInto(variables, application.modelNumbers());
-        FIRMWARE_VERSION.putInto(variables, application.firmwareVersion());
-        APP_VERSION.putInto(variables, application.appVersion());
-        CLOUD_VERSION.putInto(variables, application.cloudVersion());
-        STAR_LEVEL.putInto(variables, application.starLevel().label());
+        PRODUCT_NAME.putInto(variables, application.product().name());
+        MODEL_NUMBERS.putInto(variables, application.product().modelNumbers());
+        FIRMWARE_VERSION.putInto(variables, application.versions().firmware());
+        APP_VERSION.putInto(variables, application.versions().app());
+        CLOUD_VERSION.putInto(variables, application.versions().cloud());
+        STAR_LEVEL.putInto(variables, application.product().starLevel().label());
         SCOPE_DEVICE.putInto(variables, application.covers(ProductComponent.DEVICE));
         SCOPE_APP.putInto(variables, application.covers(ProductComponent.APP));
         SCOPE_CLOUD.putInto(variables, application.covers(ProductComponent.CLOUD));

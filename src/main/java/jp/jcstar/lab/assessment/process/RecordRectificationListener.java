@@ -38,8 +38,7 @@ public class RecordRectificationListener implements TaskListener {
         Map<String, String> responses = new LinkedHashMap<>();
         flagged.forEach(item -> submission.find(ItemVariables.response(item.id()))
                 .ifPresent(response -> responses.put(item.id(), response)));
-        rectification.record(assessmentId, new Rectification(submission.find(FIRMWARE_VERSION).orElse(null),
-                submission.find(APP_VERSION).orElse(null), submission.find(CLOUD_VERSION).orElse(null),
+        rectification.record(assessmentId, new Rectification(versions(submission::find),
                 submission.find(CHANGED_DOCUMENTS).orElse(null), responses), currentUser.of(task));
         // Recorded on the findings; the next round's rectification form must start without them.
         flagged.forEach(item -> ItemVariables.response(item.id()).remove(task));

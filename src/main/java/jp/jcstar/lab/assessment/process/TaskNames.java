@@ -36,7 +36,7 @@ public class TaskNames implements TaskListener {
             String step = task.getName() == null ? task.getTaskDefinitionKey() : task.getName();
             task.setName(name(assessment, step));
             TASK_REFERENCE.setLocal(task, assessment.reference());
-            TASK_PRODUCT.setLocal(task, assessment.productName());
+            TASK_PRODUCT.setLocal(task, assessment.product().name());
             TASK_ROUND.setLocal(task, assessment.currentRound());
         });
     }
@@ -46,8 +46,8 @@ public class TaskNames implements TaskListener {
      * company are shortened (ending in "…"), the company to at most half the room left; reference and step are kept.
      */
     static String name(Assessment assessment, String step) {
-        String product = assessment.productName();
-        String company = assessment.manufacturer();
+        String product = assessment.product().name();
+        String company = assessment.product().manufacturer();
         int room = MAX_NAME - assessment.reference().length() - step.length() - " ".length() - " (): ".length();
         if (product.length() + company.length() > room) {
             product = shorten(product, room - Math.min(company.length(), room / 2));

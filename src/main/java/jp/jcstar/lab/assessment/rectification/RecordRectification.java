@@ -17,6 +17,7 @@ import jp.jcstar.lab.assessment.DecisionLog;
 import jp.jcstar.lab.assessment.FreeText;
 import jp.jcstar.lab.assessment.Rectification;
 import jp.jcstar.lab.assessment.TestRoundRepository;
+import jp.jcstar.lab.assessment.Versions;
 import jp.jcstar.lab.catalog.Catalog;
 import jp.jcstar.lab.findings.Finding;
 import jp.jcstar.lab.findings.FindingRepository;
@@ -27,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Step 5: takes the manufacturer's rectification. Every finding of the current round needs a response; the next
- * round opens on the submitted versions (the previous ones where none is given).
+ * round opens on the submitted versions (the previous ones where none is given, {@link Versions#orPrevious}).
  */
 @Service
 @Transactional
@@ -71,12 +72,10 @@ public class RecordRectification {
                         item.en() + ": the response is longer than " + MAX_LENGTH + " characters. Shorten it."));
             }
         }
-        String firmware = orPrevious(Bilingual.of("ファームウェアバージョン", "Firmware version"),
-                rectification.firmwareVersion(), assessment.firmwareVersion(), problems);
-        String app = orPrevious(Bilingual.of("アプリバージョン", "App version"), rectification.appVersion(),
-                assessment.appVersion(), problems);
-        String cloud = orPrevious(Bilingual.of("クラウドバージョン", "Cloud version"), rectification.cloudVersion(),
-                assessment.cloudVersion(), problems);
+        Versions versions = rectification.versions().orPrevious(assessment.versions());
+        requireShort(Bilingual.of("ファームウェアバージョン", "Firmware version"), versions.firmware(), problems);
+        requireShort(Bilingual.of("アプリバージョン", "App version"), versions.app(), problems);
+        requireShort(Bilingual.of("クラウドバージョン", "Cloud version"), versions.cloud(), problems);
         String changedDocuments = FreeText.strippedOrNull(rectification.changedDocuments());
         if (changedDocuments != null && changedDocuments.length() > MAX_LENGTH) {
             problems.add(Bilingual.of("変更した文書: " + MAX_LENGTH + "文字以内にしてください。",
@@ -88,20 +87,17 @@ public class RecordRectification {
         OffsetDateTime now = clock.now();
         lifecycle.answer(toAnswer, rectification.responses(), now);
         int next = assessment.currentRound() + 1;
-        rounds.open(assessmentId, next, firmware, app, cloud, changedDocuments, now);
-        assessments.startRound(assessmentId, next, firmware, app, cloud);
+        rounds.open(assessmentId, next, versions, changedDocuments, now);
+        assessments.startRound(assessmentId, next, versions);
         decisions.record(user, assessment, "RECTIFICATION", Map.of("answered", toAnswer.size(), "opensRound", next));
         return next;
     }
 
-    private static String orPrevious(Bilingual field, String submitted, String previous, List<Bilingual> problems) {
-        if (submitted == null || submitted.isBlank()) {
-            return previous;
-        }
-        if (submitted.strip().length() > Application.MAX_TEXT) {
+    /** A version the manufacturer submitted may be as long as an applied one (the previous ones were applied). */
+    private static void requireShort(Bilingual field, String version, List<Bilingual> problems) {
+        if (version != null && version.length() > Application.MAX_TEXT) {
             problems.add(Bilingual.of(field.ja() + ": " + Application.MAX_TEXT + "文字以内にしてください。",
                     field.en() + ": at most " + Application.MAX_TEXT + " characters. Shorten it."));
         }
-        return submitted.strip();
     }
 }

@@ -3,9 +3,10 @@ package jp.jcstar.lab.assessment.web;
 import java.util.List;
 
 import jp.jcstar.lab.assessment.Application;
+import jp.jcstar.lab.assessment.Versions;
 
 /**
- * Body of POST /api/assessments.
+ * Body of POST /api/assessments, flat as the API's clients send it (its JSON also fingerprints an Idempotency-Key).
  *
  * @param manufacturerId the registered company applied for; required from lab staff, optional (own company) from a
  *                       manufacturer's user. The manufacturer's name printed on reports is always the company's
@@ -16,7 +17,7 @@ public record ApplicationRequest(String manufacturerId, String productName, Stri
                                  List<String> scope) {
 
     Application toApplication() {
-        return Application.of(null, productName, modelNumbers, firmwareVersion, appVersion, cloudVersion,
+        return Application.of(null, productName, modelNumbers, new Versions(firmwareVersion, appVersion, cloudVersion),
                 starLevel, scope);
     }
 }

@@ -107,12 +107,11 @@ public class AssessmentController {
                         f.requiredFix(), f.dueDate(), f.status().name(), f.manufacturerResponse()))
                 .toList();
         return new AssessmentView(assessment.id(), assessment.reference(), assessment.status().name(),
-                assessment.currentRound(), assessment.catalogVersion(), assessment.manufacturer(),
-                assessment.productName(), assessment.modelNumbers(), assessment.firmwareVersion(),
-                assessment.appVersion(), assessment.cloudVersion(), assessment.starLevel().label(),
-                assessment.scope().stream().sorted().map(Enum::name).toList(), assessment.appliedBy(),
+                assessment.currentRound(), assessment.catalogVersion(),
+                AssessmentView.ProductView.of(assessment.product()), assessment.versions(), assessment.appliedBy(),
                 assessment.appliedAt(), assessment.reviewedBy(), assessment.endedAt(), assessment.endReason(), steps,
-                items, open, rounds.list(id), records.events(id), notifications.list(id));
+                items, open, rounds.list(id).stream().map(AssessmentView.RoundView::of).toList(), records.events(id),
+                notifications.list(id));
     }
 
     /** Claims an open task of an assessment for the calling user. */

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import jp.jcstar.lab.assessment.Assessment;
 import jp.jcstar.lab.assessment.AssessmentAccess;
 import jp.jcstar.lab.assessment.AssessmentStatus;
+import jp.jcstar.lab.assessment.Product;
 import jp.jcstar.lab.assessment.overview.AssessmentOverviews;
 import jp.jcstar.lab.assessment.Wording;
 import jp.jcstar.lab.assessment.process.OpenSteps;
@@ -58,8 +59,9 @@ public class AssessmentPageController {
             List<OpenSteps.OpenStep> open = steps.getOrDefault(assessment.processInstanceId(), List.of());
             OpenSteps.OpenStep firstDue = open.stream().filter(step -> step.due() != null)
                     .min(Comparator.comparing(OpenSteps.OpenStep::due)).orElse(null);
-            return new ListRow(assessment.id(), assessment.reference(), assessment.manufacturer(),
-                    assessment.productName(), assessment.starLevel().label(), Wording.status(assessment.status()),
+            Product product = assessment.product();
+            return new ListRow(assessment.id(), assessment.reference(), product.manufacturer(), product.name(),
+                    product.starLevel().label(), Wording.status(assessment.status()),
                     assessment.status() == AssessmentStatus.IN_PROGRESS, assessment.currentRound(),
                     open.stream().map(OpenSteps.OpenStep::name).distinct().collect(Collectors.joining(", ")),
                     open.stream().flatMap(step -> step.assignee() != null ? Stream.of(step.assignee())

@@ -7,8 +7,10 @@ import java.util.Set;
 
 import jp.jcstar.lab.assessment.Assessment;
 import jp.jcstar.lab.assessment.AssessmentStatus;
+import jp.jcstar.lab.assessment.Product;
 import jp.jcstar.lab.assessment.ProductComponent;
 import jp.jcstar.lab.assessment.StarLevel;
+import jp.jcstar.lab.assessment.Versions;
 import org.junit.jupiter.api.Test;
 
 class TaskNamesTest {
@@ -30,8 +32,9 @@ class TaskNamesTest {
     }
 
     private static Assessment assessment(String product, String company) {
-        return new Assessment(1, "JCS-2026-00001", "pi", "sample-denki", "1", company, product, "SL-X1", "1.0", null,
-                null, StarLevel.STAR_1, Set.of(ProductComponent.DEVICE), AssessmentStatus.IN_PROGRESS, 1, 3, "maker",
-                OffsetDateTime.now(), null, null, null, null);
+        return new Assessment(1, "JCS-2026-00001", "pi", "sample-denki", "1",
+                new Product(company, product, "SL-X1", StarLevel.STAR_1, Set.of(ProductComponent.DEVICE)),
+                new Versions("1.0", null, null), AssessmentStatus.IN_PROGRESS, 1, 3, "maker", OffsetDateTime.now(), null,
+                null, null, null);
     }
 }

@@ -1,0 +1,20 @@
+package jp.jcstar.lab.assessment;
+
+/**
+ * The versions of a product under test, one per component: the device's firmware, the app, the cloud service. A
+ * component out of scope has none (null).
+ */
+public record Versions(String firmware, String app, String cloud) {
+
+    /**
+     * These versions where given, the previous ones where not (null or blank): what a rectification opens the next
+     * round on.
+     */
+    public Versions orPrevious(Versions previous) {
+        return new Versions(given(firmware, previous.firmware), given(app, previous.app), given(cloud, previous.cloud));
+    }
+
+    private static String given(String submitted, String previous) {
+        return submitted == null || submitted.isBlank() ? previous : submitted.strip();
+    }
+}
