@@ -43,8 +43,8 @@ public record Application(String manufacturer, String productName, String modelN
         appVersion = optional("appVersion", appVersion, problems);
         cloudVersion = optional("cloudVersion", cloudVersion, problems);
         if (starLevel == null) {
-            problems.add(problem("starLevel", "STAR-1〜STAR-4 から選んでください。",
-                    "is required (one of STAR-1, STAR-2, STAR-3, STAR-4)."));
+            problems.add(problem("starLevel", String.join(", ", StarLevel.labels()) + " から選んでください。",
+                    "is required (one of " + String.join(", ", StarLevel.labels()) + ")."));
         }
         scope = scope == null || scope.isEmpty() ? EnumSet.noneOf(ProductComponent.class) : EnumSet.copyOf(scope);
         if (scope.isEmpty()) {
@@ -72,8 +72,9 @@ public record Application(String manufacturer, String productName, String modelN
         if (starLevel != null && !starLevel.isBlank()) {
             level = EnumValues.find(StarLevel.class, starLevel, StarLevel::label).orElse(null);
             if (level == null) {
-                problems.add(problem("starLevel", "STAR-1, STAR-2, STAR-3, STAR-4 のいずれかにしてください（「" + starLevel
-                        + "」は選べません）。", "must be one of STAR-1, STAR-2, STAR-3, STAR-4, was '" + starLevel + "'."));
+                String levels = String.join(", ", StarLevel.labels());
+                problems.add(problem("starLevel", levels + " のいずれかにしてください（「" + starLevel
+                        + "」は選べません）。", "must be one of " + levels + ", was '" + starLevel + "'."));
             }
         }
         Set<ProductComponent> components = EnumSet.noneOf(ProductComponent.class);
