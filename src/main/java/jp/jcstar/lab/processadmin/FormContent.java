@@ -79,19 +79,23 @@ final class FormContent {
             }
             Matcher named = ITEM_ID.matcher(label);
             if (named.find()) {
-                String itemId = named.group(1);
-                problems.add(new ModelProblem(resource, key, catalog.find(itemId)
-                        .map(item -> Bilingual.of("ラベル「" + label + "」は " + itemId + " を示していますが、キーが "
-                                        + itemId + " の項目（" + keysOf(item) + "）のいずれでもありません。キーを直してください。",
-                                "the label \"" + label + "\" names " + itemId + " but the key is none of its fields ("
-                                        + keysOf(item) + "); correct the key."))
-                        .orElseGet(() -> Bilingual.of("ラベル「" + label + "」の項目 " + itemId + " はカタログ（版 "
-                                        + catalog.version() + "）にありません。この項目を削除してください。",
-                                "the label \"" + label + "\" names item " + itemId + ", which catalog version "
-                                        + catalog.version() + " does not have; remove the field."))));
+                problems.add(new ModelProblem(resource, key, notAnItemField(label, named.group(1), catalog)));
             }
         }
         return problems;
+    }
+
+    /** A label that names an item on a field that is not the item's: a mistyped key, or an item the catalog dropped. */
+    private static Bilingual notAnItemField(String label, String itemId, Catalog catalog) {
+        return catalog.find(itemId)
+                .map(item -> Bilingual.of("ラベル「" + label + "」は " + itemId + " を示していますが、キーが " + itemId
+                                + " の項目（" + keysOf(item) + "）のいずれでもありません。キーを直してください。",
+                        "the label \"" + label + "\" names " + itemId + " but the key is none of its fields ("
+                                + keysOf(item) + "); correct the key."))
+                .orElseGet(() -> Bilingual.of("ラベル「" + label + "」の項目 " + itemId + " はカタログ（版 "
+                                + catalog.version() + "）にありません。この項目を削除してください。",
+                        "the label \"" + label + "\" names item " + itemId + ", which catalog version "
+                                + catalog.version() + " does not have; remove the field."));
     }
 
     /** The STAR-level field, where a form has one, offers every level the app accepts and nothing else. */

@@ -115,6 +115,27 @@ class FormCatalogTest {
     }
 
     @Test
+    void anItemTheCatalogDropsIsRefusedInEveryFormThatStillShowsIt() throws IOException {
+        Catalog withoutCld05 = new Catalog("3", catalog.items().stream()
+                .filter(item -> !item.id().equals("CLD-05")).toList());
+        String label = "CLD-05 " + catalog.get("CLD-05").title();
+
+        List<ModelProblem> problems = problemsOfForms(withoutCld05, UnaryOperator.identity());
+
+        assertThat(problems).extracting(ModelProblem::resource, ModelProblem::element).containsExactlyInAnyOrder(
+                tuple("forms/retest-items.form", "verdict_CLD_05"),
+                tuple("forms/retest-items.form", "observation_CLD_05"),
+                tuple("forms/submit-rectification.form", "response_CLD_05"),
+                tuple("forms/test-cloud.form", "verdict_CLD_05"),
+                tuple("forms/test-cloud.form", "observation_CLD_05"));
+        assertThat(problems).filteredOn(problem -> problem.resource().equals("forms/test-cloud.form")
+                        && problem.element().equals("verdict_CLD_05"))
+                .singleElement().extracting(ModelProblem::problem).isEqualTo("ラベル「" + label + "」の項目 CLD-05 は"
+                        + "カタログ（版 3）にありません。この項目を削除してください。 / the label \"" + label + "\" names item "
+                        + "CLD-05, which catalog version 3 does not have; remove the field.");
+    }
+
+    @Test
     void aStarLevelTheStartFormDoesNotOfferIsRefused() throws IOException {
         assertThat(StarLevel.labels()).containsExactly("STAR-1", "STAR-2", "STAR-3", "STAR-4");
         List<ModelProblem> problems = problemsOfForms(catalog, form -> form.replace(
