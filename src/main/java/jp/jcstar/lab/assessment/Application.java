@@ -41,8 +41,8 @@ public record Application(Product product, Versions versions) {
         versions = new Versions(optional("firmwareVersion", versions.firmware(), problems),
                 optional("appVersion", versions.app(), problems), optional("cloudVersion", versions.cloud(), problems));
         if (product.starLevel() == null) {
-            problems.add(problem("starLevel", "STAR-1〜STAR-4 から選んでください。",
-                    "is required (one of STAR-1, STAR-2, STAR-3, STAR-4)."));
+            problems.add(problem("starLevel", String.join(", ", StarLevel.labels()) + " から選んでください。",
+                    "is required (one of " + String.join(", ", StarLevel.labels()) + ")."));
         }
         if (product.scope().isEmpty()) {
             problems.add(problem("scope", "DEVICE・APP・CLOUD のうち1つ以上を選んでください。",
@@ -67,8 +67,9 @@ public record Application(Product product, Versions versions) {
         if (starLevel != null && !starLevel.isBlank()) {
             level = EnumValues.find(StarLevel.class, starLevel, StarLevel::label).orElse(null);
             if (level == null) {
-                problems.add(problem("starLevel", "STAR-1, STAR-2, STAR-3, STAR-4 のいずれかにしてください（「" + starLevel
-                        + "」は選べません）。", "must be one of STAR-1, STAR-2, STAR-3, STAR-4, was '" + starLevel + "'."));
+                String levels = String.join(", ", StarLevel.labels());
+                problems.add(problem("starLevel", levels + " のいずれかにしてください（「" + starLevel
+                        + "」は選べません）。", "must be one of " + levels + ", was '" + starLevel + "'."));
             }
         }
         Set<ProductComponent> components = EnumSet.noneOf(ProductComponent.class);

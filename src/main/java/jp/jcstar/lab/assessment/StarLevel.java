@@ -1,5 +1,8 @@
 package jp.jcstar.lab.assessment;
 
+import java.util.Arrays;
+import java.util.List;
+
 import jp.jcstar.lab.problem.EnumValues;
 
 /** The JC-STAR level the manufacturer applies for, written as the scheme writes it ("STAR-1"). */
@@ -8,6 +11,11 @@ public enum StarLevel {
 
     public String label() {
         return name().replace('_', '-');
+    }
+
+    /** Every level as written, lowest first: what the start form offers and the API accepts. */
+    public static List<String> labels() {
+        return Arrays.stream(values()).map(StarLevel::label).toList();
     }
 
     public static StarLevel parse(String value) {

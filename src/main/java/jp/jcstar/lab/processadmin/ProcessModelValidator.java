@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.jcstar.lab.Bilingual;
 import jp.jcstar.lab.assessment.overview.TaskContexts;
+import jp.jcstar.lab.assessment.process.AssessmentVariables;
+import jp.jcstar.lab.assessment.process.ItemVariables;
 import jp.jcstar.lab.assessment.process.RecordVerdictsListener;
 import jp.jcstar.lab.catalog.Catalog;
 import jp.jcstar.lab.catalog.CheckItem;
@@ -56,7 +58,10 @@ public class ProcessModelValidator {
         this.knownGroups = knownGroups;
     }
 
-    /** Parses a Camunda Form; a form Tasklist cannot render is a problem. */
+    /**
+     * Parses a Camunda Form; a form Tasklist cannot render is a problem, and so is one that shows other wording than
+     * the current catalog's or other STAR levels than the app's ({@link FormContent}).
+     */
     public FormCheck checkForm(String resource, byte[] content) {
         JsonNode schema;
         try {
@@ -78,7 +83,13 @@ public class ProcessModelValidator {
             problems.add(new ModelProblem(resource, id, "schemaVersion " + schema.path("schemaVersion")
                     + " cannot be rendered by Tasklist 7.24 (1 to " + MAX_SCHEMA_VERSION + ")"));
         }
-        return new FormCheck(problems.isEmpty() ? schema : null, problems);
+        if (!problems.isEmpty()) {
+            return new FormCheck(null, problems);
+        }
+        // A form that shows stale text is still a form: the models that reference it are checked against it as well.
+        problems.addAll(FormContent.checkItems(resource, schema, catalog));
+        problems.addAll(FormContent.checkStarLevels(resource, schema));
+        return new FormCheck(schema, problems);
     }
 
     /**
@@ -128,8 +139,14 @@ public class ProcessModelValidator {
         }
         for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
             if (start.getParentElement() instanceof Process && start.getCamundaFormRef() != null) {
-                checkFormRef(resource, start.getId(), start.getCamundaFormRef(), start.getCamundaFormRefBinding(), forms,
-                        formAlreadyDeployed, problems);
+                JsonNode form = checkFormRef(resource, start.getId(), start.getCamundaFormRef(),
+                        start.getCamundaFormRefBinding(), forms, formAlreadyDeployed, problems);
+                if (form != null && !FormContent.asksForStarLevel(form)) {
+                    problems.add(new ModelProblem(resource, start.getId(), Bilingual.of("開始フォーム '"
+                            + start.getCamundaFormRef() + "' に対象レベルの選択欄（キー " + AssessmentVariables.STAR_LEVEL.name()
+                            + "）がありません。", "start form '" + start.getCamundaFormRef() + "' does not ask for the "
+                            + "STAR level (a field with the key " + AssessmentVariables.STAR_LEVEL.name() + ").")));
+                }
             }
         }
         return problems;
@@ -212,35 +229,28 @@ public class ProcessModelValidator {
             return; // a form deployed earlier was checked when it was deployed
         }
         for (CheckItem item : items) {
-            String suffix = item.id().replace('-', '_');
-            JsonNode verdict = component(form, "verdict_" + suffix);
+            String verdictKey = ItemVariables.verdict(item.id()).name();
+            String observationKey = ItemVariables.observation(item.id()).name();
+            JsonNode verdict = component(form, verdictKey);
             if (verdict == null) {
                 problems.add(new ModelProblem(resource, task.getId(), "form '" + task.getCamundaFormRef()
-                        + "' has no field verdict_" + suffix + " for catalog item " + item.id()));
+                        + "' has no field " + verdictKey + " for catalog item " + item.id()));
                 continue;
             }
-            if (!verdict.path("label").asText().startsWith(item.id())) {
-                problems.add(new ModelProblem(resource, task.getId(), "the label of verdict_" + suffix
-                        + " must start with " + item.id()));
-            }
             if (!verdict.path("values").findValuesAsText("value").equals(VERDICT_VALUES)) {
-                problems.add(new ModelProblem(resource, task.getId(), "verdict_" + suffix
+                problems.add(new ModelProblem(resource, task.getId(), verdictKey
                         + " must offer exactly the values PASS, FAIL, NA"));
             }
-            if (component(form, "observation_" + suffix) == null) {
+            if (component(form, observationKey) == null) {
                 problems.add(new ModelProblem(resource, task.getId(), "form '" + task.getCamundaFormRef()
-                        + "' has no field observation_" + suffix + " for catalog item " + item.id()));
+                        + "' has no field " + observationKey + " for catalog item " + item.id()));
             }
         }
     }
 
     private static JsonNode component(JsonNode form, String key) {
-        for (JsonNode component : form.path("components")) {
-            if (key.equals(component.path("key").asText())) {
-                return component;
-            }
-        }
-        return null;
+        return FormContent.fields(form).stream().filter(field -> key.equals(field.path("key").asText())).findFirst()
+                .orElse(null);
     }
 
     private static String owner(ModelElementInstance element) {
@@ -256,7 +266,7 @@ public class ProcessModelValidator {
         return value == null || value.isBlank();
     }
 
-    /** A parsed form (null when it has problems) and what is wrong with it. */
+    /** A parsed form (null when it cannot be read as a form Tasklist renders) and what is wrong with it. */
     public record FormCheck(JsonNode schema, List<ModelProblem> problems) {
     }
 }

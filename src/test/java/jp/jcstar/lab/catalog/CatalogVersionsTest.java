@@ -1,6 +1,7 @@
 package jp.jcstar.lab.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.util.List;
 
@@ -54,7 +55,7 @@ class CatalogVersionsTest {
         Catalog second = catalogs.version("2");
         assertThat(second.items()).extracting(CheckItem::id, CheckItem::step, CheckItem::titleEn, CheckItem::requirementEn)
                 .containsExactlyElementsOf(first.items().stream()
-                        .map(item -> org.assertj.core.groups.Tuple.tuple(item.id(), item.step(), item.titleEn(),
+                        .map(item -> tuple(item.id(), item.step(), item.titleEn(),
                                 item.requirementEn())).toList());
         assertThat(first.items()).allSatisfy(item -> assertThat(item.requirementJa()).isNull());
         assertThat(catalogs.current().version()).isEqualTo("2");

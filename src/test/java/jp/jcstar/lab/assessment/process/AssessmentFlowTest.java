@@ -4,7 +4,7 @@ import static jp.jcstar.lab.assessment.ProductComponent.APP;
 import static jp.jcstar.lab.assessment.ProductComponent.CLOUD;
 import static jp.jcstar.lab.assessment.ProductComponent.DEVICE;
 import static jp.jcstar.lab.assessment.process.AssessmentVariables.*;
-import static jp.jcstar.lab.assessment.process.FlowElements.*;
+import static jp.jcstar.lab.assessment.AssessmentElements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
