@@ -48,6 +48,7 @@ import jp.jcstar.lab.assessment.AssessmentRepository;
 import jp.jcstar.lab.assessment.AssessmentStatus;
 import jp.jcstar.lab.assessment.FurtherRoundDecision;
 import jp.jcstar.lab.assessment.OverdueWork;
+import jp.jcstar.lab.assessment.Product;
 import jp.jcstar.lab.assessment.ProductComponent;
 import jp.jcstar.lab.assessment.RawVerdict;
 import jp.jcstar.lab.assessment.Rectification;
@@ -56,6 +57,7 @@ import jp.jcstar.lab.assessment.RoundEvaluation;
 import jp.jcstar.lab.assessment.StarLevel;
 import jp.jcstar.lab.assessment.Verdict;
 import jp.jcstar.lab.assessment.Verdicts;
+import jp.jcstar.lab.assessment.Versions;
 import jp.jcstar.lab.assessment.application.RegisterApplication;
 import jp.jcstar.lab.assessment.decision.DecideFurtherRound;
 import jp.jcstar.lab.assessment.decision.EndAssessment;
@@ -183,7 +185,7 @@ class AssessmentFlowTest {
         register(new CompleteAssessmentDelegate(records, endAssessment));
 
         when(registerApplication.register(any(), any(), any(), any())).thenAnswer(call -> {
-            assessment = assessment(call.<Application>getArgument(0).scope(), LAB.retestLimit(), call.getArgument(3));
+            assessment = assessment(call.<Application>getArgument(0).product().scope(), LAB.retestLimit(), call.getArgument(3));
             return assessment;
         });
         when(records.idOf(anyString())).thenReturn(ID);
@@ -361,7 +363,7 @@ class AssessmentFlowTest {
         assertThat(flagged(instance)).containsExactly("CLD-04");
 
         rectify(instance, "2025.04", "CLD-04", "TLS 1.0 and 1.1 disabled");
-        verify(recordRectification).record(ID, new Rectification(null, null, "2025.04", "DOC-05 key management v1.1",
+        verify(recordRectification).record(ID, new Rectification(new Versions(null, null, "2025.04"), "DOC-05 key management v1.1",
                 Map.of("CLD-04", "TLS 1.0 and 1.1 disabled")), MANUFACTURER);
         assertThat(instance).isWaitingAt(USER_TASK_RETEST_ITEMS);
         assertThat(task(USER_TASK_RETEST_ITEMS, instance)).hasCandidateGroup(Roles.ENGINEERS);
@@ -725,29 +727,28 @@ class AssessmentFlowTest {
     }
 
     static Application application(ProductComponent... scope) {
-        return new Application(null, "スマートロック X1", "SL-X1, SL-X1P", "1.0.0", "2.3.0", "2025.03", StarLevel.STAR_1,
-                Set.of(scope));
+        return new Application(new Product(null, "スマートロック X1", "SL-X1, SL-X1P", StarLevel.STAR_1, Set.of(scope)),
+                new Versions("1.0.0", "2.3.0", "2025.03"));
     }
 
     static Assessment assessment(Set<ProductComponent> scope, int retestLimit, String processInstanceId) {
-        return new Assessment(ID, REFERENCE, processInstanceId, "sample-denki", "2", "株式会社サンプル電機",
-                "スマートロック X1", "SL-X1, SL-X1P", "1.0.0", "2.3.0", "2025.03", StarLevel.STAR_1, scope,
-                AssessmentStatus.IN_PROGRESS, 1, retestLimit, MANUFACTURER, NOW, null, null, null, null);
+        return new Assessment(ID, REFERENCE, processInstanceId, "sample-denki", "2",
+                new Product("株式会社サンプル電機", "スマートロック X1", "SL-X1, SL-X1P", StarLevel.STAR_1, scope),
+                new Versions("1.0.0", "2.3.0", "2025.03"), AssessmentStatus.IN_PROGRESS, 1, retestLimit, MANUFACTURER,
+                NOW, null, null, null, null);
     }
 
     static Assessment withRetestLimit(Assessment a, int retestLimit) {
         return new Assessment(a.id(), a.reference(), a.processInstanceId(), a.companyId(), a.catalogVersion(),
-                a.manufacturer(), a.productName(), a.modelNumbers(), a.firmwareVersion(), a.appVersion(),
-                a.cloudVersion(), a.starLevel(), a.scope(), a.status(), a.currentRound(), retestLimit, a.appliedBy(),
-                a.appliedAt(), a.reviewedBy(), a.reviewedAt(), a.endedAt(), a.endReason());
+                a.product(), a.versions(), a.status(), a.currentRound(), retestLimit, a.appliedBy(), a.appliedAt(),
+                a.reviewedBy(), a.reviewedAt(), a.endedAt(), a.endReason());
     }
 
     private Assessment ended(AssessmentStatus status, String reason) {
         Assessment a = assessment;
         return new Assessment(a.id(), a.reference(), a.processInstanceId(), a.companyId(), a.catalogVersion(),
-                a.manufacturer(), a.productName(), a.modelNumbers(), a.firmwareVersion(), a.appVersion(),
-                a.cloudVersion(), a.starLevel(), a.scope(), status, a.currentRound(), a.retestLimit(), a.appliedBy(),
-                a.appliedAt(), a.reviewedBy(), a.reviewedAt(), NOW, reason);
+                a.product(), a.versions(), status, a.currentRound(), a.retestLimit(), a.appliedBy(), a.appliedAt(),
+                a.reviewedBy(), a.reviewedAt(), NOW, reason);
     }
 
     static LabUser manufacturer() {
@@ -756,7 +757,7 @@ class AssessmentFlowTest {
 
     static List<CheckItem> itemsInScope(Assessment assessment) {
         return CATALOG.items().stream().filter(item -> item.step() == Step.DOCUMENTATION
-                || assessment.scope().stream().anyMatch(component -> component.step() == item.step())).toList();
+                || assessment.product().scope().stream().anyMatch(component -> component.step() == item.step())).toList();
     }
 
     static List<String> ids(List<CheckItem> items) {
