@@ -4,6 +4,7 @@ import static jp.jcstar.lab.api.LabUsers.*;
 import static jp.jcstar.lab.assessment.AssessmentElements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -75,7 +76,7 @@ class ApiRefusalTest {
     void onlyManufacturersAndLabManagersApply() {
         LabApi.Reply byEngineer = api.post("/api/assessments", ENGINEER, application("スマートプラグ", List.of("DEVICE")));
         assertThat(byEngineer.status()).isEqualTo(403);
-        Map<String, Object> onBehalf = new java.util.HashMap<>(application("スマートプラグ", List.of("DEVICE")));
+        Map<String, Object> onBehalf = new HashMap<>(application("スマートプラグ", List.of("DEVICE")));
         LabApi.Reply unnamed = api.post("/api/assessments", "admin", WebAppTest.ADMIN_PASSWORD, onBehalf);
         assertThat(unnamed.status()).isEqualTo(400);
         assertThat(unnamed.json().path("detail").asText()).contains("登録事業者IDを入力してください",
@@ -98,7 +99,7 @@ class ApiRefusalTest {
         assertThat(viaApi.json().path("detail").asText()).contains("DOC-07 Threat model: must be one of PASS, FAIL, NA, was 'OK'")
                 .doesNotContain("verdict_");
 
-        Map<String, Object> typed = new java.util.HashMap<>();
+        Map<String, Object> typed = new HashMap<>();
         bad.forEach((name, value) -> typed.put(name, Map.of("value", value, "type", "String")));
         LabApi.Reply viaEngineRest = api.post("/engine-rest/task/" + task + "/complete", ENGINEER, Map.of("variables", typed));
         assertThat(viaEngineRest.status()).isEqualTo(400);
@@ -150,7 +151,7 @@ class ApiRefusalTest {
         String task = api.openTask(id, USER_TASK_REVIEW_DOCUMENTATION, ENGINEER);
         Map<String, Object> pass = Verdicts.allPass(catalogs.current().itemsOf(Step.DOCUMENTATION)).variables();
         assertThat(api.post("/api/tasks/" + task + "/complete", MANUFACTURER, pass).status()).isEqualTo(404);
-        Map<String, Object> typed = new java.util.HashMap<>();
+        Map<String, Object> typed = new HashMap<>();
         pass.forEach((name, value) -> typed.put(name, Map.of("value", value, "type", "String")));
         assertThat(api.post("/engine-rest/task/" + task + "/complete", MANUFACTURER, Map.of("variables", typed)).status())
                 .isIn(403, 404);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -52,7 +53,7 @@ class ApplicationRetryTest {
         LabApi api = LabUsers.on(port);
         long id = api.post("/api/assessments", MANUFACTURER, Map.of("productName", "再送アップロード", "modelNumbers", "R-3",
                 "cloudVersion", "1", "starLevel", "STAR-1", "scope", List.of("CLOUD"))).json().path("id").asLong();
-        byte[] pdf = "%PDF-1.4\n% threat model\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] pdf = "%PDF-1.4\n% threat model\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
         LabApi.Reply first = upload(api, id, "upload-9d1e", pdf);
         LabApi.Reply retried = upload(api, id, "upload-9d1e", pdf);

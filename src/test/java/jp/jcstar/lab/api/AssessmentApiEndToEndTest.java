@@ -5,6 +5,7 @@ import static jp.jcstar.lab.assessment.AssessmentElements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -66,8 +67,8 @@ class AssessmentApiEndToEndTest {
 
         // The manufacturer's threat model, and the engineers' evidence of round 1 and of the retest.
         byte[] threatModel = DocumentApiTest.pdf("threat model of SL-X1");
-        byte[] tlsScan = "api.example.jp:443 accepts TLSv1.0\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        byte[] tlsRetest = "api.example.jp:443 accepts TLSv1.2, TLSv1.3 only\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] tlsScan = "api.example.jp:443 accepts TLSv1.0\n".getBytes(StandardCharsets.UTF_8);
+        byte[] tlsRetest = "api.example.jp:443 accepts TLSv1.2, TLSv1.3 only\n".getBytes(StandardCharsets.UTF_8);
         // The manufacturer's first step: the seven documents, its threat model as DOC-07.
         assertThat(api.upload(id, MANUFACTURER, "DOC-07", "脅威モデル.pdf", "application/pdf", threatModel).status())
                 .isEqualTo(201);

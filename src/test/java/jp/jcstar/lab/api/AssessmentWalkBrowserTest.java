@@ -4,7 +4,9 @@ import static jp.jcstar.lab.api.LabUsers.*;
 import static jp.jcstar.lab.assessment.AssessmentElements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -49,7 +51,7 @@ class AssessmentWalkBrowserTest {
     }
 
     @AfterEach
-    void stop() throws java.io.IOException {
+    void stop() throws IOException {
         browser.screenshot("walk-last.png");
         browser.close();
     }
@@ -213,7 +215,7 @@ class AssessmentWalkBrowserTest {
 
     /** Every item of a step (DOC-01.., CLD-01..) passes but those given with an observation, which fail. */
     private static Map<String, Object> verdicts(String prefix, int count, Map<String, String> failures) {
-        Map<String, Object> values = new java.util.HashMap<>();
+        Map<String, Object> values = new HashMap<>();
         for (int i = 1; i <= count; i++) {
             String item = prefix + "-0" + i;
             if (failures.containsKey(item)) {
@@ -226,7 +228,7 @@ class AssessmentWalkBrowserTest {
         return values;
     }
 
-    private static String pdfText(byte[] pdf) throws java.io.IOException {
+    private static String pdfText(byte[] pdf) throws IOException {
         assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         try (PDDocument document = Loader.loadPDF(pdf)) {
             return new PDFTextStripper().getText(document);

@@ -4,6 +4,7 @@ import static jp.jcstar.lab.api.LabUsers.*;
 import static jp.jcstar.lab.assessment.AssessmentElements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +16,10 @@ import jp.jcstar.lab.catalog.CatalogRepository;
 import jp.jcstar.lab.catalog.Step;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -23,7 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * history entry and report, and gets 403/404 or an empty list, never data.
  */
 @WebAppTest
-@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+@ExtendWith(OutputCaptureExtension.class)
 class CompanyIsolationTest {
 
     static final String RIVAL_COMPANY = "rival-works";
@@ -45,7 +49,7 @@ class CompanyIsolationTest {
     }
 
     @Test
-    void aUserOfAnotherCompanyGetsNothingOfCompanyAsAssessment(org.springframework.boot.test.system.CapturedOutput output) {
+    void aUserOfAnotherCompanyGetsNothingOfCompanyAsAssessment(CapturedOutput output) {
         // Company A's assessment with a failed round: tasks, variables, history and an issue list exist.
         LabApi.Reply applied = api.post("/api/assessments", MANUFACTURER, Map.of(
                 "productName", "極秘スマートロック", "modelNumbers", "SECRET-1", "firmwareVersion", "0.9",
@@ -130,7 +134,7 @@ class CompanyIsolationTest {
                 "productName", "極秘ゲートウェイ", "modelNumbers", "SECRET-GW", "firmwareVersion", "0.1",
                 "starLevel", "STAR-1", "scope", List.of("DEVICE")));
         long id = applied.json().path("id").asLong();
-        byte[] secret = "%PDF-1.7\n% 極秘 key management\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] secret = "%PDF-1.7\n% 極秘 key management\n%%EOF\n".getBytes(StandardCharsets.UTF_8);
         JsonNode document = api.upload(id, MANUFACTURER, "DOC-05", "key-management.pdf", "application/pdf", secret).json();
         long documentId = document.path("id").asLong();
         long evidenceId = api.upload(id, ENGINEER, "DEV-01", "default-password.txt", null,

@@ -5,6 +5,7 @@ import static jp.jcstar.lab.assessment.AssessmentElements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -74,7 +75,7 @@ class ConcurrentCompletionTest {
     }
 
     private static Map<String, Object> engineRestVariables(Map<String, Object> values) {
-        Map<String, Object> variables = new java.util.HashMap<>();
+        Map<String, Object> variables = new HashMap<>();
         values.forEach((name, value) -> variables.put(name, Map.of("value", value, "type", "String")));
         return variables;
     }

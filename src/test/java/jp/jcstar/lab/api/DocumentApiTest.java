@@ -4,11 +4,22 @@ import static jp.jcstar.lab.api.LabUsers.*;
 import static jp.jcstar.lab.assessment.AssessmentElements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -16,10 +27,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jp.jcstar.lab.Sha256;
 import jp.jcstar.lab.WebAppTest;
 import jp.jcstar.lab.assessment.process.AssessmentVariables;
+import jp.jcstar.lab.documents.DocumentService;
+import jp.jcstar.lab.security.LabUser;
+import jp.jcstar.lab.security.Roles;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -36,7 +52,7 @@ class DocumentApiTest {
 
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
-    @Autowired jp.jcstar.lab.documents.DocumentService documents;
+    @Autowired DocumentService documents;
 
     LabApi api;
 
@@ -163,10 +179,10 @@ class DocumentApiTest {
                 + "Content-Disposition: form-data; name=\"file\"; filename=\"accounts.pdf\"\r\n"
                 + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] tail = "\r\n--cut--\r\n".getBytes(StandardCharsets.US_ASCII);
-        String credentials = java.util.Base64.getEncoder().encodeToString(
+        String credentials = Base64.getEncoder().encodeToString(
                 (MANUFACTURER + ":" + api.passwordOf(MANUFACTURER)).getBytes(StandardCharsets.UTF_8));
-        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
-            java.io.OutputStream out = socket.getOutputStream();
+        try (Socket socket = new Socket("localhost", port)) {
+            OutputStream out = socket.getOutputStream();
             out.write(("POST /api/assessments/" + id + "/documents HTTP/1.1\r\nHost: localhost\r\n"
                     + "Authorization: Basic " + credentials + "\r\nConnection: close\r\n"
                     + "Content-Type: multipart/form-data; boundary=cut\r\n"
@@ -189,14 +205,14 @@ class DocumentApiTest {
         long chunksBefore = chunks();
         // A source that gives other bytes on its second reading: the check passes, the stored bytes' hash differs,
         // and everything written for it, chunks included, is rolled back.
-        java.util.concurrent.atomic.AtomicInteger readings = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger readings = new AtomicInteger();
         byte[] other = pdf("a different file");
-        org.springframework.core.io.InputStreamSource changing = () -> new java.io.ByteArrayInputStream(
+        InputStreamSource changing = () -> new ByteArrayInputStream(
                 readings.getAndIncrement() == 0 ? THREAT_MODEL_V1 : other);
-        jp.jcstar.lab.security.LabUser maker = new jp.jcstar.lab.security.LabUser(MANUFACTURER,
-                java.util.Set.of(jp.jcstar.lab.security.Roles.MANUFACTURERS), java.util.Set.of(COMPANY));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> documents.upload(id, maker,
-                        new jp.jcstar.lab.documents.DocumentService.Upload(null, "DOC-04", "ota.pdf", null, changing)))
+        LabUser maker = new LabUser(MANUFACTURER,
+                Set.of(Roles.MANUFACTURERS), Set.of(COMPANY));
+        Assertions.assertThatThrownBy(() -> documents.upload(id, maker,
+                        new DocumentService.Upload(null, "DOC-04", "ota.pdf", null, changing)))
                 .hasMessageContaining("changed while it was stored");
         assertThat(readings.get()).isEqualTo(2);
         assertThat(chunks()).isEqualTo(chunksBefore);
@@ -206,15 +222,15 @@ class DocumentApiTest {
     @Test
     void theSevenDocumentsUploadedAtOnceAllArriveAndTheReviewFormListsThemAll() throws Exception {
         long id = apply();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(7);
+        ExecutorService pool = Executors.newFixedThreadPool(7);
         try {
-            List<java.util.concurrent.Future<LabApi.Reply>> replies = new java.util.ArrayList<>();
+            List<Future<LabApi.Reply>> replies = new ArrayList<>();
             for (int n = 1; n <= 7; n++) {
                 String itemId = "DOC-0" + n;
                 replies.add(pool.submit(() -> api.upload(id, MANUFACTURER, itemId, itemId + ".pdf", "application/pdf",
                         pdf("document " + itemId))));
             }
-            for (java.util.concurrent.Future<LabApi.Reply> reply : replies) {
+            for (Future<LabApi.Reply> reply : replies) {
                 assertThat(reply.get().status()).as(reply.get().text()).isEqualTo(201);
             }
         } finally {
@@ -229,7 +245,7 @@ class DocumentApiTest {
     @Test
     void multipartRequestsOtherThanUploadsAreRefusedBeforeTheyAreRead() {
         byte[] big = new byte[2 * 1024 * 1024];
-        LabApi.Reply login = LabApi.exchange(java.net.http.HttpClient.newHttpClient(), new LabApi.Multipart()
+        LabApi.Reply login = LabApi.exchange(HttpClient.newHttpClient(), new LabApi.Multipart()
                 .field("username", "eng1").file("filler", "x.bin", null, big).post(baseUrl() + "/login"));
         assertThat(login.status()).isEqualTo(413);
         assertThat(login.json().path("detail").asText()).contains("Multipart requests other than uploads are limited");

@@ -2,21 +2,38 @@ package jp.jcstar.lab.api;
 
 import static jp.jcstar.lab.assessment.AssessmentElements.*;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.CookieManager;
+import java.net.CookieStore;
+import java.net.HttpCookie;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.samstevens.totp.code.DefaultCodeGenerator;
+import dev.samstevens.totp.exceptions.CodeGenerationException;
 import jp.jcstar.lab.WebAppTest;
 
 /** A plain HTTP client for the running app, speaking as one user with HTTP Basic, as a lab's script would. */
@@ -37,8 +54,8 @@ public class LabApi {
     private final Map<String, String> ownPasswords;
 
     public LabApi(int port) {
-        this(port, new java.util.concurrent.ConcurrentHashMap<>(), new java.util.concurrent.ConcurrentHashMap<>(),
-                new java.util.concurrent.ConcurrentHashMap<>(), new java.util.concurrent.ConcurrentHashMap<>());
+        this(port, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
+                new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
     }
 
     private LabApi(int port, Map<String, String> tokens, Map<String, String> totpSecrets, Map<String, Long> lastSteps,
@@ -136,7 +153,7 @@ public class LabApi {
     /** A multipart/form-data body, built as browsers and curl -F build it. */
     public static final class Multipart {
         private final String boundary = "----jcstar" + System.nanoTime();
-        private final java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        private final ByteArrayOutputStream body = new ByteArrayOutputStream();
 
         public Multipart field(String name, String value) {
             text("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n");
@@ -153,11 +170,11 @@ public class LabApi {
         }
 
         /** The body trickles out a chunk at a time, as from a slow uplink: the request is in flight for a while. */
-        public HttpRequest.Builder postSlowly(String url, int chunk, java.time.Duration pause) {
+        public HttpRequest.Builder postSlowly(String url, int chunk, Duration pause) {
             byte[] whole = finish();
             return HttpRequest.newBuilder(URI.create(url))
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.InputStream() {
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new InputStream() {
                         private int position;
 
                         @Override
@@ -277,14 +294,14 @@ public class LabApi {
     }
 
     /** Waits for the job executor (issue list, final report) to move the assessment on. */
-    public JsonNode awaitAssessment(long assessmentId, String user, java.util.function.Predicate<JsonNode> condition) {
-        java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+    public JsonNode awaitAssessment(long assessmentId, String user, Predicate<JsonNode> condition) {
+        Instant deadline = Instant.now().plusSeconds(30);
         while (true) {
             JsonNode assessment = get("/api/assessments/" + assessmentId, user).json();
             if (condition.test(assessment)) {
                 return assessment;
             }
-            if (java.time.Instant.now().isAfter(deadline)) {
+            if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("Assessment did not reach the expected state: " + assessment);
             }
             try {
@@ -415,8 +432,8 @@ public class LabApi {
 
     public static String totpAt(String secret, long step) {
         try {
-            return new dev.samstevens.totp.code.DefaultCodeGenerator().generate(secret, step);
-        } catch (dev.samstevens.totp.exceptions.CodeGenerationException e) {
+            return new DefaultCodeGenerator().generate(secret, step);
+        } catch (CodeGenerationException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -424,19 +441,19 @@ public class LabApi {
     /** A six-digit code that is wrong for the secret in every step the server accepts now or after the next boundary. */
     public static String wrongCode(String secret) {
         long now = stepAt(Instant.now());
-        Set<String> right = java.util.stream.LongStream.rangeClosed(now - 1, now + 2)
-                .mapToObj(step -> totpAt(secret, step)).collect(java.util.stream.Collectors.toSet());
-        return java.util.stream.Stream.of("000000", "111111", "222222", "333333", "444444")
+        Set<String> right = LongStream.rangeClosed(now - 1, now + 2)
+                .mapToObj(step -> totpAt(secret, step)).collect(Collectors.toSet());
+        return Stream.of("000000", "111111", "222222", "333333", "444444")
                 .filter(code -> !right.contains(code)).findFirst().orElseThrow();
     }
 
     /** The hidden CSRF field of a page's form, as a browser sends it back. */
-    private static final java.util.regex.Pattern CSRF_FIELD =
-            java.util.regex.Pattern.compile("name=[\"']_csrf[\"'] value=[\"']([^\"']+)[\"']");
+    private static final Pattern CSRF_FIELD =
+            Pattern.compile("name=[\"']_csrf[\"'] value=[\"']([^\"']+)[\"']");
 
     /** A browser: cookies, CSRF tokens and redirects by hand, so that each step can be checked. */
     public final class BrowserSession {
-        private final java.net.CookieManager cookies = new java.net.CookieManager();
+        private final CookieManager cookies = new CookieManager();
         private final HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         private String lastPage = "";
@@ -493,14 +510,14 @@ public class LabApi {
         /** Posts a form with the CSRF token of the page last fetched. */
         public Reply form(String path, Map<String, String> fields) {
             StringBuilder body = new StringBuilder();
-            Map<String, String> all = new java.util.LinkedHashMap<>(fields);
-            java.util.regex.Matcher csrf = CSRF_FIELD.matcher(lastPage);
+            Map<String, String> all = new LinkedHashMap<>(fields);
+            Matcher csrf = CSRF_FIELD.matcher(lastPage);
             if (csrf.find()) {
                 all.put("_csrf", csrf.group(1));
             }
             all.forEach((name, value) -> body.append(body.isEmpty() ? "" : "&")
-                    .append(java.net.URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
-                    .append(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8)));
+                    .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
             Reply reply = exchange(HttpRequest.newBuilder(URI.create(baseUrl + path))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
@@ -544,10 +561,10 @@ public class LabApi {
 
         public String cookie(String name) {
             return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
-                    .map(java.net.HttpCookie::getValue).findFirst().orElse("");
+                    .map(HttpCookie::getValue).findFirst().orElse("");
         }
 
-        public java.net.CookieStore cookieStore() {
+        public CookieStore cookieStore() {
             return cookies.getCookieStore();
         }
 

@@ -1,5 +1,6 @@
 package jp.jcstar.lab.api;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,7 +19,7 @@ final class LabUsers {
 
     private static final Set<Integer> initializedPorts = ConcurrentHashMap.newKeySet();
     /** One client per server: it holds the users' API tokens. */
-    private static final java.util.Map<Integer, LabApi> clients = new ConcurrentHashMap<>();
+    private static final Map<Integer, LabApi> clients = new ConcurrentHashMap<>();
 
     private LabUsers() {
     }

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.HttpCookie;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -114,7 +118,7 @@ class SessionLoginTest {
         LabApi.BrowserSession first = api.browser();
         first.submitPassword("replayer", LabApi.PASSWORD);
         String secret = LabApi.between(first.getPage("/login/mfa/enrol").text(), "<code id=secret>", "</code>");
-        long now = java.time.Instant.now().getEpochSecond() / 30;
+        long now = Instant.now().getEpochSecond() / 30;
         LabApi.Reply enrolled = first.form("/login/mfa/enrol", Map.of("code", LabApi.totpAt(secret, now)));
         List<String> recoveryCodes = List.of(enrolled.text().split("<code>")).stream().skip(1)
                 .map(part -> part.substring(0, part.indexOf("</code>"))).toList();
@@ -291,7 +295,7 @@ class SessionLoginTest {
         String expiring = browser.postJson("/api/account/tokens", Map.of("name", "expiring")).json().path("token").asText();
         assertThat(bearer(expiring).status()).isEqualTo(200);
         jdbc.sql("update api_token set expires_at = ? where name = 'expiring'")
-                .param(java.time.OffsetDateTime.now().minusMinutes(1)).update();
+                .param(OffsetDateTime.now().minusMinutes(1)).update();
         assertThat(bearer(expiring).status()).isEqualTo(401);
     }
 
@@ -307,8 +311,8 @@ class SessionLoginTest {
     }
 
     private LabApi.Reply bearer(String token) {
-        return LabApi.exchange(java.net.http.HttpClient.newHttpClient(),
-                java.net.http.HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/catalog"))
+        return LabApi.exchange(HttpClient.newHttpClient(),
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/catalog"))
                         .header("Authorization", "Bearer " + token).GET());
     }
 }

@@ -4,8 +4,10 @@ import static jp.jcstar.lab.api.LabUsers.*;
 import static jp.jcstar.lab.assessment.AssessmentElements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import jp.jcstar.lab.WebAppTest;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,14 +46,14 @@ class TasklistBrowserTest {
     }
 
     @AfterEach
-    void closeBrowser() throws java.io.IOException {
+    void closeBrowser() throws IOException {
         // What the browser showed last, for whoever reads a failure.
         browser.screenshot("browser-test-last.png");
         browser.close();
     }
 
     @Test
-    void aNewManufacturerUserChoosesItsPasswordAppliesAndSuppliesItsDocumentsThroughTasklist() throws java.io.IOException {
+    void aNewManufacturerUserChoosesItsPasswordAppliesAndSuppliesItsDocumentsThroughTasklist() throws IOException {
         assertThat(api.post("/api/manufacturers/" + COMPANY + "/users", "admin", WebAppTest.ADMIN_PASSWORD,
                 Map.of("id", "browsermaker", "firstName", "Hanako", "lastName", "Suzuki", "email", "h@maker.example",
                         "password", LabApi.PASSWORD)).status()).isEqualTo(201);
@@ -120,10 +123,10 @@ class TasklistBrowserTest {
 
     @Test
     void theEngineerSeesTheSuppliedAndMissingDocumentsInTheReviewFormAndAttachesEvidenceOnTheDocumentsPage()
-            throws java.io.IOException {
+            throws IOException {
         LabApi.Reply applied = api.post("/api/assessments", MANUFACTURER, Map.of(
                 "productName", "ブラウザ試験カメラ", "modelNumbers", "BC-1", "firmwareVersion", "1.0",
-                "starLevel", "STAR-1", "scope", java.util.List.of("DEVICE")));
+                "starLevel", "STAR-1", "scope", List.of("DEVICE")));
         long id = applied.json().path("id").asLong();
         assertThat(api.upload(id, MANUFACTURER, "DOC-01", "architecture.pdf", "application/pdf",
                 DocumentApiTest.pdf("architecture")).status()).isEqualTo(201);
@@ -150,7 +153,7 @@ class TasklistBrowserTest {
         Path evidence = Files.createTempFile("tls-scan-", ".txt");
         Files.writeString(evidence, "api.example.jp:443 TLSv1.2 only\n");
         WebElement evidenceForm = browser.driver.findElement(By.xpath("//h2[contains(., 'Attach evidence')]/following-sibling::form[1]"));
-        new org.openqa.selenium.support.ui.Select(evidenceForm.findElement(By.name("itemId"))).selectByValue("DEV-03");
+        new Select(evidenceForm.findElement(By.name("itemId"))).selectByValue("DEV-03");
         evidenceForm.findElement(By.name("file")).sendKeys(evidence.toAbsolutePath().toString());
         evidenceForm.findElement(By.tagName("button")).click();
         assertThat(browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.ok"))).getText())

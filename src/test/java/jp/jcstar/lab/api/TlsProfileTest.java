@@ -13,8 +13,9 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.List;
-
+import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
@@ -64,7 +65,7 @@ class TlsProfileTest {
         Connector connector = ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector();
         assertThat(connector.getSecure()).isTrue();
         List<String> protocols = Arrays.stream(connector.findSslHostConfigs())
-                .flatMap(config -> config.getEnabledProtocols() == null ? java.util.stream.Stream.of(config.getProtocols().toArray(String[]::new))
+                .flatMap(config -> config.getEnabledProtocols() == null ? Stream.of(config.getProtocols().toArray(String[]::new))
                         : Arrays.stream(config.getEnabledProtocols()))
                 .toList();
         assertThat(protocols).containsExactlyInAnyOrder("TLSv1.3", "TLSv1.2");
@@ -100,7 +101,7 @@ class TlsProfileTest {
                 "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA")) {
             try (SSLSocket socket = (SSLSocket) trustingContext("TLSv1.2").getSocketFactory().createSocket("localhost", port)) {
                 socket.setEnabledCipherSuites(new String[] {weak});
-                assertThatThrownBy(socket::startHandshake).as(weak).isInstanceOf(javax.net.ssl.SSLException.class);
+                assertThatThrownBy(socket::startHandshake).as(weak).isInstanceOf(SSLException.class);
             }
         }
         try (SSLSocket socket = (SSLSocket) trustingContext("TLSv1.2").getSocketFactory().createSocket("localhost", port)) {

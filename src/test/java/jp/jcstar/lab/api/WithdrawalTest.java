@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -25,7 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A manufacturer withdraws its application before testing; a lab manager cancels an assessment with a reason. */
 @WebAppTest
-@org.junit.jupiter.api.extension.ExtendWith(OutputCaptureExtension.class)
+@ExtendWith(OutputCaptureExtension.class)
 class WithdrawalTest {
 
     static final String LAB_MANAGER = "boss1";

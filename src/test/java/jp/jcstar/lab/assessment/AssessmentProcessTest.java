@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import java.io.IOException;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +19,8 @@ import jp.jcstar.lab.catalog.Catalog;
 import jp.jcstar.lab.catalog.CatalogRepository;
 import jp.jcstar.lab.catalog.CheckItem;
 import jp.jcstar.lab.catalog.Step;
+import jp.jcstar.lab.company.AccountService;
+import jp.jcstar.lab.documents.DocumentService;
 import jp.jcstar.lab.findings.Finding;
 import jp.jcstar.lab.findings.FindingRepository;
 import jp.jcstar.lab.findings.FindingStatus;
@@ -25,13 +28,15 @@ import jp.jcstar.lab.notifications.Notification;
 import jp.jcstar.lab.notifications.NotificationRepository;
 import jp.jcstar.lab.reports.ReportKind;
 import jp.jcstar.lab.reports.ReportRepository;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.assertj.core.groups.Tuple;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,8 +61,8 @@ class AssessmentProcessTest {
     AssessmentScenario scenario;
     Catalog catalog;
 
-    @Autowired jp.jcstar.lab.company.AccountService accounts;
-    @Autowired jp.jcstar.lab.documents.DocumentService documents;
+    @Autowired AccountService accounts;
+    @Autowired DocumentService documents;
 
     @BeforeEach
     void setUp() {
@@ -202,7 +207,7 @@ class AssessmentProcessTest {
                 Map.of(AssessmentVariables.DOCUMENTS_SUPPLIED.name(), "All seven"));
         passDocumentation(instance);
 
-        org.camunda.bpm.engine.task.Task cloud = scenario.task(instance, USER_TASK_TEST_CLOUD);
+        Task cloud = scenario.task(instance, USER_TASK_TEST_CLOUD);
         assertThat(cloud.getName()).isEqualTo(identity + "クラウド試験 / Test cloud");
         assertThat(scenario.task(instance, USER_TASK_TEST_DEVICE).getName()).isEqualTo(identity + "デバイス試験 / Test device");
         // What Tasklist's filters show, on the task itself.
@@ -213,7 +218,7 @@ class AssessmentProcessTest {
         test(instance, USER_TASK_TEST_CLOUD, allPass(Step.CLOUD).fail("CLD-04", "TLS 1.0 is accepted"));
         scenario.executeDueJobs(instance);
         rectify(instance, "2025.04", "CLD-04", "TLS 1.0 disabled");
-        org.camunda.bpm.engine.task.Task retest = scenario.task(instance, USER_TASK_RETEST_ITEMS);
+        Task retest = scenario.task(instance, USER_TASK_RETEST_ITEMS);
         assertThat(retest.getName()).isEqualTo(identity + "再試験 / Retest failed items");
         assertThat(engine.getTaskService().getVariableLocal(retest.getId(), "round")).isEqualTo(2);
     }
@@ -244,8 +249,8 @@ class AssessmentProcessTest {
 
         assertThat(instance).isEnded().hasPassed(END_EVENT_ASSESSMENT_COMPLETED);
         assertThat(findings.list(id)).extracting(Finding::roundNo, Finding::retestOutcome, Finding::status)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, RoundOutcome.FAILED, FindingStatus.CLOSED),
-                        org.assertj.core.groups.Tuple.tuple(2, RoundOutcome.PASSED, FindingStatus.CLOSED));
+                .containsExactly(Tuple.tuple(1, RoundOutcome.FAILED, FindingStatus.CLOSED),
+                        Tuple.tuple(2, RoundOutcome.PASSED, FindingStatus.CLOSED));
         assertThat(rounds.list(id)).extracting(TestRound::outcome).containsExactly(RoundOutcome.FAILED, RoundOutcome.FAILED, RoundOutcome.PASSED);
     }
 
@@ -281,15 +286,15 @@ class AssessmentProcessTest {
         long id = assessmentOf(instance).id();
         assertThat(results.list(id)).filteredOn(r -> r.itemId().equals("DOC-07"))
                 .extracting(CheckResult::revision, CheckResult::verdict, CheckResult::recordedBy)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, Verdict.FAIL, ENGINEER),
-                        org.assertj.core.groups.Tuple.tuple(2, Verdict.PASS, SECOND_ENGINEER));
+                .containsExactly(Tuple.tuple(1, Verdict.FAIL, ENGINEER),
+                        Tuple.tuple(2, Verdict.PASS, SECOND_ENGINEER));
         assertThat(service().events(id)).extracting(AssessmentEvent::kind, AssessmentEvent::actor, AssessmentEvent::text)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(AssessmentEvent.Kind.DOCUMENTS_SUPPLIED, MANUFACTURER,
+                        Tuple.tuple(AssessmentEvent.Kind.DOCUMENTS_SUPPLIED, MANUFACTURER,
                                 "All seven documents, version 1"),
-                        org.assertj.core.groups.Tuple.tuple(AssessmentEvent.Kind.DOCUMENT_REQUEST, ENGINEER,
+                        Tuple.tuple(AssessmentEvent.Kind.DOCUMENT_REQUEST, ENGINEER,
                                 "Threat model (DOC-07) covering the cloud API"),
-                        org.assertj.core.groups.Tuple.tuple(AssessmentEvent.Kind.DOCUMENTS_SUPPLIED, MANUFACTURER,
+                        Tuple.tuple(AssessmentEvent.Kind.DOCUMENTS_SUPPLIED, MANUFACTURER,
                                 "threat-model-v2.pdf"));
     }
 
@@ -386,7 +391,7 @@ class AssessmentProcessTest {
         assertThat(findings.listRound(id, 1)).extracting(Finding::itemId).containsExactly("DEV-03");
         assertThat(service().events(id)).filteredOn(event -> event.kind() == AssessmentEvent.Kind.REPORT_REVIEW)
                 .extracting(AssessmentEvent::kind, AssessmentEvent::decision, AssessmentEvent::text)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(AssessmentEvent.Kind.REPORT_REVIEW, "REJECT",
+                .containsExactly(Tuple.tuple(AssessmentEvent.Kind.REPORT_REVIEW, "REJECT",
                         "DEV-03 was not probed at all"));
         assertThat(engine.getRuntimeService().getVariables(instance.getId()))
                 .doesNotContainKeys(AssessmentVariables.REVIEW_DECISION.name(), AssessmentVariables.REJECTION_REASON.name());
@@ -426,7 +431,7 @@ class AssessmentProcessTest {
         assertThat(rounds.list(id)).hasSize(6);
         assertThat(service().events(id)).filteredOn(e -> e.kind() == AssessmentEvent.Kind.FURTHER_ROUND)
                 .extracting(AssessmentEvent::decision, AssessmentEvent::actor).containsOnly(
-                        org.assertj.core.groups.Tuple.tuple("EXTEND", LAB_MANAGER));
+                        Tuple.tuple("EXTEND", LAB_MANAGER));
     }
 
     @Test
@@ -571,7 +576,7 @@ class AssessmentProcessTest {
     }
 
     private void rectify(ProcessInstance instance, String cloudVersion, String itemId, String response) {
-        Map<String, Object> rectification = new java.util.HashMap<>(Map.of(
+        Map<String, Object> rectification = new HashMap<>(Map.of(
                 AssessmentVariables.CLOUD_VERSION.name(), cloudVersion,
                 AssessmentVariables.CHANGED_DOCUMENTS.name(), "DOC-05 key management v1.1"));
         ItemVariables.response(itemId).putInto(rectification, response);
@@ -626,8 +631,8 @@ class AssessmentProcessTest {
 
         List<Notification> raised = notifications.list(assessmentOf(instance).id());
         assertThat(raised).extracting(Notification::kind, Notification::recipientGroup).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(overdueWork + "_OVERDUE_REMINDER", "manufacturers"),
-                org.assertj.core.groups.Tuple.tuple(overdueWork + "_OVERDUE_ESCALATION", "lab-managers"));
+                Tuple.tuple(overdueWork + "_OVERDUE_REMINDER", "manufacturers"),
+                Tuple.tuple(overdueWork + "_OVERDUE_ESCALATION", "lab-managers"));
     }
 
     private List<String> flagged(ProcessInstance instance) {

@@ -3,21 +3,22 @@ package jp.jcstar.lab.assessment;
 import static jp.jcstar.lab.assessment.AssessmentElements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import jp.jcstar.lab.assessment.process.AssessmentProcess;
+import jp.jcstar.lab.assessment.process.AssessmentVariables;
+import jp.jcstar.lab.company.AccountService;
 import jp.jcstar.lab.documents.DocumentService;
 import jp.jcstar.lab.security.LabUser;
-import org.springframework.core.io.ByteArrayResource;
-import jp.jcstar.lab.assessment.process.AssessmentVariables;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.core.io.ByteArrayResource;
 
 /**
  * Drives process_jcstarAssessment through the engine API as the people of the lab would: each step as a named user
@@ -43,7 +44,7 @@ public class AssessmentScenario {
 
     public static Application application(ProductComponent... scope) {
         return new Application(new Product("株式会社サンプル電機", "スマートロック X1", "SL-X1, SL-X1P", StarLevel.STAR_1,
-                java.util.Set.of(scope)), new Versions("1.0.0", "2.3.0", "2025.03"));
+                Set.of(scope)), new Versions("1.0.0", "2.3.0", "2025.03"));
     }
 
     /** The manufacturer applies and supplies the seven documents: the documentation review is open. */
@@ -102,14 +103,14 @@ public class AssessmentScenario {
     }
 
     /** Registers the scenarios' company once per engine, through the app's registration. */
-    public static void registerCompany(jp.jcstar.lab.company.AccountService accounts) {
+    public static void registerCompany(AccountService accounts) {
         if (accounts.companies().stream().noneMatch(company -> company.id().equals(COMPANY))) {
             accounts.registerCompany(COMPANY, "株式会社サンプル電機", "test");
         }
     }
 
     /** Acts as a user of one group; the company's staff and users are members of its tenant. */
-    private <T> T as(String user, String group, java.util.function.Supplier<T> action) {
+    private <T> T as(String user, String group, Supplier<T> action) {
         engine.getIdentityService().setAuthentication(user, List.of(group), List.of(COMPANY));
         try {
             return action.get();

@@ -1,9 +1,14 @@
 package jp.jcstar.lab.browser;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.stream.Collectors;
 
 import jp.jcstar.lab.api.LabApi;
 import org.openqa.selenium.By;
@@ -160,10 +165,10 @@ public final class Chromium implements AutoCloseable {
     /** Fetches a link's target with this browser's session cookies, as a click would; the body as bytes. */
     public byte[] fetchWithSession(String href) throws IOException, InterruptedException {
         String cookies = driver.manage().getCookies().stream().map(cookie -> cookie.getName() + "=" + cookie.getValue())
-                .collect(java.util.stream.Collectors.joining("; "));
-        java.net.http.HttpResponse<byte[]> response = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(href.startsWith("http") ? href : base + href))
-                        .header("Cookie", cookies).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+                .collect(Collectors.joining("; "));
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(href.startsWith("http") ? href : base + href))
+                        .header("Cookie", cookies).build(), HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200) {
             throw new AssertionError(href + " answered " + response.statusCode());
         }

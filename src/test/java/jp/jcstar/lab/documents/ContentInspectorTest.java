@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -53,13 +55,13 @@ class ContentInspectorTest {
                 // What to do, in both languages.
                 .hasMessageContaining("Word や Excel の文書は PDF に変換してから").hasMessageContaining("save Word or Excel documents as PDF");
         // Shift_JIS is not UTF-8; NUL bytes and other control characters are not text.
-        assertThatThrownBy(() -> inspect("ログ".getBytes(java.nio.charset.Charset.forName("Shift_JIS")), "a.txt", null))
+        assertThatThrownBy(() -> inspect("ログ".getBytes(Charset.forName("Shift_JIS")), "a.txt", null))
                 .isInstanceOf(UnsupportedContentException.class);
         assertThatThrownBy(() -> inspect("abc\0def".getBytes(StandardCharsets.US_ASCII), "a.txt", null))
                 .isInstanceOf(UnsupportedContentException.class);
         // A multi-byte character cut at the end is not valid UTF-8 either.
         byte[] cut = "あ".getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> inspect(java.util.Arrays.copyOf(cut, 2), "a.txt", null))
+        assertThatThrownBy(() -> inspect(Arrays.copyOf(cut, 2), "a.txt", null))
                 .isInstanceOf(UnsupportedContentException.class);
         assertThatThrownBy(() -> inspect(new byte[0], "empty.txt", null))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("empty");
@@ -165,7 +167,7 @@ class ContentInspectorTest {
 
     @Test
     void aBrokenZipIsRefused() {
-        byte[] broken = java.util.Arrays.copyOf(zip("a.txt", "hello".getBytes()), 30);
+        byte[] broken = Arrays.copyOf(zip("a.txt", "hello".getBytes()), 30);
         assertThatThrownBy(() -> inspect(broken, "a.zip", null))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("not a readable ZIP");
     }
@@ -175,7 +177,7 @@ class ContentInspectorTest {
     }
 
     static byte[] concat(byte[] first, byte[] second) {
-        byte[] both = java.util.Arrays.copyOf(first, first.length + second.length);
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
         System.arraycopy(second, 0, both, first.length, second.length);
         return both;
     }
