@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jp.jcstar.lab.assessment.AssessmentElements;
@@ -63,6 +64,9 @@ class BpmnReadabilityTest {
         shapes = model.getModelElementsByType(BpmnShape.class).stream()
                 .collect(Collectors.toMap(shape -> shape.getBpmnElement().getId(), BpmnShape::getBounds));
     }
+
+    /** "日本語 / English": Japanese (kana or kanji) before the slash, Latin letters after it. */
+    static final Pattern BILINGUAL = Pattern.compile("\\w+: [^/]*[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}][^/]* / .*[A-Za-z].*");
 
     @Test
     void theProcessAndEveryFlowNodeSayWhatTheyDoAndWhyTheyAreAsynchronous() {
@@ -138,6 +142,19 @@ class BpmnReadabilityTest {
                 }
             }
         }
+    }
+
+    @Test
+    void everyNameADiagramShowsIsInJapaneseAndEnglish() {
+        // What Modeler and Cockpit print on the diagram: the name of every flow node except the joining gateways
+        // (which are unnamed on purpose), and the label of every flow leaving a deciding gateway.
+        List<String> names = new ArrayList<>();
+        flowNodes().stream().filter(node -> node.getName() != null || node.getIncoming().size() < 2)
+                .forEach(node -> names.add(node.getId() + ": " + node.getName()));
+        model.getModelElementsByType(SequenceFlow.class).stream()
+                .filter(flow -> flow.getSource().getOutgoing().size() > 1)
+                .forEach(flow -> names.add(flow.getId() + ": " + flow.getName()));
+        assertThat(names).allSatisfy(name -> assertThat(name).matches(BILINGUAL));
     }
 
     @Test
