@@ -49,7 +49,7 @@ public final class Chromium implements AutoCloseable {
         driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort().build(), options);
         // A page being replaced while it is read (a form posted, a redirect) leaves stale elements: read again.
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         wait.ignoring(StaleElementReferenceException.class);
         base = "http://localhost:" + port;
     }
