@@ -1,9 +1,12 @@
 package jp.jcstar.lab.api;
 
 import static jp.jcstar.lab.assessment.AssessmentElements.*;
+import static jp.jcstar.lab.assessment.process.AssessmentVariables.TASK_REFERENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -70,8 +73,12 @@ class TaskListsAndRefusalsBrowserTest {
 
         try (Chromium browser = new Chromium(port)) {
             browser.logIn(api, ENGINEER);
-            browser.open("/camunda/app/tasklist/default/");
-            // The engineers' filter opens first and lists the test by reference, product, company and step.
+            // The engineers' filter opens first and lists the test by reference, product, company and step. The suite's
+            // other assessments fill more than Tasklist's first page, so the engineer searches by reference, as a lab does.
+            String reference = assessments.get(id).reference();
+            browser.open("/camunda/app/tasklist/default/#/?searchQuery=" + URLEncoder.encode("[{\"type\":\"taskVariables\","
+                    + "\"operator\":\"eq\",\"name\":\"" + TASK_REFERENCE.name() + "\",\"value\":\"" + reference + "\"}]",
+                    StandardCharsets.UTF_8));
             String list = browser.waitForText(OPEN_TESTS, name);
             assertThat(list).contains(MY_TASKS, "ラウンド / Round:", "評価番号 / Reference:", assessments.get(id).reference())
                     .doesNotContain(REPORTS, OUR_COMPANY, "All tasks");

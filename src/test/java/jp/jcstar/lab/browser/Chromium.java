@@ -16,6 +16,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -92,15 +93,27 @@ public final class Chromium implements AutoCloseable {
 
     /** Waits until the page's text contains all of the given pieces, then returns the text. */
     public String waitForText(String... pieces) {
-        wait.until(driver -> {
-            String text = driver.findElement(By.tagName("body")).getText();
-            for (String piece : pieces) {
-                if (!text.contains(piece)) {
-                    return false;
+        try {
+            wait.until(driver -> {
+                String text = driver.findElement(By.tagName("body")).getText();
+                for (String piece : pieces) {
+                    if (!text.contains(piece)) {
+                        return false;
+                    }
                 }
+                return true;
+            });
+        } catch (TimeoutException e) {
+            // What the page showed instead, in the test's report (CI keeps no screenshots) and as a screenshot.
+            String shown = driver.findElement(By.tagName("body")).getText();
+            try {
+                screenshot("timeout-" + System.currentTimeMillis() + ".png");
+            } catch (IOException | RuntimeException unsaved) {
+                e.addSuppressed(unsaved);
             }
-            return true;
-        });
+            throw new AssertionError("Waited for " + String.join(" + ", pieces) + " at " + url() + "; the page shows:\n"
+                    + shown, e);
+        }
         return text();
     }
 
