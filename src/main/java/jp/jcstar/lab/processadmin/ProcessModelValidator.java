@@ -122,34 +122,46 @@ public class ProcessModelValidator {
             checkBean(resource, owner(listener), listener.getCamundaDelegateExpression(), problems);
         }
         for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-            checkStepName(resource, task, problems);
-            List<String> groups = task.getCamundaCandidateGroupsList();
-            if (groups.isEmpty()) {
-                problems.add(new ModelProblem(resource, task.getId(), "the user task has no candidate group (one of "
-                        + String.join(", ", knownGroups) + ")"));
-            }
-            groups.stream().filter(group -> !knownGroups.contains(group)).forEach(group -> problems.add(
-                    new ModelProblem(resource, task.getId(), "candidate group '" + group + "' is not one of "
-                            + String.join(", ", knownGroups))));
-            JsonNode form = checkFormRef(resource, task.getId(), task.getCamundaFormRef(),
-                    task.getCamundaFormRefBinding(), forms, formAlreadyDeployed, problems);
-            ModelProperties.find(task, RecordVerdictsListener.CHECK_ITEMS).ifPresent(checkItems ->
-                    checkItemsInForm(resource, task, checkItems, form, problems));
-            checkTaskContext(resource, task, problems);
+            checkUserTask(resource, task, forms, formAlreadyDeployed, problems);
         }
         for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
             if (start.getParentElement() instanceof Process && start.getCamundaFormRef() != null) {
-                JsonNode form = checkFormRef(resource, start.getId(), start.getCamundaFormRef(),
-                        start.getCamundaFormRefBinding(), forms, formAlreadyDeployed, problems);
-                if (form != null && !FormContent.asksForStarLevel(form)) {
-                    problems.add(new ModelProblem(resource, start.getId(), Bilingual.of("開始フォーム '"
-                            + start.getCamundaFormRef() + "' に対象レベルの選択欄（キー " + AssessmentVariables.STAR_LEVEL.name()
-                            + "）がありません。", "start form '" + start.getCamundaFormRef() + "' does not ask for the "
-                            + "STAR level (a field with the key " + AssessmentVariables.STAR_LEVEL.name() + ").")));
-                }
+                checkStartForm(resource, start, forms, formAlreadyDeployed, problems);
             }
         }
         return problems;
+    }
+
+    /** Who works on the task, its bilingual name, its form and the items the form records, the context it shows. */
+    private void checkUserTask(String resource, UserTask task, Map<String, JsonNode> forms,
+                               Predicate<String> formAlreadyDeployed, List<ModelProblem> problems) {
+        checkStepName(resource, task, problems);
+        List<String> groups = task.getCamundaCandidateGroupsList();
+        if (groups.isEmpty()) {
+            problems.add(new ModelProblem(resource, task.getId(), "the user task has no candidate group (one of "
+                    + String.join(", ", knownGroups) + ")"));
+        }
+        groups.stream().filter(group -> !knownGroups.contains(group)).forEach(group -> problems.add(
+                new ModelProblem(resource, task.getId(), "candidate group '" + group + "' is not one of "
+                        + String.join(", ", knownGroups))));
+        JsonNode form = checkFormRef(resource, task.getId(), task.getCamundaFormRef(),
+                task.getCamundaFormRefBinding(), forms, formAlreadyDeployed, problems);
+        ModelProperties.find(task, RecordVerdictsListener.CHECK_ITEMS).ifPresent(checkItems ->
+                checkItemsInForm(resource, task, checkItems, form, problems));
+        checkTaskContext(resource, task, problems);
+    }
+
+    /** The start form is deployed and asks for the STAR level. */
+    private void checkStartForm(String resource, StartEvent start, Map<String, JsonNode> forms,
+                                Predicate<String> formAlreadyDeployed, List<ModelProblem> problems) {
+        JsonNode form = checkFormRef(resource, start.getId(), start.getCamundaFormRef(),
+                start.getCamundaFormRefBinding(), forms, formAlreadyDeployed, problems);
+        if (form != null && !FormContent.asksForStarLevel(form)) {
+            problems.add(new ModelProblem(resource, start.getId(), Bilingual.of("開始フォーム '"
+                    + start.getCamundaFormRef() + "' に対象レベルの選択欄（キー " + AssessmentVariables.STAR_LEVEL.name()
+                    + "）がありません。", "start form '" + start.getCamundaFormRef() + "' does not ask for the "
+                    + "STAR level (a field with the key " + AssessmentVariables.STAR_LEVEL.name() + ").")));
+        }
     }
 
     /** A task whose form shows its step's history names which history (RefreshTaskContextListener). */
