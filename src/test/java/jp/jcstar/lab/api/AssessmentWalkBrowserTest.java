@@ -75,7 +75,7 @@ class AssessmentWalkBrowserTest {
 
         // A FAIL without an observation is refused in words the engineer can act on, then recorded with one.
         WebElement form = browser.openTask(api.openTask(id, USER_TASK_TEST_CLOUD, ENGINEER));
-        browser.clickText("Claim");
+        browser.claim();
         for (String item : List.of("CLD-01", "CLD-02", "CLD-03", "CLD-05")) {
             browser.choose(item, "PASS");
         }
@@ -85,7 +85,7 @@ class AssessmentWalkBrowserTest {
         assertThat(refusal).contains("CLD-04", "FAIL needs an observation").doesNotContain("ENGINE-", "verdict_CLD_04");
         browser.screenshot("fail-without-observation.png");
         browser.dismissNotifications();
-        browser.field("CLD-04 所見").sendKeys("TLS 1.0 is accepted on api.example.jp:443");
+        browser.type("CLD-04 所見", "TLS 1.0 is accepted on api.example.jp:443");
         browser.complete();
         api.awaitAssessment(id, ENGINEER, a -> a.path("activeSteps").findValuesAsText("step")
                 .contains(USER_TASK_SUBMIT_RECTIFICATION));
@@ -105,13 +105,13 @@ class AssessmentWalkBrowserTest {
             maker.screenshot("rectification-form.png");
             String issueList = maker.find(By.xpath("//a[contains(., 'Issue list of round 1')]")).getAttribute("href");
             assertThat(pdfText(maker.fetchWithSession(issueList))).contains(reference, "TLS 1.0 is accepted");
-            maker.clickText("Claim");
+            maker.claim();
             // The form starts from the version under test; the manufacturer replaces it with the fixed one.
             WebElement cloudVersion = maker.field("Fixed cloud version");
             assertThat(cloudVersion.getAttribute("value")).isEqualTo("2025.03");
             cloudVersion.clear();
             cloudVersion.sendKeys("2025.04");
-            maker.field("CLD-04").sendKeys("TLS 1.0 と 1.1 を全エンドポイントで無効化 / TLS 1.0 and 1.1 disabled");
+            maker.type("CLD-04", "TLS 1.0 と 1.1 を全エンドポイントで無効化 / TLS 1.0 and 1.1 disabled");
             maker.complete();
             api.awaitAssessment(id, ENGINEER, a -> a.path("activeSteps").findValuesAsText("step")
                     .contains(USER_TASK_RETEST_ITEMS));
@@ -125,7 +125,7 @@ class AssessmentWalkBrowserTest {
         assertThat(retest).contains("前回の所見 / Previous observation: TLS 1.0 is accepted on api.example.jp:443",
                 "クラウド / cloud 2025.04").doesNotContain("2025.032025");
         browser.screenshot("retest-form.png");
-        browser.clickText("Claim");
+        browser.claim();
         browser.choose("CLD-04", "PASS");
         browser.complete();
         api.awaitAssessment(id, ENGINEER, a -> a.path("activeSteps").findValuesAsText("step")
@@ -141,7 +141,7 @@ class AssessmentWalkBrowserTest {
             reviewer.screenshot("review-form.png");
             String draft = reviewer.find(By.xpath("//a[contains(., 'Open the draft report')]")).getAttribute("href");
             assertThat(pdfText(reviewer.fetchWithSession(draft))).contains(reference, PRODUCT);
-            reviewer.clickText("Claim");
+            reviewer.claim();
             reviewer.choose("判断 / Decision", "Approve");
             reviewer.complete();
             api.awaitAssessment(id, REVIEWER, a -> "COMPLETED".equals(a.path("status").asText()));

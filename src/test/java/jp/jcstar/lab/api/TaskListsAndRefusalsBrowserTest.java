@@ -85,7 +85,7 @@ class TaskListsAndRefusalsBrowserTest {
             browser.screenshot("tasklist-engineer-open-tests.png");
 
             browser.openTask(api.openTask(id, USER_TASK_TEST_CLOUD, ENGINEER));
-            browser.clickText("Claim");
+            browser.claim();
             for (String item : List.of("CLD-01", "CLD-02", "CLD-03", "CLD-05")) {
                 browser.choose(item, "/ PASS");
             }
@@ -100,7 +100,7 @@ class TaskListsAndRefusalsBrowserTest {
 
             // With the observation written, the same completion is recorded.
             browser.dismissNotifications();
-            browser.field("CLD-04 所見 / Observation").sendKeys("TLS 1.0 is accepted on api.example.jp");
+            browser.type("CLD-04 所見 / Observation", "TLS 1.0 is accepted on api.example.jp");
             browser.complete();
             browser.wait.until(driver -> !api.activeSteps(id, ENGINEER).contains(USER_TASK_TEST_CLOUD));
         }

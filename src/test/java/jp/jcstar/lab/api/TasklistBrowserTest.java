@@ -71,9 +71,9 @@ class TasklistBrowserTest {
         browser.wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist"));
         browser.click(By.xpath("//a[contains(normalize-space(.), 'Start process')]"));
         browser.click(By.xpath("//a[contains(normalize-space(.), 'JC-STAR assessment')]"));
-        browser.field("Product name").sendKeys("ブラウザ試験ロック");
-        browser.field("Model numbers").sendKeys("BT-1");
-        browser.field("Firmware version").sendKeys("5.0");
+        browser.type("Product name", "ブラウザ試験ロック");
+        browser.type("Model numbers", "BT-1");
+        browser.type("Firmware version", "5.0");
         browser.click(By.cssSelector(".fjs-form-field-select .fjs-select-display"));
         browser.click(By.xpath("//*[contains(@class, 'fjs-dropdownlist-item') and normalize-space(text()) = 'STAR-2']"));
         browser.field("DEVICE").click();
@@ -102,8 +102,8 @@ class TasklistBrowserTest {
         browser.wait.until(driver -> form.getText().contains("0 / 7"));
         assertThat(form.getText()).contains("文書の提出 / Supply documents", "name the item (e.g. DOC-05) and say why",
                 "0 / 7 提出済 / supplied").doesNotContain("The lab's request");
-        browser.click(By.xpath("//*[(self::a or self::button) and contains(normalize-space(.), 'Claim')]"));
-        browser.field("What you supplied").sendKeys("DOC-01 は来週 / next week");
+        browser.claim();
+        browser.type("What you supplied", "DOC-01 は来週 / next week");
         browser.dismissNotifications(); // "The process has been started." lies over the Complete button
         browser.complete();
         browser.wait.until(driver -> driver.findElement(By.tagName("body")).getText().contains("No document for"));
@@ -116,7 +116,7 @@ class TasklistBrowserTest {
 
         // The notification covers the buttons until it is closed, as a person would.
         browser.dismissNotifications();
-        browser.field("What you supplied").sendKeys("; DOC-02, DOC-03, DOC-04, DOC-05, DOC-06, DOC-07 は改訂中 / being revised");
+        browser.type("What you supplied", "; DOC-02, DOC-03, DOC-04, DOC-05, DOC-06, DOC-07 は改訂中 / being revised");
         browser.complete();
         browser.wait.until(driver -> api.activeSteps(id, ENGINEER).contains(USER_TASK_REVIEW_DOCUMENTATION));
     }

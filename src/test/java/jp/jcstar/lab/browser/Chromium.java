@@ -123,7 +123,11 @@ public final class Chromium implements AutoCloseable {
 
     /** Clicks an element once it is clickable, where it stands once scrolled to the middle, as a person would. */
     public void click(By target) {
-        clickWhereItIs(wait.until(ExpectedConditions.elementToBeClickable(target)));
+        // Found again if the page re-renders it meanwhile (Tasklist redraws a form after a claim).
+        wait.until(driver -> {
+            clickWhereItIs(wait.until(ExpectedConditions.elementToBeClickable(target)));
+            return true;
+        });
     }
 
     /**
@@ -132,10 +136,23 @@ public final class Chromium implements AutoCloseable {
      * WebDriver's own scrolling would leave it under Tasklist's fixed footer.
      */
     public void complete() {
-        WebElement button = wait.until(ExpectedConditions.elementToBeClickable(
-                By.xpath("//button[normalize-space(text()) = 'Complete']")));
         ((JavascriptExecutor) driver).executeScript("document.activeElement.blur()");
-        clickWhereItIs(button);
+        click(By.xpath("//button[normalize-space(text()) = 'Complete']"));
+    }
+
+    /** Claims the open task and waits until Tasklist has drawn its form again for the claimant. */
+    public void claim() {
+        By claim = By.xpath("//*[(self::a or self::button) and normalize-space(.) = 'Claim']");
+        click(claim);
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(claim));
+    }
+
+    /** Types into a form-js field found by its label, found again if the form is redrawn meanwhile. */
+    public void type(String label, String text) {
+        wait.until(driver -> {
+            field(label).sendKeys(text);
+            return true;
+        });
     }
 
     private void clickWhereItIs(WebElement element) {
@@ -196,8 +213,12 @@ public final class Chromium implements AutoCloseable {
 
     /** Closes Tasklist's notifications, which cover the form's buttons, as a person would. */
     public void dismissNotifications() {
-        driver.findElements(By.xpath("//div[contains(@class, 'alert')]//*[normalize-space(.) = '×']")).stream()
-                .filter(WebElement::isDisplayed).forEach(WebElement::click);
+        // Tasklist fades them out by itself too: one gone while being closed is looked for again.
+        wait.until(driver -> {
+            driver.findElements(By.xpath("//div[contains(@class, 'alert')]//*[normalize-space(.) = '×']")).stream()
+                    .filter(WebElement::isDisplayed).forEach(WebElement::click);
+            return true;
+        });
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".page-notifications .alert")));
     }
 
