@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.logging.Level;
 import java.util.stream.Collectors;
 
 import jp.jcstar.lab.api.LabApi;
@@ -23,6 +24,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -47,6 +51,10 @@ public final class Chromium implements AutoCloseable {
                 .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
                         "--window-size=1400,1200", "--lang=ja");
+        // The page's console, for the report of a wait that times out.
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort().build(), options);
         // A page being replaced while it is read (a form posted, a redirect) leaves stale elements: read again.
@@ -61,7 +69,36 @@ public final class Chromium implements AutoCloseable {
 
     public Chromium open(String path) {
         driver.get(base + path);
+        if (path.startsWith("/camunda/app/")) {
+            awaitWebapp();
+        }
         return this;
+    }
+
+    /**
+     * Waits until a Camunda webapp (Tasklist, Cockpit, Admin) has started in the page. Now and then its start stays
+     * on the spinner with no request left to answer; a person reloads the page then, and so does this, once, saying
+     * so in the test's output with what the console logged.
+     */
+    private void awaitWebapp() {
+        WebDriverWait started = new WebDriverWait(driver, Duration.ofSeconds(20));
+        started.ignoring(StaleElementReferenceException.class);
+        try {
+            started.until(driver -> !driver.findElement(By.tagName("body")).getText().isBlank());
+        } catch (TimeoutException stuck) {
+            System.err.println("Chromium: " + url() + " still starting after 20 s; reloading. Console: " + console());
+            driver.navigate().refresh();
+        }
+    }
+
+    /** What the page logged to its console since last asked. */
+    private String console() {
+        try {
+            return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::toString)
+                    .collect(Collectors.joining("\n"));
+        } catch (RuntimeException unavailable) {
+            return "(not available: " + unavailable.getMessage() + ")";
+        }
     }
 
     public String url() {
@@ -112,7 +149,7 @@ public final class Chromium implements AutoCloseable {
                 e.addSuppressed(unsaved);
             }
             throw new AssertionError("Waited for " + String.join(" + ", pieces) + " at " + url() + "; the page shows:\n"
-                    + shown, e);
+                    + shown + "\nand its console logged:\n" + console(), e);
         }
         return text();
     }
