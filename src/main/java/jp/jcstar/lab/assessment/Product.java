@@ -1,5 +1,7 @@
 package jp.jcstar.lab.assessment;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -10,7 +12,9 @@ public record Product(String manufacturer, String name, String modelNumbers, Sta
                       Set<ProductComponent> scope) {
 
     public Product {
-        scope = scope == null ? Set.of() : Set.copyOf(scope);
+        // In the components' own order (DEVICE, APP, CLOUD) wherever it is listed, and unchangeable.
+        scope = scope == null || scope.isEmpty() ? Set.of()
+                : Collections.unmodifiableSet(EnumSet.copyOf(scope));
     }
 
     public boolean covers(ProductComponent component) {
