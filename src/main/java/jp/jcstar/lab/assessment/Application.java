@@ -74,9 +74,9 @@ public record Application(Product product, Versions versions) {
         }
         Set<ProductComponent> components = EnumSet.noneOf(ProductComponent.class);
         for (String value : scope == null ? List.<String>of() : scope) {
-            EnumValues.find(ProductComponent.class, value, ProductComponent::name).ifPresentOrElse(components::add, () -> problems.add(problem("scope", "DEVICE, APP, CLOUD のいずれか"
-                            + "にしてください（「" + value + "」は選べません）。", "must be one of DEVICE, APP, CLOUD, was '"
-                            + value + "'.")));
+            EnumValues.find(ProductComponent.class, value, ProductComponent::name).ifPresentOrElse(components::add,
+                    () -> problems.add(problem("scope", "DEVICE, APP, CLOUD のいずれかにしてください（「" + value
+                            + "」は選べません）。", "must be one of DEVICE, APP, CLOUD, was '" + value + "'.")));
         }
         try {
             Application application = new Application(new Product(manufacturer, productName, modelNumbers, level,

@@ -28,6 +28,7 @@ public class AssessmentAccess {
         return assessments.find(id)
                 .filter(assessment -> user.seesEveryCompany()
                         || (assessment.companyId() != null && user.tenants().contains(assessment.companyId())))
-                .orElseThrow(() -> new NotFoundException("評価 " + id + " は存在しません / Assessment " + id + " does not exist"));
+                .orElseThrow(() -> new NotFoundException(
+                        "評価 " + id + " は存在しません / Assessment " + id + " does not exist"));
     }
 }

@@ -88,7 +88,8 @@ public class AssessmentRepository {
     }
 
     public void recordReview(long id, String reviewer, OffsetDateTime at) {
-        jdbc.sql("update assessment set reviewed_by = ?, reviewed_at = ? where id = ?").params(reviewer, at, id).update();
+        jdbc.sql("update assessment set reviewed_by = ?, reviewed_at = ? where id = ?").params(reviewer, at, id)
+                .update();
     }
 
     public void end(long id, AssessmentStatus status, String reason, OffsetDateTime at) {
