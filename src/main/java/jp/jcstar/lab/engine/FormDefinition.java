@@ -55,26 +55,36 @@ public final class FormDefinition {
         try {
             JsonNode root = JSON.readTree(form);
             Map<String, Field> fields = new LinkedHashMap<>();
-            collect(root.path("components"), fields);
+            keyedComponents(root).forEach(component -> fields.put(component.get("key").asText(), field(component)));
             return new FormDefinition(root.path("id").asText(), fields);
         } catch (IOException e) {
             throw new IllegalStateException("A deployed form is not valid JSON", e);
         }
     }
 
-    private static void collect(JsonNode components, Map<String, Field> fields) {
+    /** The components of a form that have a key (its input fields), also those inside groups, in the form's order. */
+    public static List<JsonNode> keyedComponents(JsonNode form) {
+        List<JsonNode> keyed = new ArrayList<>();
+        collect(form.path("components"), keyed);
+        return keyed;
+    }
+
+    private static void collect(JsonNode components, List<JsonNode> keyed) {
         for (JsonNode component : components) {
             if (component.hasNonNull("key")) {
-                JsonNode validate = component.path("validate");
-                List<String> values = component.path("values").findValuesAsText("value");
-                boolean readOnly = component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false);
-                fields.put(component.get("key").asText(), new Field(component.get("key").asText(),
-                        component.path("label").asText(null), component.path("type").asText(), validate.path("required").asBoolean(false), readOnly,
-                        component.has("conditional"), List.copyOf(values),
-                        validate.path("maxLength").asInt(DEFAULT_MAX_LENGTH)));
+                keyed.add(component);
             }
-            collect(component.path("components"), fields);
+            collect(component.path("components"), keyed);
         }
+    }
+
+    private static Field field(JsonNode component) {
+        JsonNode validate = component.path("validate");
+        List<String> values = component.path("values").findValuesAsText("value");
+        boolean readOnly = component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false);
+        return new Field(component.get("key").asText(), component.path("label").asText(null),
+                component.path("type").asText(), validate.path("required").asBoolean(false), readOnly,
+                component.has("conditional"), List.copyOf(values), validate.path("maxLength").asInt(DEFAULT_MAX_LENGTH));
     }
 
     public String id() {

@@ -15,6 +15,7 @@ import jp.jcstar.lab.assessment.process.AssessmentVariables;
 import jp.jcstar.lab.assessment.process.ItemVariables;
 import jp.jcstar.lab.catalog.Catalog;
 import jp.jcstar.lab.catalog.CheckItem;
+import jp.jcstar.lab.engine.FormDefinition;
 import jp.jcstar.lab.engine.ProcessVariable;
 
 /**
@@ -63,7 +64,7 @@ final class FormContent {
     /** Every field of a form that shows a catalog item shows the catalog's current wording of it. */
     static List<ModelProblem> checkItems(String resource, JsonNode form, Catalog catalog) {
         List<ModelProblem> problems = new ArrayList<>();
-        for (JsonNode field : fields(form)) {
+        for (JsonNode field : FormDefinition.keyedComponents(form)) {
             String key = field.path("key").asText();
             String label = field.path("label").asText("");
             Optional<ItemFieldOf> shown = itemFieldOf(key, catalog);
@@ -102,8 +103,7 @@ final class FormContent {
     static List<ModelProblem> checkStarLevels(String resource, JsonNode form) {
         String key = AssessmentVariables.STAR_LEVEL.name();
         String expected = String.join(", ", StarLevel.labels());
-        return fields(form).stream().filter(field -> key.equals(field.path("key").asText()))
-                .filter(field -> !options(field).equals(StarLevel.labels()))
+        return field(form, key).stream().filter(field -> !options(field).equals(StarLevel.labels()))
                 .map(field -> new ModelProblem(resource, key, Bilingual.of(
                         "対象レベルの選択肢は、アプリが受け付けるレベル「" + expected + "」（値と表示が同じ）にしてください（現在は「"
                                 + String.join(", ", options(field)) + "」）。",
@@ -114,23 +114,13 @@ final class FormContent {
 
     /** Whether a form asks for the STAR level, as the start form of an assessment must. */
     static boolean asksForStarLevel(JsonNode form) {
-        return fields(form).stream().anyMatch(field -> AssessmentVariables.STAR_LEVEL.name().equals(field.path("key").asText()));
+        return field(form, AssessmentVariables.STAR_LEVEL.name()).isPresent();
     }
 
-    /** The components of a form that have a key, also those inside groups. */
-    static List<JsonNode> fields(JsonNode form) {
-        List<JsonNode> fields = new ArrayList<>();
-        collect(form.path("components"), fields);
-        return fields;
-    }
-
-    private static void collect(JsonNode components, List<JsonNode> fields) {
-        for (JsonNode component : components) {
-            if (component.hasNonNull("key")) {
-                fields.add(component);
-            }
-            collect(component.path("components"), fields);
-        }
+    /** A form's field by its key, also inside groups. */
+    static Optional<JsonNode> field(JsonNode form, String key) {
+        return FormDefinition.keyedComponents(form).stream().filter(field -> key.equals(field.path("key").asText()))
+                .findFirst();
     }
 
     private record ItemFieldOf(CheckItem item, ItemField kind) {

@@ -243,7 +243,7 @@ public class ProcessModelValidator {
         for (CheckItem item : items) {
             String verdictKey = ItemVariables.verdict(item.id()).name();
             String observationKey = ItemVariables.observation(item.id()).name();
-            JsonNode verdict = component(form, verdictKey);
+            JsonNode verdict = FormContent.field(form, verdictKey).orElse(null);
             if (verdict == null) {
                 problems.add(new ModelProblem(resource, task.getId(), "form '" + task.getCamundaFormRef()
                         + "' has no field " + verdictKey + " for catalog item " + item.id()));
@@ -253,16 +253,11 @@ public class ProcessModelValidator {
                 problems.add(new ModelProblem(resource, task.getId(), verdictKey
                         + " must offer exactly the values PASS, FAIL, NA"));
             }
-            if (component(form, observationKey) == null) {
+            if (FormContent.field(form, observationKey).isEmpty()) {
                 problems.add(new ModelProblem(resource, task.getId(), "form '" + task.getCamundaFormRef()
                         + "' has no field " + observationKey + " for catalog item " + item.id()));
             }
         }
-    }
-
-    private static JsonNode component(JsonNode form, String key) {
-        return FormContent.fields(form).stream().filter(field -> key.equals(field.path("key").asText())).findFirst()
-                .orElse(null);
     }
 
     private static String owner(ModelElementInstance element) {

@@ -51,7 +51,7 @@ public final class ReportHeader {
 
     /** The components in scope, e.g. "DEVICE, APP, CLOUD". */
     public String getScope() {
-        return product.scope().stream().sorted().map(ProductComponent::name).collect(Collectors.joining(", "));
+        return product.scope().stream().map(ProductComponent::name).collect(Collectors.joining(", "));
     }
 
     public String getFirmwareVersion() {

@@ -83,8 +83,9 @@ public class AssessmentOverviews {
                 .map(step -> new AssessmentOverview.StepRow(step.name(), Wording.groups(step.candidateGroups()),
                         step.assignee(), Wording.dateTime(step.due()), step.overdue()))
                 .toList();
-        return new AssessmentOverview(assessment, Wording.status(assessment.status()), assessment.product().starLevel().label(),
-                assessment.product().scope().stream().sorted().map(Wording::component).collect(Collectors.joining(", ")),
+        return new AssessmentOverview(assessment, Wording.status(assessment.status()),
+                assessment.product().starLevel().label(),
+                assessment.product().scope().stream().map(Wording::component).collect(Collectors.joining(", ")),
                 Wording.dateTime(assessment.appliedAt()),
                 assessment.status() == AssessmentStatus.IN_PROGRESS, steps, roundRows, items, findingRows, events,
                 documentsRow(assessment, catalog, files), reportLinks);

@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import jp.jcstar.lab.assessment.Assessment;
+import jp.jcstar.lab.assessment.Versions;
 import jp.jcstar.lab.engine.Markdown;
 import jp.jcstar.lab.reports.ReportAccess;
 import jp.jcstar.lab.security.LabUser;
@@ -79,10 +80,7 @@ public class TaskContexts {
         StringBuilder text = new StringBuilder("### 第").append(round).append("回の再試験 / Retest, round ").append(round)
                 .append("\n\n");
         overview.rounds().stream().filter(r -> r.round() == round).findFirst().ifPresent(current -> text
-                .append("**試験する版 / Versions under test**: ファームウェア / firmware ")
-                .append(Markdown.text(orDash(current.versions().firmware()))).append(", アプリ / app ")
-                .append(Markdown.text(orDash(current.versions().app()))).append(", クラウド / cloud ")
-                .append(Markdown.text(orDash(current.versions().cloud()))).append("\n\n")
+                .append("**試験する版 / Versions under test**: ").append(versions(current.versions())).append("\n\n")
                 .append("**変更した文書 / Changed documents**: ").append(Markdown.block(current.changedDocuments()))
                 .append("\n\n"));
         issueList(overview, round - 1, text);
@@ -118,9 +116,7 @@ public class TaskContexts {
         for (AssessmentOverview.RoundRow round : overview.rounds()) {
             text.append("#### 第").append(round.round()).append("回 / Round ").append(round.round()).append(": ")
                     .append(round.outcome()).append("\n\n")
-                    .append("版 / Versions: ").append(Markdown.text(orDash(round.versions().firmware()))).append(" / ")
-                    .append(Markdown.text(orDash(round.versions().app()))).append(" / ")
-                    .append(Markdown.text(orDash(round.versions().cloud()))).append("\n\n");
+                    .append("版 / Versions: ").append(versions(round.versions())).append("\n\n");
             if (round.issueListPath() != null) {
                 text.append(Markdown.link("第" + round.round() + "回 指摘事項一覧 / Issue list, round " + round.round(),
                         round.issueListPath())).append("\n\n");
@@ -185,6 +181,12 @@ public class TaskContexts {
             }
         }
         return Optional.empty();
+    }
+
+    /** "ファームウェア / firmware 1.0.0, アプリ / app —, クラウド / cloud 2025.04", Markdown-escaped. */
+    private static String versions(Versions versions) {
+        return "ファームウェア / firmware " + Markdown.text(orDash(versions.firmware())) + ", アプリ / app "
+                + Markdown.text(orDash(versions.app())) + ", クラウド / cloud " + Markdown.text(orDash(versions.cloud()));
     }
 
     private static String orDash(String text) {

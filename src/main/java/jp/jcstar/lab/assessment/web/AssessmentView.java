@@ -31,7 +31,7 @@ public record AssessmentView(long id, String reference, String status, int round
 
         static ProductView of(Product product) {
             return new ProductView(product.manufacturer(), product.name(), product.modelNumbers(),
-                    product.starLevel().label(), product.scope().stream().sorted().map(ProductComponent::name).toList());
+                    product.starLevel().label(), product.scope().stream().map(ProductComponent::name).toList());
         }
     }
 
