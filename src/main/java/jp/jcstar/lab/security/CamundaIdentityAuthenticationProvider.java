@@ -96,7 +96,7 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
         if (!(user instanceof UserEntity entity)) {
             return true;
         }
-        boolean lockedForGood = lockedForGood(userId);
+        boolean lockedForGood = entity.getAttempts() >= maxAttempts();
         boolean delayed = entity.getLockExpirationTime() != null
                 && entity.getLockExpirationTime().after(ClockUtil.getCurrentTime());
         return !lockedForGood && !delayed;

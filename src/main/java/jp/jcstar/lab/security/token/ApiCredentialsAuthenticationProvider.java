@@ -13,6 +13,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * HTTP Basic on /api and /engine-rest: the password may be a personal API token of that user, or the user's password
@@ -26,10 +28,13 @@ public class ApiCredentialsAuthenticationProvider implements AuthenticationProvi
     private final ApiTokenService tokens;
     private final SecondFactorService secondFactor;
     private final PasswordChangeRequirement passwordChange;
+    private final TransactionTemplate transactions;
 
     public ApiCredentialsAuthenticationProvider(CamundaIdentityAuthenticationProvider passwords, ApiTokenService tokens,
                                                 SecondFactorService secondFactor,
-                                                PasswordChangeRequirement passwordChange) {
+                                                PasswordChangeRequirement passwordChange,
+                                                PlatformTransactionManager transactionManager) {
+        this.transactions = new TransactionTemplate(transactionManager);
         this.passwords = passwords;
         this.tokens = tokens;
         this.secondFactor = secondFactor;
@@ -40,10 +45,8 @@ public class ApiCredentialsAuthenticationProvider implements AuthenticationProvi
     public Authentication authenticate(Authentication authentication) {
         String credentials = authentication.getCredentials() == null ? null : authentication.getCredentials().toString();
         if (credentials != null && credentials.startsWith(ApiTokenService.PREFIX)) {
-            String owner = ownerOf(credentials)
-                    .filter(user -> user.equals(authentication.getName()))
+            return byToken(credentials, authentication, authentication.getName())
                     .orElseThrow(() -> new BadCredentialsException("Invalid user name or password"));
-            return byToken(owner, authentication);
         }
         Authentication byPassword = passwords.authenticate(authentication);
         if (secondFactor.required(byPassword.getName(), LabUser.of(byPassword).groups())
@@ -54,20 +57,22 @@ public class ApiCredentialsAuthenticationProvider implements AuthenticationProvi
     }
 
     /**
-     * The owner of a valid token whose account still exists and is not locked, by failed passwords or by failed
-     * second-factor codes: a lock holds for every credential.
+     * A valid token's owner, authenticated with its groups and tenants: the owner's account still exists and is not
+     * locked, by failed passwords or by failed second-factor codes (a lock holds for every credential). One
+     * transaction for the token, the account and its groups: the request's own, when it has one. Empty for an invalid
+     * token, or one of another user than {@code expectedUser} (when given).
      */
-    public Optional<String> ownerOf(String token) {
-        return tokens.owner(token).filter(passwords::usable).filter(owner -> !secondFactor.lockedOut(owner));
-    }
-
-    /** An authenticated token's owner, with its groups and tenants. */
-    public Authentication byToken(String owner, Authentication request) {
-        List<GrantedAuthority> authorities = passwords.authoritiesOf(owner);
-        UsernamePasswordAuthenticationToken authenticated =
-                UsernamePasswordAuthenticationToken.authenticated(owner, null, authorities);
-        authenticated.setDetails(request.getDetails());
-        return authenticated;
+    public Optional<Authentication> byToken(String token, Authentication request, String expectedUser) {
+        return transactions.execute(status -> tokens.owner(token).filter(passwords::usable)
+                .filter(owner -> !secondFactor.lockedOut(owner))
+                .filter(owner -> expectedUser == null || owner.equals(expectedUser))
+                .map(owner -> {
+                    List<GrantedAuthority> authorities = passwords.authoritiesOf(owner);
+                    UsernamePasswordAuthenticationToken authenticated =
+                            UsernamePasswordAuthenticationToken.authenticated(owner, null, authorities);
+                    authenticated.setDetails(request.getDetails());
+                    return (Authentication) authenticated;
+                }));
     }
 
     @Override

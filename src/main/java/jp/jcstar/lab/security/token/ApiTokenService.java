@@ -29,6 +29,7 @@ public class ApiTokenService {
 
     public static final String PREFIX = "jcs_";
     static final int DEFAULT_DAYS = 90;
+    static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
     static final int MAX_DAYS = 365;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -104,13 +105,19 @@ public class ApiTokenService {
         }
         String hash = Sha256.hex(token);
         OffsetDateTime now = now();
-        Optional<String> owner = jdbc.sql("""
-                        select user_id from api_token
+        Optional<Use> use = jdbc.sql("""
+                        select user_id, last_used_at from api_token
                         where token_hash = ? and revoked_at is null and expires_at > ?""")
-                .params(hash, now).query(String.class).optional();
-        owner.ifPresent(user -> jdbc.sql("update api_token set last_used_at = ? where token_hash = ?")
-                .params(now, hash).update());
-        return owner;
+                .params(hash, now).query((rs, row) -> new Use(rs.getString("user_id"),
+                        rs.getObject("last_used_at", OffsetDateTime.class))).optional();
+        // A token's last use is shown to its owner to the minute: written when it is older than that, not per call.
+        use.filter(used -> used.at() == null || used.at().isBefore(now.minus(LAST_USE_PRECISION)))
+                .ifPresent(used -> jdbc.sql("update api_token set last_used_at = ? where token_hash = ?")
+                        .params(now, hash).update());
+        return use.map(Use::userId);
+    }
+
+    private record Use(String userId, OffsetDateTime at) {
     }
 
     private static OffsetDateTime now() {

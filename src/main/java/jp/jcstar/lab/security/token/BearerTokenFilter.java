@@ -38,14 +38,13 @@ public class BearerTokenFilter extends OncePerRequestFilter {
         String token = header.substring(BEARER.length()).strip();
         UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken.unauthenticated("bearer", null);
         attempt.setDetails(new WebAuthenticationDetailsSource().buildDetails(request));
-        String owner = provider.ownerOf(token).orElse(null);
-        if (owner == null) {
+        Authentication authenticated = provider.byToken(token, attempt, null).orElse(null);
+        if (authenticated == null) {
             events.publishAuthenticationFailure(new BadCredentialsException("Invalid API token"), attempt);
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "Invalid API token");
             return;
         }
-        Authentication authenticated = provider.byToken(owner, attempt);
         events.publishAuthenticationSuccess(authenticated);
         SecurityContextHolder.getContext().setAuthentication(authenticated);
         chain.doFilter(request, response);
