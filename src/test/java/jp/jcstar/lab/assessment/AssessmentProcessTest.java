@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import jp.jcstar.lab.ProcessEngineTest;
+import jp.jcstar.lab.assessment.process.AssessmentHistoryLevel;
 import jp.jcstar.lab.assessment.process.AssessmentVariables;
 import jp.jcstar.lab.assessment.process.ItemVariables;
 import jp.jcstar.lab.catalog.Catalog;
@@ -33,6 +34,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.assertj.core.groups.Tuple;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -134,6 +136,9 @@ class AssessmentProcessTest {
         assertThat(findings.listRound(id, 1).get(0).status()).isEqualTo(FindingStatus.ANSWERED);
         assertThat(assessmentOf(instance).currentRound()).isEqualTo(2);
         assertThat(instance).isWaitingAt(USER_TASK_RETEST_ITEMS);
+        // A flag for the item in question, not one for each of the catalog's items.
+        assertThat(engine.getRuntimeService().getVariables(instance.getId()).keySet())
+                .filteredOn(name -> name.startsWith("retest_")).containsExactly("retest_CLD_04");
 
         assertThatThrownBy(() -> test(instance, USER_TASK_RETEST_ITEMS,
                 Verdicts.none().judge("CLD-04", "NA", "No longer applicable")))
@@ -146,6 +151,18 @@ class AssessmentProcessTest {
         assertThat(instance).isEnded().hasPassed(END_EVENT_ASSESSMENT_COMPLETED);
         assertThat(results.list(id)).filteredOn(result -> result.roundNo() == 2).extracting(CheckResult::itemId)
                 .containsExactly("CLD-04");
+        // The engine's history keeps the variables that routed the process; what people entered is in the app's tables.
+        assertThat(engine.getProcessEngineConfiguration().getHistory()).isEqualTo(AssessmentHistoryLevel.NAME);
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+                .list()).extracting(HistoricVariableInstance::getName)
+                .contains(AssessmentVariables.DOCUMENTATION_COMPLETE.name(), AssessmentVariables.ALL_ITEMS_PASSED.name(),
+                        AssessmentVariables.RECTIFICATION_DUE_DATE.name(), AssessmentVariables.REPORT_APPROVED.name())
+                .noneMatch(name -> name.startsWith("verdict_") || name.startsWith("observation_")
+                        || name.startsWith("retest_") || name.startsWith("response_"))
+                .doesNotContain(AssessmentVariables.TASK_CONTEXT.name(), AssessmentVariables.DOCUMENTS_OVERVIEW.name(),
+                        AssessmentVariables.PRODUCT_NAME.name());
+        assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(USER_TASK_RETEST_ITEMS).singleResult().getEndTime()).isNotNull();
         Finding closed = findings.listRound(id, 1).get(0);
         assertThat(closed.status()).isEqualTo(FindingStatus.CLOSED);
         assertThat(closed.retestOutcome()).isEqualTo(RoundOutcome.PASSED);

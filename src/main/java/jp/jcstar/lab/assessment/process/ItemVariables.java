@@ -33,9 +33,20 @@ public final class ItemVariables {
         return ProcessVariable.of("response_" + suffix(itemId), String.class);
     }
 
-    /** Shows exactly the given items in the retest form (and asks a response for each in the rectification form). */
+    /**
+     * Shows exactly the given items in the retest form (and asks a response for each in the rectification form). The
+     * forms hide an item unless its flag is {@code true}, so only the flagged items and those flagged before are
+     * written, not a flag for every item of the catalog.
+     */
     public static void flagForRetest(VariableScope scope, List<CheckItem> catalogItems, Collection<String> flagged) {
-        catalogItems.forEach(item -> retest(item.id()).set(scope, flagged.contains(item.id())));
+        for (CheckItem item : catalogItems) {
+            ProcessVariable<Boolean> flag = retest(item.id());
+            if (flagged.contains(item.id())) {
+                flag.set(scope, true);
+            } else if (flag.find(scope).orElse(false)) {
+                flag.set(scope, false);
+            }
+        }
     }
 
     /** The items currently flagged for retest. */

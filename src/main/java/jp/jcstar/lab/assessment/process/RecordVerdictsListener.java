@@ -80,8 +80,8 @@ public class RecordVerdictsListener implements TaskListener {
         } else {
             verdicts.record(assessmentId, submitted, user);
         }
-        // Recorded in the app's tables (and the engine's history); a later form must not find them pre-filled and
-        // have a stale verdict pass for a new one.
+        // Recorded in the app's tables (the data of record; not in the engine's history, ADR 11); a later form must
+        // not find them pre-filled and have a stale verdict pass for a new one.
         items.forEach(item -> {
             ItemVariables.verdict(item.id()).remove(task);
             ItemVariables.observation(item.id()).remove(task);
