@@ -5,11 +5,15 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
 
+import jp.jcstar.lab.TransactionScoped;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -17,10 +21,26 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AssessmentRepository {
 
-    private final JdbcClient jdbc;
+    /** Which process instance runs which assessment never changes once both exist. */
+    private static final int KNOWN_INSTANCES = 10_000;
 
-    public AssessmentRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final TransactionScoped<Long, Assessment> read;
+    private final Map<String, Long> idsByProcessInstance = new ConcurrentHashMap<>();
+
+    public AssessmentRepository(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.read = new TransactionScoped<>(dataSource);
+    }
+
+    /** The assessments read in the current transaction; read again only by {@link #lock} and after a change. */
+    private Map<Long, Assessment> readInThisTransaction() {
+        return read.reads();
+    }
+
+    private <T> T changed(long id, T result) {
+        readInThisTransaction().remove(id);
+        return result;
     }
 
     /** Stores a new assessment in round 1 and gives it its reference (JCS-yyyy-nnnnn). */
@@ -41,19 +61,30 @@ public class AssessmentRepository {
                         AssessmentStatus.IN_PROGRESS.name(), retestLimit, appliedBy, now)
                 .update(key, "id");
         long id = key.getKeyAs(Number.class).longValue();
-        jdbc.sql("update assessment set reference = ? where id = ?")
-                .params("JCS-%d-%05d".formatted(now.getYear(), id), id).update();
+        changed(id, jdbc.sql("update assessment set reference = ? where id = ?")
+                .params("JCS-%d-%05d".formatted(now.getYear(), id), id).update());
         return id;
     }
 
     public Optional<Assessment> find(long id) {
-        return jdbc.sql("select * from assessment where id = ?").param(id).query(AssessmentRepository::map).optional();
+        Map<Long, Assessment> read = readInThisTransaction();
+        Assessment known = read.get(id);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Assessment> found = jdbc.sql("select * from assessment where id = ?").param(id)
+                .query(AssessmentRepository::map).optional();
+        found.ifPresent(assessment -> read.put(id, assessment));
+        return found;
     }
 
     /** Reads the row with "for update": it stays locked until the transaction ends. */
     public Assessment lock(long id) {
-        return jdbc.sql("select * from assessment where id = ? for update").param(id).query(AssessmentRepository::map)
-                .optional().orElseThrow(() -> new IllegalStateException("Assessment " + id + " does not exist"));
+        Assessment locked = jdbc.sql("select * from assessment where id = ? for update").param(id)
+                .query(AssessmentRepository::map).optional()
+                .orElseThrow(() -> new IllegalStateException("Assessment " + id + " does not exist"));
+        readInThisTransaction().put(id, locked);
+        return locked;
     }
 
     public Assessment get(long id) {
@@ -72,8 +103,20 @@ public class AssessmentRepository {
     }
 
     public Optional<Assessment> findByProcessInstance(String processInstanceId) {
-        return jdbc.sql("select * from assessment where process_instance_id = ?").param(processInstanceId)
-                .query(AssessmentRepository::map).optional();
+        Long id = idsByProcessInstance.get(processInstanceId);
+        if (id != null) {
+            return find(id);
+        }
+        Optional<Assessment> found = jdbc.sql("select * from assessment where process_instance_id = ?")
+                .param(processInstanceId).query(AssessmentRepository::map).optional();
+        found.ifPresent(assessment -> {
+            if (idsByProcessInstance.size() >= KNOWN_INSTANCES) {
+                idsByProcessInstance.clear();
+            }
+            idsByProcessInstance.put(processInstanceId, assessment.id());
+            readInThisTransaction().put(assessment.id(), assessment);
+        });
+        return found;
     }
 
     public void startRound(long id, int round, Versions versions) {
@@ -81,20 +124,21 @@ public class AssessmentRepository {
                         update assessment set current_round = ?, firmware_version = ?, app_version = ?,
                             cloud_version = ? where id = ?""")
                 .params(round, versions.firmware(), versions.app(), versions.cloud(), id).update();
+        changed(id, round);
     }
 
     public void raiseRetestLimit(long id) {
-        jdbc.sql("update assessment set retest_limit = retest_limit + 1 where id = ?").param(id).update();
+        changed(id, jdbc.sql("update assessment set retest_limit = retest_limit + 1 where id = ?").param(id).update());
     }
 
     public void recordReview(long id, String reviewer, OffsetDateTime at) {
-        jdbc.sql("update assessment set reviewed_by = ?, reviewed_at = ? where id = ?").params(reviewer, at, id)
-                .update();
+        changed(id, jdbc.sql("update assessment set reviewed_by = ?, reviewed_at = ? where id = ?")
+                .params(reviewer, at, id).update());
     }
 
     public void end(long id, AssessmentStatus status, String reason, OffsetDateTime at) {
-        jdbc.sql("update assessment set status = ?, end_reason = ?, ended_at = ? where id = ?")
-                .params(status.name(), reason, at, id).update();
+        changed(id, jdbc.sql("update assessment set status = ?, end_reason = ?, ended_at = ? where id = ?")
+                .params(status.name(), reason, at, id).update());
     }
 
     private static Assessment map(ResultSet rs, int row) throws SQLException {

@@ -1,6 +1,8 @@
 package jp.jcstar.lab.catalog;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jp.jcstar.lab.problem.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,6 +13,8 @@ import org.springframework.stereotype.Repository;
 public class CatalogRepository {
 
     private final JdbcClient jdbc;
+    /** A published version never changes (a new wording is a new version), so each is read once. */
+    private final Map<String, Catalog> versions = new ConcurrentHashMap<>();
 
     public CatalogRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -27,6 +31,16 @@ public class CatalogRepository {
     }
 
     public Catalog version(String version) {
+        Catalog known = versions.get(version);
+        if (known != null) {
+            return known;
+        }
+        Catalog read = read(version);
+        versions.putIfAbsent(version, read);
+        return read;
+    }
+
+    private Catalog read(String version) {
         List<CheckItem> items = jdbc.sql("""
                         select item_id, step, title_ja, title_en, requirement_ja, requirement from catalog_item
                         where catalog_version = ? order by sort_order""")

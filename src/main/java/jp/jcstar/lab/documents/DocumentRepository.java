@@ -7,7 +7,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
+import jp.jcstar.lab.TransactionScoped;
 import jp.jcstar.lab.assessment.SuppliedDocuments;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -17,9 +20,12 @@ import org.springframework.stereotype.Repository;
 public class DocumentRepository implements SuppliedDocuments {
 
     private final JdbcClient jdbc;
+    /** The lists read in the current transaction: the forms of a completion's new tasks each show the documents. */
+    private final TransactionScoped<Long, List<StoredDocument>> listed;
 
-    public DocumentRepository(JdbcClient jdbc) {
+    public DocumentRepository(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.listed = new TransactionScoped<>(dataSource);
     }
 
     /** The version the next upload of this series gets. */
@@ -32,6 +38,7 @@ public class DocumentRepository implements SuppliedDocuments {
     public StoredDocument insert(long assessmentId, DocumentKind kind, String itemId, int roundNo, int version,
                                  String fileName, String mediaType, long sizeBytes, String sha256, String storageKey,
                                  String uploadedBy, OffsetDateTime uploadedAt) {
+        listed.reads().remove(assessmentId);
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into document (assessment_id, kind, item_id, round_no, series, version, file_name,
@@ -51,14 +58,15 @@ public class DocumentRepository implements SuppliedDocuments {
 
     @Override
     public Set<String> itemsWithDocument(long assessmentId) {
-        return new HashSet<>(jdbc.sql("select distinct item_id from document where assessment_id = ? and kind = ?")
-                .params(assessmentId, DocumentKind.DOCUMENT.name()).query(String.class).list());
+        return list(assessmentId).stream().filter(document -> document.kind() == DocumentKind.DOCUMENT)
+                .map(StoredDocument::itemId).collect(Collectors.toCollection(HashSet::new));
     }
 
     /** Every upload of the assessment, in the order they arrived. */
     public List<StoredDocument> list(long assessmentId) {
-        return jdbc.sql("select * from document where assessment_id = ? order by id")
-                .param(assessmentId).query(DocumentRepository::map).list();
+        return listed.reads().computeIfAbsent(assessmentId, id -> jdbc.sql(
+                        "select * from document where assessment_id = ? order by id")
+                .param(id).query(DocumentRepository::map).list().stream().toList());
     }
 
     private static StoredDocument map(ResultSet rs, int row) throws SQLException {

@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
+import javax.sql.DataSource;
 
+import jp.jcstar.lab.TransactionScoped;
 import jp.jcstar.lab.assessment.RoundOutcome;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -13,13 +15,21 @@ import org.springframework.stereotype.Repository;
 public class FindingRepository {
 
     private final JdbcClient jdbc;
+    /** The findings read in the current transaction, by assessment; forgotten at every change. */
+    private final TransactionScoped<Long, List<Finding>> read;
 
-    public FindingRepository(JdbcClient jdbc) {
+    public FindingRepository(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.read = new TransactionScoped<>(dataSource);
+    }
+
+    private void changing() {
+        read.reads().clear();
     }
 
     void open(long assessmentId, int roundNo, String itemId, String observation, String requiredFix,
                      OffsetDateTime dueDate, OffsetDateTime at) {
+        changing();
         jdbc.sql("""
                         insert into finding (assessment_id, round_no, item_id, observation, required_fix, due_date,
                             status, opened_at) values (?, ?, ?, ?, ?, ?, ?, ?)""")
@@ -27,17 +37,20 @@ public class FindingRepository {
                 .update();
     }
 
+    /** Every finding of the assessment, by round, then item. */
     public List<Finding> list(long assessmentId) {
-        return jdbc.sql("select * from finding where assessment_id = ? order by round_no, item_id")
-                .param(assessmentId).query(FindingRepository::map).list();
+        return read.reads().computeIfAbsent(assessmentId, id -> List.copyOf(
+                jdbc.sql("select * from finding where assessment_id = ? order by round_no, item_id")
+                        .param(id).query(FindingRepository::map).list()));
     }
 
+    /** The findings of one round, by item. */
     public List<Finding> listRound(long assessmentId, int roundNo) {
-        return jdbc.sql("select * from finding where assessment_id = ? and round_no = ? order by item_id")
-                .params(assessmentId, roundNo).query(FindingRepository::map).list();
+        return list(assessmentId).stream().filter(finding -> finding.roundNo() == roundNo).toList();
     }
 
     void markSent(long assessmentId, int roundNo, OffsetDateTime at) {
+        changing();
         jdbc.sql("""
                         update finding set status = ?, sent_at = ?
                         where assessment_id = ? and round_no = ? and status = ?""")
@@ -46,11 +59,13 @@ public class FindingRepository {
     }
 
     void answer(long findingId, String response, OffsetDateTime at) {
+        changing();
         jdbc.sql("update finding set status = ?, manufacturer_response = ?, answered_at = ? where id = ?")
                 .params(FindingStatus.ANSWERED.name(), response, at, findingId).update();
     }
 
     void recordRetest(long findingId, RoundOutcome outcome, OffsetDateTime at) {
+        changing();
         jdbc.sql("update finding set status = ?, retest_outcome = ?, retested_at = ? where id = ?")
                 .params((outcome == RoundOutcome.PASSED ? FindingStatus.RETEST_PASSED : FindingStatus.RETEST_FAILED).name(),
                         outcome.name(), at, findingId)
@@ -59,6 +74,7 @@ public class FindingRepository {
 
     /** Closes every finding of an assessment that has ended. */
     void closeAll(long assessmentId, OffsetDateTime at) {
+        changing();
         jdbc.sql("update finding set status = ?, closed_at = ? where assessment_id = ? and closed_at is null")
                 .params(FindingStatus.CLOSED.name(), at, assessmentId).update();
     }

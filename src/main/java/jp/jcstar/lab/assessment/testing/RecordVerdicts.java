@@ -57,7 +57,8 @@ public class RecordVerdicts {
         // same task at once the second waits here, then loses on the engine's task revision (409).
         Assessment assessment = records.lock(assessmentId);
         Set<String> inScope = records.itemsInScope(assessment).stream().map(CheckItem::id).collect(Collectors.toSet());
-        Set<String> beingRetested = findings.listRound(assessmentId, assessment.currentRound() - 1).stream()
+        Set<String> beingRetested = assessment.currentRound() == 1 ? Set.of()
+                : findings.listRound(assessmentId, assessment.currentRound() - 1).stream()
                 .filter(finding -> finding.status() == FindingStatus.ANSWERED).map(Finding::itemId)
                 .collect(Collectors.toSet());
         Catalog catalog = records.catalogOf(assessment);
@@ -78,7 +79,9 @@ public class RecordVerdicts {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(Bilingual.join(problems));
         }
-        recorded.forEach(result -> results.save(assessmentId, result));
+        if (!recorded.isEmpty()) {
+            results.saveAll(assessmentId, recorded);
+        }
         decisions.record(user, assessment, "VERDICTS", Map.of("round", assessment.currentRound(), "items",
                 recorded.size(), "failed", recorded.stream().filter(r -> r.verdict() == Verdict.FAIL)
                         .map(CheckResult::itemId).toList()));
