@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jp.jcstar.lab.Bilingual;
 import jp.jcstar.lab.engine.FormDefinition;
@@ -18,6 +19,7 @@ import jp.jcstar.lab.problem.ForbiddenException;
 import jp.jcstar.lab.problem.InvalidInputException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -37,6 +39,7 @@ import org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceAsyncCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveAuthorizationCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskDueDateCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskFollowUpDateCmd;
@@ -55,6 +58,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
@@ -89,6 +93,8 @@ public class EngineCommandGuard extends CommandInterceptor {
             DelegateTaskCmd.class, DeleteIdentityLinkCmd.class);
 
     private final SecurityAudit audit;
+    /** The forms of the deployed process versions, by process definition and form key. */
+    private final Map<String, FormDefinition> deployedForms = new ConcurrentHashMap<>();
 
     public EngineCommandGuard(SecurityAudit audit) {
         this.audit = audit;
@@ -125,6 +131,12 @@ public class EngineCommandGuard extends CommandInterceptor {
         }
         if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
             return completion(command, context);
+        }
+        if (command instanceof SaveAuthorizationCmd save && isRevoke(save)) {
+            // The engine does not look for revocations (LabEnginePlugin): one would silently not take effect.
+            throw new InvalidInputException(Bilingual.of("拒否（REVOKE）の権限はこのアプリでは使いません。取り消したい許可"
+                    + "（GRANT）の方を削除してください。", "Revoke authorizations are not used here: delete the grant you "
+                    + "want to take back instead."));
         }
         if (command instanceof StartProcessInstanceCmd) {
             checkStart(context, actor, read(command, "instantiationBuilder"));
@@ -190,6 +202,11 @@ public class EngineCommandGuard extends CommandInterceptor {
         }
     }
 
+    private static boolean isRevoke(SaveAuthorizationCmd save) {
+        Authorization authorization = read(save, "authorization");
+        return authorization != null && authorization.getAuthorizationType() == Authorization.AUTH_TYPE_REVOKE;
+    }
+
     private static boolean stillOpen(CommandContext context, String taskId) {
         return context.getProcessEngineConfiguration().getCommandExecutorTxRequiresNew()
                 .execute(fresh -> fresh.getTaskManager().findTaskById(taskId) != null);
@@ -206,10 +223,22 @@ public class EngineCommandGuard extends CommandInterceptor {
         return input;
     }
 
-    private static FormDefinition formOf(TaskEntity task) {
-        if (task.getTaskDefinition() == null || task.getTaskDefinition().getCamundaFormDefinitionKey() == null) {
+    private FormDefinition formOf(TaskEntity task) {
+        TaskDefinition definition = task.getTaskDefinition();
+        if (definition == null || definition.getCamundaFormDefinitionKey() == null) {
             return null;
         }
+        String formKey = definition.getCamundaFormDefinitionKey().getExpressionText();
+        // A form bound to its deployment by a fixed key never changes: read and parsed once per process version.
+        boolean fixed = "deployment".equals(definition.getCamundaFormDefinitionBinding()) && formKey != null
+                && !formKey.contains("${") && !formKey.contains("#{") && task.getProcessDefinitionId() != null;
+        if (!fixed) {
+            return readForm(task);
+        }
+        return deployedForms.computeIfAbsent(task.getProcessDefinitionId() + "/" + formKey, key -> readForm(task));
+    }
+
+    private static FormDefinition readForm(TaskEntity task) {
         try (InputStream form = Context.getProcessEngineConfiguration().getFormService().getDeployedTaskForm(task.getId())) {
             return FormDefinition.read(form);
         } catch (IOException e) {

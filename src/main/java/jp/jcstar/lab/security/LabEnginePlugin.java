@@ -3,10 +3,11 @@ package jp.jcstar.lab.security;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,6 +35,8 @@ public class LabEnginePlugin extends AbstractProcessEnginePlugin {
         configuration.setJavaSerializationFormatEnabled(false);
         // Users get TASK_WORK on their tasks (claim, complete), not UPDATE (variables, due dates, assignees).
         configuration.setDefaultUserPermissionNameForTask(TaskPermissions.TASK_WORK.getName());
+        // Only grants are used (EngineCommandGuard refuses to save a revocation), so no command looks for revocations.
+        configuration.setAuthorizationCheckRevokes(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER);
         // Inside the engine's command context, so that it sees every command of every client (EngineCommandGuard).
         EngineCommandGuard guard = new EngineCommandGuard(audit);
         configuration.setCustomPostCommandInterceptorsTxRequired(withGuard(configuration.getCustomPostCommandInterceptorsTxRequired(), guard));

@@ -18,8 +18,13 @@ import jp.jcstar.lab.problem.ForbiddenException;
 import jp.jcstar.lab.problem.NotFoundException;
 import jp.jcstar.lab.security.LabUser;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -39,9 +44,15 @@ public class AssessmentProcess {
     private final AssessmentRepository assessments;
     private final EndAssessment ending;
     private final IdentityService identityService;
+    private final CommandExecutor commands;
+    private final CommandExecutor requiresNew;
 
     public AssessmentProcess(RuntimeService runtimeService, TaskService taskService, AssessmentRepository assessments,
-                             EndAssessment ending, IdentityService identityService) {
+                             EndAssessment ending, IdentityService identityService, ProcessEngine engine) {
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        this.commands = configuration.getCommandExecutorTxRequired();
+        this.requiresNew = configuration.getCommandExecutorTxRequiresNew();
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.assessments = assessments;
@@ -120,7 +131,11 @@ public class AssessmentProcess {
     }
 
     public List<String> candidateGroups(Task task) {
-        return taskService.getIdentityLinksForTask(task.getId()).stream()
+        // Inside a command (a completion's check) the task's own links: read once, and again by nobody when the
+        // completion removes them.
+        List<? extends IdentityLink> links = task instanceof TaskEntity entity && Context.getCommandContext() != null
+                ? entity.getIdentityLinks() : taskService.getIdentityLinksForTask(task.getId());
+        return links.stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
                 .map(IdentityLink::getGroupId).toList();
     }
@@ -128,9 +143,10 @@ public class AssessmentProcess {
     /** Claims a task for the user; the review task refuses anyone who tested (four eyes). */
     @Transactional
     public void claim(String taskId, LabUser user) {
-        Task task = openTask(taskId);
-        requireMayWorkOn(task, user);
-        taskService.claim(taskId, user.id());
+        inOneCommand(() -> {
+            requireMayWorkOn(openTask(taskId), user);
+            taskService.claim(taskId, user.id());
+        });
     }
 
     /**
@@ -139,23 +155,49 @@ public class AssessmentProcess {
      */
     @Transactional
     public void complete(String taskId, LabUser user, Map<String, Object> variables) {
-        requireMayWorkOn(openTask(taskId), user);
-        taskService.complete(taskId, variables);
+        inOneCommand(() -> {
+            requireMayWorkOn(openTask(taskId), user);
+            taskService.complete(taskId, variables);
+        });
+    }
+
+    /**
+     * The check and the change in one engine command: the engine reads the task, its candidates and the user's
+     * authorizations once, not once per call. The calls inside still pass the engine's command guard one by one.
+     */
+    private void inOneCommand(Runnable calls) {
+        commands.execute(context -> {
+            calls.run();
+            return null;
+        });
     }
 
     private Task openTask(String taskId) {
         Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
         if (task == null) {
-            throw new NotFoundException(Bilingual.of("タスク " + taskId + " はありません。既に完了しています。タスク一覧を"
-                    + "再読み込みしてください。", "Task " + taskId + " does not exist or is already completed; reload your "
-                    + "task list.").toString());
+            throw gone(taskId);
         }
         return task;
+    }
+
+    private static NotFoundException gone(String taskId) {
+        return new NotFoundException(Bilingual.of("タスク " + taskId + " はありません。既に完了しています。タスク一覧を"
+                + "再読み込みしてください。", "Task " + taskId + " does not exist or is already completed; reload your "
+                + "task list.").toString());
+    }
+
+    /** Whether the task is still open, as committed now (outside the caller's transaction). */
+    private boolean stillOpen(String taskId) {
+        return requiresNew.execute(context -> context.getTaskManager().findTaskById(taskId) != null);
     }
 
     private void requireMayWorkOn(Task task, LabUser user) {
         boolean candidate = user.isInAny(candidateGroups(task));
         if (!candidate && !user.id().equals(task.getAssignee()) && !user.groups().contains(Roles.ADMINS)) {
+            if (!stillOpen(task.getId())) {
+                // Completed by someone else meanwhile, taking its candidates with it: gone, not forbidden.
+                throw gone(task.getId());
+            }
             String groups = String.join(", ", candidateGroups(task));
             throw new ForbiddenException(Bilingual.of("タスク「" + task.getName() + "」は " + groups + " のタスクです。"
                     + user.id() + " さんはそのメンバーではありません。", "Task " + task.getId() + " (" + task.getName()

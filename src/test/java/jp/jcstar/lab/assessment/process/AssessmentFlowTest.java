@@ -707,7 +707,7 @@ class AssessmentFlowTest {
 
     private AssessmentProcess assessmentProcess() {
         return new AssessmentProcess(engine.getRuntimeService(), engine.getTaskService(),
-                mock(AssessmentRepository.class), endAssessment, engine.getIdentityService());
+                mock(AssessmentRepository.class), endAssessment, engine.getIdentityService(), engine.getProcessEngine());
     }
 
     // ---- fixtures ----
