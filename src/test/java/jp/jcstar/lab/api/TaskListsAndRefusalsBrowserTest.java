@@ -76,7 +76,7 @@ class TaskListsAndRefusalsBrowserTest {
             // The engineers' filter opens first and lists the test by reference, product, company and step. The suite's
             // other assessments fill more than Tasklist's first page, so the engineer searches by reference, as a lab does.
             String reference = assessments.get(id).reference();
-            browser.open("/camunda/app/tasklist/default/#/?searchQuery=" + URLEncoder.encode("[{\"type\":\"taskVariables\","
+            browser.open("/camunda/app/tasklist/default/#/?searchQuery=" + URLEncoder.encode("[{\"type\":\"processVariables\","
                     + "\"operator\":\"eq\",\"name\":\"" + TASK_REFERENCE.name() + "\",\"value\":\"" + reference + "\"}]",
                     StandardCharsets.UTF_8));
             String list = browser.waitForText(OPEN_TESTS, name);

@@ -227,9 +227,10 @@ class AssessmentProcessTest {
         Task cloud = scenario.task(instance, USER_TASK_TEST_CLOUD);
         assertThat(cloud.getName()).isEqualTo(identity + "クラウド試験 / Test cloud");
         assertThat(scenario.task(instance, USER_TASK_TEST_DEVICE).getName()).isEqualTo(identity + "デバイス試験 / Test device");
-        // What Tasklist's filters show, on the task itself.
-        assertThat(engine.getTaskService().getVariablesLocal(cloud.getId())).containsEntry("reference", reference)
+        // What Tasklist's filters show beside each task: on the process instance, written once, seen from each task.
+        assertThat(engine.getTaskService().getVariables(cloud.getId())).containsEntry("reference", reference)
                 .containsEntry("product", "スマートロック X1").containsEntry("round", 1);
+        assertThat(engine.getTaskService().getVariablesLocal(cloud.getId())).doesNotContainKeys("reference", "round");
 
         test(instance, USER_TASK_TEST_DEVICE, allPass(Step.DEVICE));
         test(instance, USER_TASK_TEST_CLOUD, allPass(Step.CLOUD).fail("CLD-04", "TLS 1.0 is accepted"));
@@ -237,7 +238,7 @@ class AssessmentProcessTest {
         rectify(instance, "2025.04", "CLD-04", "TLS 1.0 disabled");
         Task retest = scenario.task(instance, USER_TASK_RETEST_ITEMS);
         assertThat(retest.getName()).isEqualTo(identity + "再試験 / Retest failed items");
-        assertThat(engine.getTaskService().getVariableLocal(retest.getId(), "round")).isEqualTo(2);
+        assertThat(engine.getTaskService().getVariable(retest.getId(), "round")).isEqualTo(2);
     }
 
     @Test

@@ -82,8 +82,8 @@ public final class AssessmentVariables {
     /** Input parameter of the escalation service tasks: which piece of work is overdue. */
     public static final ProcessVariable<String> OVERDUE_WORK = ProcessVariable.of("overdueWork", String.class);
 
-    // What Tasklist's lists show of each task (TasklistFilters): set on the task itself when it is created, from the
-    // assessment's row (TaskNames), and gone with the task.
+    // What Tasklist's lists show of each task (TasklistFilters): set on the process instance from the assessment's row
+    // when its first task opens and when a new round starts (TaskNames); search by them as process variables.
     public static final ProcessVariable<String> TASK_REFERENCE = ProcessVariable.of("reference", String.class);
     public static final ProcessVariable<String> TASK_PRODUCT = ProcessVariable.of("product", String.class);
     public static final ProcessVariable<Integer> TASK_ROUND = ProcessVariable.of("round", Integer.class);

@@ -3,6 +3,7 @@ package jp.jcstar.lab.assessment.process;
 import static jp.jcstar.lab.assessment.process.AssessmentVariables.*;
 
 import jp.jcstar.lab.assessment.Assessment;
+import jp.jcstar.lab.engine.ProcessVariable;
 import jp.jcstar.lab.assessment.AssessmentRecords;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -12,8 +13,8 @@ import org.springframework.stereotype.Component;
  * Create listener of every user task ({@link TaskNamesPlugin}): the task is named after its assessment, so that a
  * list of tasks tells them apart: {@code JCS-2026-00001 スマートロック X1 (株式会社サンプル電機): クラウド試験 / Test cloud}.
  * The step name is the model's (process administrators edit it in Camunda Modeler); reference, product and company
- * come from the assessment's row, never from a value someone submitted. The same three are set on the task for
- * Tasklist's filters to show (TasklistFilters).
+ * come from the assessment's row, never from a value someone submitted. Reference, product and round are set on the
+ * process instance for Tasklist's filters to show beside each task (TasklistFilters).
  */
 @Component
 public class TaskNames implements TaskListener {
@@ -35,10 +36,18 @@ public class TaskNames implements TaskListener {
         assessments.findByProcessInstance(task.getProcessInstanceId()).ifPresent(assessment -> {
             String step = task.getName() == null ? task.getTaskDefinitionKey() : task.getName();
             task.setName(name(assessment, step));
-            TASK_REFERENCE.setLocal(task, assessment.reference());
-            TASK_PRODUCT.setLocal(task, assessment.product().name());
-            TASK_ROUND.setLocal(task, assessment.currentRound());
+            // Once per assessment (and per round), on the process instance, where Tasklist's lists find them for
+            // each of its tasks; not on every task, which cost three rows written and deleted per task.
+            setWhereChanged(task, TASK_REFERENCE, assessment.reference());
+            setWhereChanged(task, TASK_PRODUCT, assessment.product().name());
+            setWhereChanged(task, TASK_ROUND, assessment.currentRound());
         });
+    }
+
+    private static <T> void setWhereChanged(DelegateTask task, ProcessVariable<T> variable, T value) {
+        if (!variable.find(task).filter(value::equals).isPresent()) {
+            variable.set(task, value);
+        }
     }
 
     /**
