@@ -11,6 +11,7 @@ import jp.jcstar.lab.security.AsApp;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.slf4j.Logger;
@@ -50,13 +51,15 @@ public class RefreshDocumentLinksListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         Assessment assessment = assessments.get(assessments.idOf(task.getProcessInstanceId()));
-        // Written where it changed only: the three test tasks open at once and show the same overview.
-        if (!ASSESSMENT_ID.find(task).filter(id -> id == assessment.id()).isPresent()) {
-            ASSESSMENT_ID.set(task, assessment.id());
+        // On the process instance, where every task's form finds them, and only where they changed: the three test
+        // tasks open at once and show the same overview.
+        DelegateExecution instance = task.getExecution().getProcessInstance();
+        if (!ASSESSMENT_ID.find(instance).filter(id -> id == assessment.id()).isPresent()) {
+            ASSESSMENT_ID.set(instance, assessment.id());
         }
         String markdown = overview.markdown(assessment);
-        if (!DOCUMENTS_OVERVIEW.find(task).filter(markdown::equals).isPresent()) {
-            DOCUMENTS_OVERVIEW.set(task, markdown);
+        if (!DOCUMENTS_OVERVIEW.find(instance).filter(markdown::equals).isPresent()) {
+            DOCUMENTS_OVERVIEW.set(instance, markdown);
         }
     }
 

@@ -5,6 +5,7 @@ import static jp.jcstar.lab.assessment.process.AssessmentVariables.*;
 import jp.jcstar.lab.assessment.Assessment;
 import jp.jcstar.lab.engine.ProcessVariable;
 import jp.jcstar.lab.assessment.AssessmentRecords;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -38,15 +39,16 @@ public class TaskNames implements TaskListener {
             task.setName(name(assessment, step));
             // Once per assessment (and per round), on the process instance, where Tasklist's lists find them for
             // each of its tasks; not on every task, which cost three rows written and deleted per task.
-            setWhereChanged(task, TASK_REFERENCE, assessment.reference());
-            setWhereChanged(task, TASK_PRODUCT, assessment.product().name());
-            setWhereChanged(task, TASK_ROUND, assessment.currentRound());
+            DelegateExecution instance = task.getExecution().getProcessInstance();
+            setWhereChanged(instance, TASK_REFERENCE, assessment.reference());
+            setWhereChanged(instance, TASK_PRODUCT, assessment.product().name());
+            setWhereChanged(instance, TASK_ROUND, assessment.currentRound());
         });
     }
 
-    private static <T> void setWhereChanged(DelegateTask task, ProcessVariable<T> variable, T value) {
-        if (!variable.find(task).filter(value::equals).isPresent()) {
-            variable.set(task, value);
+    private static <T> void setWhereChanged(DelegateExecution instance, ProcessVariable<T> variable, T value) {
+        if (!variable.find(instance).filter(value::equals).isPresent()) {
+            variable.set(instance, value);
         }
     }
 
