@@ -3,6 +3,10 @@ package jp.jcstar.lab.security;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -187,6 +191,7 @@ public class EngineCommandGuard extends CommandInterceptor {
             throw new InvalidInputException(Bilingual.join(problems).after(Bilingual.of(
                     "記録されていません。次の点を直して、もう一度完了してください。", "Not recorded, correct and submit again:")));
         }
+        waitForOthersCompleting(context, taskId);
         Submission.open(taskId, values);
         try {
             return next.execute(command);
@@ -199,6 +204,27 @@ public class EngineCommandGuard extends CommandInterceptor {
             throw refused;
         } finally {
             Submission.close(taskId);
+        }
+    }
+
+    /**
+     * Of two people completing one task at once, the second waits here until the first's transaction ends, then finds
+     * the task gone (404). Without this the second would run the task's listeners and the process on what it read
+     * before (the engine's optimistic lock only refuses it when it writes), and a listener could fail on that stale
+     * state first.
+     */
+    private static void waitForOthersCompleting(CommandContext context, String taskId) {
+        String table = context.getProcessEngineConfiguration().getDatabaseTablePrefix() + "ACT_RU_TASK";
+        Connection connection = context.getDbSqlSession().getSqlSession().getConnection();
+        try (PreparedStatement lock = connection.prepareStatement("select ID_ from " + table + " where ID_ = ? for update")) {
+            lock.setString(1, taskId);
+            try (ResultSet row = lock.executeQuery()) {
+                if (!row.next()) {
+                    throw new NullValueException("Cannot find task " + taskId + ": it was completed meanwhile");
+                }
+            }
+        } catch (SQLException e) {
+            throw new ProcessEngineException("Task " + taskId + " could not be locked: " + e.getMessage(), e);
         }
     }
 
