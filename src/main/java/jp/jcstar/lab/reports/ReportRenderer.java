@@ -14,18 +14,21 @@ import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.data.JRBeanCollectionDataSource;
+import net.sf.jasperreports.engine.util.JRLoader;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Renders the lab's PDF documents with JasperReports: the final assessment report and the issue
  * list of a failed round.
  *
- * <p>Every template ({@code /reports/*.jrxml} on the classpath) is compiled once, in the
- * constructor; the compiled reports are immutable and are filled concurrently by any number of
+ * <p>Every template ({@code /reports/*.jrxml} on the classpath) is compiled once, at build time (CompileReports), and
+ * loaded in the constructor; the compiled reports are immutable and are filled concurrently by any number of
  * requests. Each main report is filled from a one-element bean data source holding the data object,
  * and its tables are subreports: their compiled templates go in as {@link JasperReport} parameters
  * and their rows as {@link JRBeanCollectionDataSource}s built in the templates from the data
@@ -37,6 +40,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ReportRenderer {
+
+    private static final Logger log = LoggerFactory.getLogger(ReportRenderer.class);
 
     static final String FINAL_REPORT = "/reports/final-assessment-report.jrxml";
     static final String FINAL_REPORT_ITEMS = "/reports/final-report-items.jrxml";
@@ -115,7 +120,21 @@ public class ReportRenderer {
         }
     }
 
+    /**
+     * The template as the build compiled it ({@code .jasper} beside the {@code .jrxml}, CompileReports); compiled
+     * here only where the build did not run (a template on the classpath without its compiled form).
+     */
     private static JasperReport compile(String template) {
+        String compiled = template.replaceFirst("\\.jrxml$", ".jasper");
+        try (InputStream in = ReportRenderer.class.getResourceAsStream(compiled)) {
+            if (in != null) {
+                return (JasperReport) JRLoader.loadObject(in);
+            }
+        } catch (JRException | IOException e) {
+            throw new IllegalStateException("Compiled report " + compiled + " cannot be loaded: " + e.getMessage(), e);
+        }
+        log.warn("Report template {} has no compiled form on the classpath; compiling it now (mvn process-classes "
+                + "compiles every template at build time)", template);
         try (InputStream in = ReportRenderer.class.getResourceAsStream(template)) {
             if (in == null) {
                 throw new IllegalStateException("Report template " + template + " is not on the classpath");
