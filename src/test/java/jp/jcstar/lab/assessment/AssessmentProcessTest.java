@@ -163,6 +163,10 @@ class AssessmentProcessTest {
                         AssessmentVariables.PRODUCT_NAME.name());
         assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
                 .taskDefinitionKey(USER_TASK_RETEST_ITEMS).singleResult().getEndTime()).isNotNull();
+        // The job log: which node ran the report jobs (issue list, final report).
+        assertThat(engine.getHistoryService().createHistoricJobLogQuery().processInstanceId(instance.getId())
+                .successLog().list()).extracting(log -> log.getActivityId())
+                .contains(SERVICE_TASK_GENERATE_ISSUE_LIST, SERVICE_TASK_GENERATE_FINAL_REPORT);
         Finding closed = findings.listRound(id, 1).get(0);
         assertThat(closed.status()).isEqualTo(FindingStatus.CLOSED);
         assertThat(closed.retestOutcome()).isEqualTo(RoundOutcome.PASSED);

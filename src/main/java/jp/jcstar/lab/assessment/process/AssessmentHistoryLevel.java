@@ -7,11 +7,13 @@ import java.util.stream.Stream;
 import jp.jcstar.lab.engine.ProcessVariable;
 import org.camunda.bpm.engine.impl.history.HistoryLevelAudit;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 
 /**
  * The engine's history as the lab uses it (ADR 11): the engine's {@code audit} level (process instances, activities,
- * tasks with who worked on them and when) with the history of the variables that route the process (the gateways'
+ * tasks with who worked on them and when), the job log and incidents (which node of a cluster ran a report job, why
+ * one failed), with the history of the variables that route the process (the gateways'
  * conditions and the timers' dates), so that Cockpit and the history API show why an assessment went the way it
  * went. What people entered (the application, verdicts, observations, responses, decisions' reasons) is the app's
  * data of record, in its own tables with who and when; what a form shows beside its fields is rebuilt from those
@@ -43,8 +45,17 @@ public final class AssessmentHistoryLevel extends HistoryLevelAudit {
         return NAME;
     }
 
+    /** Beyond audit: the job log (which node ran a report job, and how it failed) and the incidents. Few and telling. */
+    static final Set<HistoryEventType> OPERATIONS = Set.of(HistoryEventTypes.JOB_CREATE, HistoryEventTypes.JOB_FAIL,
+            HistoryEventTypes.JOB_SUCCESS, HistoryEventTypes.JOB_DELETE, HistoryEventTypes.INCIDENT_CREATE,
+            HistoryEventTypes.INCIDENT_MIGRATE, HistoryEventTypes.INCIDENT_DELETE, HistoryEventTypes.INCIDENT_RESOLVE,
+            HistoryEventTypes.INCIDENT_UPDATE);
+
     @Override
     public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
+        if (OPERATIONS.contains(eventType)) {
+            return true;
+        }
         if (entity instanceof VariableInstance variable && !routes(variable)) {
             return false;
         }
