@@ -21,11 +21,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AssessmentRepository {
 
-    /** Which process instance runs which assessment never changes once both exist. */
+    /** How many process instances {@link #idsByProcessInstance} remembers before it starts again. */
     private static final int KNOWN_INSTANCES = 10_000;
 
     private final JdbcClient jdbc;
     private final TransactionScoped<Long, Assessment> read;
+    /** Which process instance runs which assessment never changes once both exist. */
     private final Map<String, Long> idsByProcessInstance = new ConcurrentHashMap<>();
 
     public AssessmentRepository(JdbcClient jdbc, DataSource dataSource) {
