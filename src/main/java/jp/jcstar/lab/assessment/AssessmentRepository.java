@@ -25,6 +25,7 @@ public class AssessmentRepository {
     private static final int KNOWN_INSTANCES = 10_000;
 
     private final JdbcClient jdbc;
+    /** The assessments read in the current transaction; read again only by {@link #lock} and after a change. */
     private final TransactionScoped<Long, Assessment> read;
     /** Which process instance runs which assessment never changes once both exist. */
     private final Map<String, Long> idsByProcessInstance = new ConcurrentHashMap<>();
@@ -34,13 +35,8 @@ public class AssessmentRepository {
         this.read = new TransactionScoped<>(dataSource);
     }
 
-    /** The assessments read in the current transaction; read again only by {@link #lock} and after a change. */
-    private Map<Long, Assessment> readInThisTransaction() {
-        return read.reads();
-    }
-
     private <T> T changed(long id, T result) {
-        readInThisTransaction().remove(id);
+        read.reads().remove(id);
         return result;
     }
 
@@ -68,14 +64,14 @@ public class AssessmentRepository {
     }
 
     public Optional<Assessment> find(long id) {
-        Map<Long, Assessment> read = readInThisTransaction();
-        Assessment known = read.get(id);
+        Map<Long, Assessment> reads = read.reads();
+        Assessment known = reads.get(id);
         if (known != null) {
             return Optional.of(known);
         }
         Optional<Assessment> found = jdbc.sql("select * from assessment where id = ?").param(id)
                 .query(AssessmentRepository::map).optional();
-        found.ifPresent(assessment -> read.put(id, assessment));
+        found.ifPresent(assessment -> reads.put(id, assessment));
         return found;
     }
 
@@ -84,7 +80,7 @@ public class AssessmentRepository {
         Assessment locked = jdbc.sql("select * from assessment where id = ? for update").param(id)
                 .query(AssessmentRepository::map).optional()
                 .orElseThrow(() -> new IllegalStateException("Assessment " + id + " does not exist"));
-        readInThisTransaction().put(id, locked);
+        read.reads().put(id, locked);
         return locked;
     }
 
@@ -115,7 +111,7 @@ public class AssessmentRepository {
                 idsByProcessInstance.clear();
             }
             idsByProcessInstance.put(processInstanceId, assessment.id());
-            readInThisTransaction().put(assessment.id(), assessment);
+            read.reads().put(assessment.id(), assessment);
         });
         return found;
     }

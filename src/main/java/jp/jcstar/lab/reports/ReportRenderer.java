@@ -60,18 +60,18 @@ public class ReportRenderer {
     private final JasperReport documentIndex;
 
     /**
-     * Compiles every template.
+     * Loads every template as the build compiled it.
      *
      * @throws IllegalStateException naming the template that is missing or fails to compile
      */
     public ReportRenderer() {
-        this.finalReport = compile(FINAL_REPORT);
-        this.finalReportItems = compile(FINAL_REPORT_ITEMS);
-        this.finalReportRounds = compile(FINAL_REPORT_ROUNDS);
-        this.finalReportFindings = compile(FINAL_REPORT_FINDINGS);
-        this.issueList = compile(ISSUE_LIST);
-        this.issueListFindings = compile(ISSUE_LIST_FINDINGS);
-        this.documentIndex = compile(DOCUMENT_INDEX);
+        this.finalReport = load(FINAL_REPORT);
+        this.finalReportItems = load(FINAL_REPORT_ITEMS);
+        this.finalReportRounds = load(FINAL_REPORT_ROUNDS);
+        this.finalReportFindings = load(FINAL_REPORT_FINDINGS);
+        this.issueList = load(ISSUE_LIST);
+        this.issueListFindings = load(ISSUE_LIST_FINDINGS);
+        this.documentIndex = load(DOCUMENT_INDEX);
     }
 
     /** Renders the final assessment report as PDF bytes. */
@@ -124,7 +124,7 @@ public class ReportRenderer {
      * The template as the build compiled it ({@code .jasper} beside the {@code .jrxml}, CompileReports); compiled
      * here only where the build did not run (a template on the classpath without its compiled form).
      */
-    private static JasperReport compile(String template) {
+    private static JasperReport load(String template) {
         String compiled = template.replaceFirst("\\.jrxml$", ".jasper");
         try (InputStream in = ReportRenderer.class.getResourceAsStream(compiled)) {
             if (in != null) {

@@ -3,8 +3,8 @@ package jp.jcstar.lab.assessment.process;
 import static jp.jcstar.lab.assessment.process.AssessmentVariables.*;
 
 import jp.jcstar.lab.assessment.Assessment;
-import jp.jcstar.lab.engine.ProcessVariable;
 import jp.jcstar.lab.assessment.AssessmentRecords;
+import jp.jcstar.lab.engine.ProcessVariable;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
