@@ -1,7 +1,5 @@
 package jp.jcstar.lab.assessment;
 
-import java.util.List;
-
 import jp.jcstar.lab.security.LabUser;
 import jp.jcstar.lab.problem.NotFoundException;
 import org.springframework.stereotype.Component;
@@ -19,9 +17,9 @@ public class AssessmentAccess {
         this.assessments = assessments;
     }
 
-    /** The latest assessments the user may see, newest first. */
-    public List<Assessment> latestVisible(LabUser user, int limit) {
-        return assessments.latest(user.seesEveryCompany(), user.tenants(), limit);
+    /** A page of the assessments the user may see that match the search, newest first. */
+    public AssessmentSearch.Page visible(LabUser user, AssessmentSearch search, int offset, int size) {
+        return assessments.page(user.seesEveryCompany(), user.tenants(), search, offset, size);
     }
 
     public Assessment visible(long id, LabUser user) {

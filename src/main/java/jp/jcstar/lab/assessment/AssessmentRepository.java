@@ -3,10 +3,12 @@ package jp.jcstar.lab.assessment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -88,15 +90,36 @@ public class AssessmentRepository {
         return find(id).orElseThrow(() -> new IllegalStateException("Assessment " + id + " does not exist"));
     }
 
-    /** The latest assessments, newest first: of every company, or of the given companies only. */
-    public List<Assessment> latest(boolean everyCompany, Collection<String> companyIds, int limit) {
+    /**
+     * The assessments that match, newest first, {@code size} from {@code offset}: of every company, or of the given
+     * companies only. The text matches anywhere in the reference, the product name or the manufacturer, ignoring case.
+     */
+    public AssessmentSearch.Page page(boolean everyCompany, Collection<String> companyIds, AssessmentSearch search,
+                                     int offset, int size) {
         if (!everyCompany && companyIds.isEmpty()) {
-            return List.of();
+            return new AssessmentSearch.Page(List.of(), 0);
         }
-        String filter = everyCompany ? "" : " where company_id in (:companies)";
-        return jdbc.sql("select * from assessment" + filter + " order by id desc fetch first " + limit + " rows only")
-                .params(everyCompany ? Map.<String, Object>of() : Map.<String, Object>of("companies", companyIds))
-                .query(AssessmentRepository::map).list();
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (!everyCompany) {
+            conditions.add("company_id in (:companies)");
+            params.put("companies", companyIds);
+        }
+        if (search.text() != null) {
+            conditions.add("(lower(reference) like :text escape '!' or lower(product_name) like :text escape '!'"
+                    + " or lower(manufacturer) like :text escape '!')");
+            params.put("text", "%" + search.text().toLowerCase(Locale.ROOT).replaceAll("[!%_]", "!$0") + "%");
+        }
+        if (search.status() != null) {
+            conditions.add("status = :status");
+            params.put("status", search.status().name());
+        }
+        String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+        long total = jdbc.sql("select count(*) from assessment" + where).params(params).query(Long.class).single();
+        List<Assessment> items = total <= offset ? List.of()
+                : jdbc.sql("select * from assessment" + where + " order by id desc offset " + offset + " rows fetch next "
+                        + size + " rows only").params(params).query(AssessmentRepository::map).list();
+        return new AssessmentSearch.Page(items, total);
     }
 
     public Optional<Assessment> findByProcessInstance(String processInstanceId) {

@@ -1,5 +1,6 @@
 package jp.jcstar.lab.assessment.web;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -8,11 +9,14 @@ import java.util.stream.Stream;
 
 import jp.jcstar.lab.assessment.Assessment;
 import jp.jcstar.lab.assessment.AssessmentAccess;
+import jp.jcstar.lab.assessment.AssessmentSearch;
 import jp.jcstar.lab.assessment.AssessmentStatus;
 import jp.jcstar.lab.assessment.Product;
 import jp.jcstar.lab.assessment.overview.AssessmentOverviews;
 import jp.jcstar.lab.assessment.Wording;
 import jp.jcstar.lab.assessment.process.OpenSteps;
+import jp.jcstar.lab.problem.EnumValues;
+import jp.jcstar.lab.problem.InvalidInputException;
 import jp.jcstar.lab.reports.ReportAccess;
 import jp.jcstar.lab.security.LabUser;
 import jp.jcstar.lab.web.LabPage;
@@ -21,6 +25,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The assessments in the browser (the session of Tasklist): the list at a glance, and one page per assessment with
@@ -30,8 +36,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 @LabPage
 public class AssessmentPageController {
 
-    /** How many assessments the list shows. */
-    static final int LATEST = 200;
+    /** How many assessments one page of the list shows. */
+    static final int PAGE_SIZE = 50;
 
     private final AssessmentAccess access;
     private final AssessmentOverviews overviews;
@@ -49,9 +55,36 @@ public class AssessmentPageController {
                           String finalReport) {
     }
 
+    /** A status the list can be narrowed to, as the filter offers it. */
+    public record StatusChoice(String value, String label) {
+    }
+
     @GetMapping("/lab/assessments")
-    public String list(Authentication user, Model model) {
-        List<Assessment> visible = access.latestVisible(LabUser.of(user), LATEST);
+    public String list(@RequestParam(name = "q", required = false) String text,
+                       @RequestParam(name = "status", required = false) String status,
+                       @RequestParam(name = "page", required = false) String page,
+                       Authentication user, Model model) {
+        AssessmentSearch search = new AssessmentSearch(text, status == null || status.isBlank()
+                ? null : EnumValues.find(AssessmentStatus.class, status, Enum::name).orElseThrow(() ->
+                new InvalidInputException("状態 status は " + statusNames() + " のいずれかにしてください（'" + status
+                        + "' は選べません）/ status must be one of " + statusNames() + ", was '" + status + "'")));
+        int pageNo = pageNumber(page);
+        AssessmentSearch.Page found = access.visible(LabUser.of(user), search, (pageNo - 1) * PAGE_SIZE, PAGE_SIZE);
+        List<Assessment> visible = found.items();
+        int pages = (int) Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        model.addAttribute("total", found.total());
+        model.addAttribute("page", pageNo);
+        model.addAttribute("pages", pages);
+        model.addAttribute("from", visible.isEmpty() ? 0 : (pageNo - 1) * PAGE_SIZE + 1);
+        model.addAttribute("to", (pageNo - 1) * PAGE_SIZE + visible.size());
+        model.addAttribute("q", search.text() == null ? "" : search.text());
+        model.addAttribute("status", search.status() == null ? "" : search.status().name());
+        model.addAttribute("statuses", Arrays.stream(AssessmentStatus.values())
+                .map(choice -> new StatusChoice(choice.name(), Wording.status(choice))).toList());
+        model.addAttribute("filtered", search.text() != null || search.status() != null);
+        model.addAttribute("previous", pageNo > 1 ? listUrl(search, pageNo - 1) : null);
+        model.addAttribute("next", pageNo < pages ? listUrl(search, pageNo + 1) : null);
+        model.addAttribute("first", pageNo > pages ? listUrl(search, 1) : null);
         Map<String, List<OpenSteps.OpenStep>> steps = openSteps.of(visible.stream()
                 .filter(assessment -> assessment.status() == AssessmentStatus.IN_PROGRESS)
                 .map(Assessment::processInstanceId).toList());
@@ -72,6 +105,37 @@ public class AssessmentPageController {
                     assessment.status() == AssessmentStatus.COMPLETED ? ReportAccess.finalPath(assessment.id()) : null);
         }).toList());
         return "assessments";
+    }
+
+    private static String statusNames() {
+        return Arrays.stream(AssessmentStatus.values()).map(Enum::name).collect(Collectors.joining(", "));
+    }
+
+    private static int pageNumber(String page) {
+        if (page == null || page.isBlank()) {
+            return 1;
+        }
+        try {
+            int number = Integer.parseInt(page.strip());
+            if (number >= 1) {
+                return number;
+            }
+        } catch (NumberFormatException notANumber) {
+            // refused below
+        }
+        throw new InvalidInputException("ページ page は 1 以上の整数にしてください（'" + page + "' は使えません）/ page must "
+                + "be a whole number from 1, was '" + page + "'");
+    }
+
+    private static String listUrl(AssessmentSearch search, int page) {
+        UriComponentsBuilder url = UriComponentsBuilder.fromPath("/lab/assessments");
+        if (search.text() != null) {
+            url.queryParam("q", search.text());
+        }
+        if (search.status() != null) {
+            url.queryParam("status", search.status().name());
+        }
+        return url.queryParam("page", page).encode().build().toUriString();
     }
 
     @GetMapping("/lab/assessments/{id}")
