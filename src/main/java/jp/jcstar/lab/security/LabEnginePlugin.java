@@ -35,6 +35,8 @@ public class LabEnginePlugin extends AbstractProcessEnginePlugin {
         configuration.setJavaSerializationFormatEnabled(false);
         // Users get TASK_WORK on their tasks (claim, complete), not UPDATE (variables, due dates, assignees).
         configuration.setDefaultUserPermissionNameForTask(TaskPermissions.TASK_WORK.getName());
+        // Lab staff read tasks through the process definition, not through one authorization row per task.
+        configuration.setResourceAuthorizationProvider(new LabTaskAuthorizations());
         // Only grants are used (EngineCommandGuard refuses to save a revocation), so no command looks for revocations.
         configuration.setAuthorizationCheckRevokes(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER);
         // Inside the engine's command context, so that it sees every command of every client (EngineCommandGuard).

@@ -34,6 +34,9 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.assertj.core.groups.Tuple;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -104,6 +107,48 @@ class AssessmentProcessTest {
         assertThat(rounds.list(done.id())).singleElement().satisfies(round -> assertThat(round.outcome()).isEqualTo(RoundOutcome.PASSED));
         assertThat(reports.findLatest(done.id(), ReportKind.FINAL)).get()
                 .satisfies(report -> assertThat(new String(report.content(), 0, 5)).isEqualTo("%PDF-"));
+    }
+
+    /**
+     * Lab staff read every task of the process through READ_TASK on its definition; the engine's per-task
+     * authorization for their group gives the work (claim, complete) only, so that their task lists do not join one
+     * READ row per open task (the cost that grew to seconds at 10,000 active assessments). A manufacturer's task
+     * keeps its per-task READ, and a manufacturer still sees none of the lab's tasks.
+     */
+    @Test
+    void labGroupsWorkOnEachTaskAndReadTasksThroughTheProcessDefinition() {
+        ProcessInstance instance = scenario.applyOnly(application(ProductComponent.CLOUD));
+        Authorization manufacturers = taskAuthorization(scenario.task(instance, USER_TASK_SUPPLY_DOCUMENTS), "manufacturers");
+        assertThat(manufacturers.isPermissionGranted(TaskPermissions.READ)).isTrue();
+        assertThat(manufacturers.isPermissionGranted(TaskPermissions.TASK_WORK)).isTrue();
+
+        scenario.uploadDocuments(instance, "DOC-01", "DOC-02", "DOC-03", "DOC-04", "DOC-05", "DOC-06", "DOC-07");
+        scenario.complete(instance, USER_TASK_SUPPLY_DOCUMENTS, MANUFACTURER, "manufacturers",
+                Map.of(AssessmentVariables.DOCUMENTS_SUPPLIED.name(), "All seven documents"));
+        Task review = scenario.task(instance, USER_TASK_REVIEW_DOCUMENTATION);
+        Authorization engineers = taskAuthorization(review, "engineers");
+        assertThat(engineers.isPermissionGranted(TaskPermissions.TASK_WORK)).isTrue();
+        assertThat(engineers.isPermissionGranted(TaskPermissions.READ)).isFalse();
+
+        assertThat(tasksSeenBy(ENGINEER, "engineers", instance)).containsExactly(review.getId());
+        assertThat(tasksSeenBy(MANUFACTURER, "manufacturers", instance)).isEmpty();
+        passDocumentation(instance); // and the engineer completes it with the per-task work permission alone
+        assertThat(instance).isWaitingAt(USER_TASK_TEST_CLOUD);
+    }
+
+    private Authorization taskAuthorization(Task task, String group) {
+        return engine.getAuthorizationService().createAuthorizationQuery().resourceType(Resources.TASK)
+                .resourceId(task.getId()).groupIdIn(group).singleResult();
+    }
+
+    private List<String> tasksSeenBy(String user, String group, ProcessInstance instance) {
+        engine.getIdentityService().setAuthentication(user, List.of(group), List.of(COMPANY));
+        try {
+            return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).listPage(0, 10).stream()
+                    .map(Task::getId).toList();
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
     }
 
     @Test

@@ -8,10 +8,13 @@ import jp.jcstar.lab.security.EngineGrants;
 import jp.jcstar.lab.security.Roles;
 import jp.jcstar.lab.security.WorkflowAccess;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -26,6 +29,7 @@ import org.springframework.stereotype.Component;
 @Order(1)
 public class WorkflowAuthorizations implements WorkflowAccess {
 
+    private static final Logger LOG = LoggerFactory.getLogger(WorkflowAuthorizations.class);
     private static final String PROCESS = AssessmentProcess.PROCESS_KEY;
 
     private final AuthorizationService authorizations;
@@ -60,6 +64,33 @@ public class WorkflowAuthorizations implements WorkflowAccess {
         }
         grants.grant(Roles.LAB_MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grants.grant(Roles.LAB_MANAGERS, Resources.TASK, ANY, TaskPermissions.READ, TaskPermissions.TASK_ASSIGN);
+        withoutPerTaskReadOfStaff();
+    }
+
+    /**
+     * Tasks created before LabTaskAuthorizations carry a READ for lab groups that the READ_TASK above already gives;
+     * it is taken off once, so that their task lists no longer join one authorization per task.
+     */
+    private void withoutPerTaskReadOfStaff() {
+        int changed = 0;
+        while (true) {
+            List<Authorization> perTask = authorizations.createAuthorizationQuery().resourceType(Resources.TASK)
+                    .groupIdIn(Roles.LAB_STAFF.toArray(String[]::new)).hasPermission(TaskPermissions.READ)
+                    .listPage(0, 500).stream().filter(authorization -> !ANY.equals(authorization.getResourceId()))
+                    .toList();
+            if (perTask.isEmpty()) {
+                break;
+            }
+            for (Authorization authorization : perTask) {
+                authorization.removePermission(TaskPermissions.READ);
+                authorizations.saveAuthorization(authorization);
+            }
+            changed += perTask.size();
+        }
+        if (changed > 0) {
+            LOG.info("Took the per-task READ of lab groups off {} task authorizations (they read tasks through the "
+                    + "process definition)", changed);
+        }
     }
 
 }
