@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jp.jcstar.lab.Bilingual;
 import jp.jcstar.lab.catalog.CatalogRepository;
 import jp.jcstar.lab.security.Roles;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -28,6 +30,8 @@ import org.springframework.context.ApplicationContext;
 public class DeploymentGuard implements Deployer {
 
     private static final Logger log = LoggerFactory.getLogger(DeploymentGuard.class);
+    /** What the engine would deploy without its DMN and CMMN engines (application.yaml turns them off): nothing. */
+    private static final Pattern UNSUPPORTED = Pattern.compile("\\.(dmn|cmmn)(11)?(\\.xml)?$");
 
     private final ApplicationContext context;
 
@@ -45,6 +49,13 @@ public class DeploymentGuard implements Deployer {
         List<ModelProblem> problems = new ArrayList<>();
         Map<String, JsonNode> forms = new HashMap<>();
         for (ResourceEntity resource : deployment.getResources().values()) {
+            if (UNSUPPORTED.matcher(resource.getName()).find()) {
+                problems.add(new ModelProblem(resource.getName(), null, Bilingual.of(
+                        "このアプリは BPMN のプロセスと Camunda フォームだけを実行します。意思決定表（DMN）とケース（CMMN）は"
+                                + "デプロイできません。判断はゲートウェイとフォームで表し、このファイルを外してください。",
+                        "this app runs BPMN processes with Camunda Forms only: decision tables (DMN) and cases (CMMN) "
+                                + "are not deployed. Model the decision with gateways and forms and leave this file out.")));
+            }
             if (resource.getName().endsWith(".form")) {
                 ProcessModelValidator.FormCheck check = validator.checkForm(resource.getName(), resource.getBytes());
                 problems.addAll(check.problems());

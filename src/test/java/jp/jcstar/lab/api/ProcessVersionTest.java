@@ -116,6 +116,24 @@ class ProcessVersionTest {
     }
 
     @Test
+    void aDecisionTableIsRefusedInWordsRatherThanSilentlySkipped() throws IOException {
+        long deployments = repositoryService.createDeploymentQuery().count();
+        Map<String, byte[]> files = files(b -> b, f -> f);
+        files.put("retest-limit.dmn", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="limits" name="Limits"
+                             namespace="http://camunda.org/schema/1.0/dmn"/>
+                """.getBytes());
+
+        LabApi.Reply refused = api.deploy("admin", WebAppTest.ADMIN_PASSWORD, "with a decision", files);
+
+        assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+        assertThat(refused.json().path("message").asText()).contains("retest-limit.dmn",
+                "意思決定表（DMN）とケース（CMMN）はデプロイできません", "decision tables (DMN) and cases (CMMN) are not deployed");
+        assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
+    }
+
+    @Test
     void onlyAProcessAdministratorMayDeploy() throws IOException {
         long deployments = repositoryService.createDeploymentQuery().count();
         LabApi.Reply byEngineer = api.deploy(ENGINEER, LabApi.PASSWORD, "by an engineer", files(b -> b, f -> f));
