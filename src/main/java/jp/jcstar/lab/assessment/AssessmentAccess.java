@@ -18,7 +18,7 @@ public class AssessmentAccess {
     }
 
     /** A page of the assessments the user may see that match the search, newest first. */
-    public AssessmentSearch.Page visible(LabUser user, AssessmentSearch search, int offset, int size) {
+    public AssessmentSearch.Page visible(LabUser user, AssessmentSearch search, long offset, int size) {
         return assessments.page(user.seesEveryCompany(), user.tenants(), search, offset, size);
     }
 

@@ -95,7 +95,7 @@ public class AssessmentRepository {
      * companies only. The text matches anywhere in the reference, the product name or the manufacturer, ignoring case.
      */
     public AssessmentSearch.Page page(boolean everyCompany, Collection<String> companyIds, AssessmentSearch search,
-                                     int offset, int size) {
+                                     long offset, int size) {
         if (!everyCompany && companyIds.isEmpty()) {
             return new AssessmentSearch.Page(List.of(), 0);
         }

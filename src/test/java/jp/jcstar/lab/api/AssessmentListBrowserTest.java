@@ -97,6 +97,8 @@ class AssessmentListBrowserTest {
         browser.waitForText("このページに評価はありません（全 2 ページ）。 / There is nothing on this page (there are 2 pages).");
         browser.click(By.linkText("最初のページへ / To the first page"));
         browser.waitForText("1–50 of 53");
+        browser.open("/lab/assessments?page=2147483647");
+        browser.waitForText("There is nothing on this page (there are 2 pages).");
         browser.open("/lab/assessments?page=two");
         browser.waitForText("ページ page は 1 以上の整数にしてください", "page must be a whole number from 1, was 'two'");
         browser.open("/lab/assessments?status=PASSED");

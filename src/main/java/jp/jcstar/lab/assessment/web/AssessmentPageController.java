@@ -69,14 +69,15 @@ public class AssessmentPageController {
                 new InvalidInputException("状態 status は " + statusNames() + " のいずれかにしてください（'" + status
                         + "' は選べません）/ status must be one of " + statusNames() + ", was '" + status + "'")));
         int pageNo = pageNumber(page);
-        AssessmentSearch.Page found = access.visible(LabUser.of(user), search, (pageNo - 1) * PAGE_SIZE, PAGE_SIZE);
+        long offset = (pageNo - 1L) * PAGE_SIZE; // a page far past the last is empty, not an overflow
+        AssessmentSearch.Page found = access.visible(LabUser.of(user), search, offset, PAGE_SIZE);
         List<Assessment> visible = found.items();
-        int pages = (int) Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        long pages = Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         model.addAttribute("total", found.total());
         model.addAttribute("page", pageNo);
         model.addAttribute("pages", pages);
-        model.addAttribute("from", visible.isEmpty() ? 0 : (pageNo - 1) * PAGE_SIZE + 1);
-        model.addAttribute("to", (pageNo - 1) * PAGE_SIZE + visible.size());
+        model.addAttribute("from", visible.isEmpty() ? 0 : offset + 1);
+        model.addAttribute("to", offset + visible.size());
         model.addAttribute("q", search.text() == null ? "" : search.text());
         model.addAttribute("status", search.status() == null ? "" : search.status().name());
         model.addAttribute("statuses", Arrays.stream(AssessmentStatus.values())
