@@ -21,6 +21,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         "camunda.bpm.job-execution.max-wait=1000",
         // No delay between failed logins, so that a test reaches the lockout without waiting minutes.
         "camunda.bpm.generic-properties.properties.login-delay-base=0",
+        // Spring Boot's tests turn metrics export off; /actuator/prometheus is part of the app as a lab runs it.
+        "management.prometheus.metrics.export.enabled=true",
         "JCSTAR_ADMIN_PASSWORD=" + WebAppTest.ADMIN_PASSWORD})
 public @interface WebAppTest {
 

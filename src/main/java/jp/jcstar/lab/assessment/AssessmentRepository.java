@@ -122,6 +122,11 @@ public class AssessmentRepository {
         return new AssessmentSearch.Page(items, total);
     }
 
+    /** How many assessments there are in this status. */
+    public long countByStatus(AssessmentStatus status) {
+        return jdbc.sql("select count(*) from assessment where status = ?").param(status.name()).query(Long.class).single();
+    }
+
     public Optional<Assessment> findByProcessInstance(String processInstanceId) {
         Long id = idsByProcessInstance.get(processInstanceId);
         if (id != null) {

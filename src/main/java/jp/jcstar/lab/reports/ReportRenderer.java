@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JasperCompileManager;
 import net.sf.jasperreports.engine.JasperFillManager;
@@ -82,8 +84,8 @@ public class ReportRenderer {
         parameters.put("RoundsSubreport", finalReportRounds);
         parameters.put("FindingsSubreport", finalReportFindings);
         parameters.put("DocumentsSubreport", documentIndex);
-        return render(finalReport, parameters, data,
-                "最終評価報告書 / Final Assessment Report", data.getHeader().getLabName());
+        return timer("final-report").record(() -> render(finalReport,
+                parameters, data, "最終評価報告書 / Final Assessment Report", data.getHeader().getLabName()));
     }
 
     /** Renders the issue list of a failed round as PDF bytes. */
@@ -92,7 +94,14 @@ public class ReportRenderer {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("FindingsSubreport", issueListFindings);
         parameters.put("DocumentsSubreport", documentIndex);
-        return render(issueList, parameters, data, "指摘事項一覧 / Issue List", data.getHeader().getLabName());
+        return timer("issue-list").record(() -> render(issueList,
+                parameters, data, "指摘事項一覧 / Issue List", data.getHeader().getLabName()));
+    }
+
+    /** How long each kind of PDF takes, for monitoring (jcstar_report_render_seconds); the registry is Spring Boot's. */
+    private static Timer timer(String kind) {
+        return Timer.builder("jcstar.report.render").description("Time to render a report PDF").tag("kind", kind)
+                .register(Metrics.globalRegistry);
     }
 
     private static byte[] render(JasperReport report, Map<String, Object> parameters, Object data,

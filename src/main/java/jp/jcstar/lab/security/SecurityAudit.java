@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -27,6 +28,8 @@ public class SecurityAudit {
 
     /** @param details further key/value pairs, in order; values are quoted and escaped */
     public void record(Event event, String user, String from, Map<String, ?> details) {
+        // Login failures, lockouts, denials: counted for monitoring too (jcstar_security_events_total).
+        Metrics.counter("jcstar.security.events", "event", event.name()).increment();
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("user", user);
         fields.put("from", from);

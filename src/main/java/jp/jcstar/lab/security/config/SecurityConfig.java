@@ -83,8 +83,17 @@ public class SecurityConfig {
         // matcher would let it through.
         http.securityMatcher(new OrRequestMatcher(
                         new NegatedRequestMatcherAnd(path("/api/**"), path("/api/account/**")),
-                        path("/engine-rest/**")))
+                        path("/engine-rest/**"), path("/actuator/**")))
                 .authorizeHttpRequests(auth -> auth
+                        // A load balancer's or orchestrator's probe has no login: UP or DOWN, nothing more.
+                        .requestMatchers(path(HttpMethod.GET, "/actuator/health/liveness"),
+                                path(HttpMethod.GET, "/actuator/health/readiness"))
+                        .permitAll()
+                        // Health details and metrics: lab managers (and a monitoring account in that group) and
+                        // administrators, with an API token.
+                        .requestMatchers(path("/actuator/**"))
+                        .hasAnyAuthority(CamundaIdentityAuthenticationProvider.GROUP_PREFIX + Roles.LAB_MANAGERS,
+                                ADMIN_AUTHORITY)
                         // Only process administrators deploy (Camunda Modeler's Deploy button) or remove deployments.
                         .requestMatchers(path(HttpMethod.POST, "/engine-rest/deployment/**"),
                                 path(HttpMethod.DELETE, "/engine-rest/deployment/**"), path("/api/admin/**"))
