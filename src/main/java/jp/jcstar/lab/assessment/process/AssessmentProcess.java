@@ -130,6 +130,19 @@ public class AssessmentProcess {
                 .initializeFormKeys().orderByTaskCreateTime().asc().listPage(0, PAGE);
     }
 
+    /** An open task with the groups that may work on it. */
+    public record OpenTask(Task task, List<String> candidateGroups) {
+    }
+
+    /**
+     * The open tasks of an assessment with their candidate groups, in one engine command: the caller's authorizations
+     * are read once, and each task's links with one statement, not one command (and its checks) per task.
+     */
+    public List<OpenTask> openTasksWithCandidates(Assessment assessment) {
+        return commands.execute(context -> openTasks(assessment).stream()
+                .map(task -> new OpenTask(task, candidateGroups(task))).toList());
+    }
+
     public List<String> candidateGroups(Task task) {
         // Inside a command (a completion's check) the task's own links: read once, and again by nobody when the
         // completion removes them.

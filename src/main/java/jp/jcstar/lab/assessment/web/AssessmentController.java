@@ -92,9 +92,10 @@ public class AssessmentController {
     public AssessmentView assessment(@PathVariable long id, Authentication user) {
         Assessment assessment = access.visible(id, LabUser.of(user));
         Map<String, CheckResult> latest = records.latestResults(id);
-        List<AssessmentView.ActiveStep> steps = process.openTasks(assessment).stream()
-                .map(task -> new AssessmentView.ActiveStep(task.getId(), task.getTaskDefinitionKey(), task.getName(),
-                        process.candidateGroups(task), task.getAssignee(), task.getDueDate()))
+        List<AssessmentView.ActiveStep> steps = process.openTasksWithCandidates(assessment).stream()
+                .map(open -> new AssessmentView.ActiveStep(open.task().getId(), open.task().getTaskDefinitionKey(),
+                        open.task().getName(), open.candidateGroups(), open.task().getAssignee(),
+                        open.task().getDueDate()))
                 .toList();
         List<AssessmentView.ItemView> items = records.itemsInScope(assessment).stream().map(item -> {
             CheckResult result = latest.get(item.id());
