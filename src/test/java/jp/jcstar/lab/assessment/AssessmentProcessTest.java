@@ -16,6 +16,7 @@ import jp.jcstar.lab.ProcessEngineTest;
 import jp.jcstar.lab.assessment.process.AssessmentHistoryLevel;
 import jp.jcstar.lab.assessment.process.AssessmentVariables;
 import jp.jcstar.lab.assessment.process.ItemVariables;
+import jp.jcstar.lab.assessment.process.WorkflowAuthorizations;
 import jp.jcstar.lab.catalog.Catalog;
 import jp.jcstar.lab.catalog.CatalogRepository;
 import jp.jcstar.lab.catalog.CheckItem;
@@ -62,6 +63,7 @@ class AssessmentProcessTest {
     @Autowired ReportRepository reports;
     @Autowired NotificationRepository notifications;
     @Autowired JdbcClient jdbc;
+    @Autowired WorkflowAuthorizations workflowAuthorizations;
 
     AssessmentScenario scenario;
     Catalog catalog;
@@ -134,6 +136,25 @@ class AssessmentProcessTest {
         assertThat(tasksSeenBy(MANUFACTURER, "manufacturers", instance)).isEmpty();
         passDocumentation(instance); // and the engineer completes it with the per-task work permission alone
         assertThat(instance).isWaitingAt(USER_TASK_TEST_CLOUD);
+    }
+
+    /** A database from before: its tasks' rows for lab groups carry READ; the start takes it off, nothing else. */
+    @Test
+    void theStartTakesThePerTaskReadOfLabGroupsOffTasksCreatedBefore() {
+        Task review = scenario.task(scenario.apply(application(ProductComponent.CLOUD)), USER_TASK_REVIEW_DOCUMENTATION);
+        Authorization before = taskAuthorization(review, "engineers");
+        before.addPermission(TaskPermissions.READ); // as Camunda's default provider wrote it
+        engine.getAuthorizationService().saveAuthorization(before);
+        assertThat(taskAuthorization(review, "engineers").isPermissionGranted(TaskPermissions.READ)).isTrue();
+
+        workflowAuthorizations.apply();
+
+        Authorization after = taskAuthorization(review, "engineers");
+        assertThat(after.isPermissionGranted(TaskPermissions.READ)).isFalse();
+        assertThat(after.isPermissionGranted(TaskPermissions.TASK_WORK)).isTrue();
+        Authorization managersOnEveryTask = engine.getAuthorizationService().createAuthorizationQuery()
+                .resourceType(Resources.TASK).resourceId(Authorization.ANY).groupIdIn("lab-managers").singleResult();
+        assertThat(managersOnEveryTask.isPermissionGranted(TaskPermissions.READ)).isTrue();
     }
 
     private Authorization taskAuthorization(Task task, String group) {
