@@ -14,11 +14,13 @@ import java.util.stream.Collectors;
 import jp.jcstar.lab.api.LabApi;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -84,7 +86,10 @@ public final class Chromium implements AutoCloseable {
         WebDriverWait started = new WebDriverWait(driver, Duration.ofSeconds(20));
         started.ignoring(StaleElementReferenceException.class);
         try {
-            started.until(driver -> !driver.findElement(By.tagName("body")).getText().isBlank());
+            started.until(driver -> {
+                String text = bodyText(driver);
+                return text != null && !text.isBlank();
+            });
         } catch (TimeoutException stuck) {
             System.err.println("Chromium: " + url() + " still starting after 20 s; reloading. Console: " + console());
             driver.navigate().refresh();
@@ -98,6 +103,24 @@ public final class Chromium implements AutoCloseable {
                     .collect(Collectors.joining("\n"));
         } catch (RuntimeException unavailable) {
             return "(not available: " + unavailable.getMessage() + ")";
+        }
+    }
+
+    /**
+     * The page's text, or null while the page is being replaced: the body read a moment ago may be gone, which
+     * Chromium reports as a stale element or, since version 156, as "Node with given id does not belong to the
+     * document"; a wait then reads again.
+     */
+    private static String bodyText(WebDriver driver) {
+        try {
+            return driver.findElement(By.tagName("body")).getText();
+        } catch (StaleElementReferenceException | NoSuchElementException replaced) {
+            return null;
+        } catch (WebDriverException replaced) {
+            if (String.valueOf(replaced.getMessage()).contains("does not belong to the document")) {
+                return null;
+            }
+            throw replaced;
         }
     }
 
@@ -125,14 +148,17 @@ public final class Chromium implements AutoCloseable {
 
     /** The whole visible text of the page. */
     public String text() {
-        return wait.until(driver -> driver.findElement(By.tagName("body")).getText());
+        return wait.until(Chromium::bodyText);
     }
 
     /** Waits until the page's text contains all of the given pieces, then returns the text. */
     public String waitForText(String... pieces) {
         try {
             wait.until(driver -> {
-                String text = driver.findElement(By.tagName("body")).getText();
+                String text = bodyText(driver);
+                if (text == null) {
+                    return false;
+                }
                 for (String piece : pieces) {
                     if (!text.contains(piece)) {
                         return false;
