@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jp.jcstar.lab.assessment.AssessmentRepository;
 import jp.jcstar.lab.assessment.AssessmentStatus;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -28,16 +27,16 @@ public class ProcessMetrics {
     private final AssessmentRepository assessments;
     private final RepositoryService repository;
     private final TaskService tasks;
-    private final ManagementService management;
+    private final JobExecutorHealth jobs;
     private final RuntimeService runtime;
 
     public ProcessMetrics(MeterRegistry registry, AssessmentRepository assessments, RepositoryService repository,
-                          TaskService tasks, ManagementService management, RuntimeService runtime) {
+                          TaskService tasks, JobExecutorHealth jobs, RuntimeService runtime) {
         this.registry = registry;
         this.assessments = assessments;
         this.repository = repository;
         this.tasks = tasks;
-        this.management = management;
+        this.jobs = jobs;
         this.runtime = runtime;
     }
 
@@ -54,9 +53,9 @@ public class ProcessMetrics {
                     .description("Open tasks of the assessment process by step").tag("step", step.getId())
                     .register(registry);
         }
-        Gauge.builder("jcstar.jobs.due", () -> management.createJobQuery().executable().count())
+        Gauge.builder("jcstar.jobs.due", jobs::dueJobs)
                 .description("Jobs due now that no node has run yet (reports, reminders)").register(registry);
-        Gauge.builder("jcstar.jobs.failed", () -> management.createJobQuery().noRetriesLeft().count())
+        Gauge.builder("jcstar.jobs.failed", jobs::failedJobs)
                 .description("Jobs that failed and have no retries left").register(registry);
         Gauge.builder("jcstar.incidents.open", () -> runtime.createIncidentQuery().count())
                 .description("Open incidents (Cockpit shows them)").register(registry);
