@@ -6,10 +6,12 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole app on a random port, as a lab runs it: web server, security, job executor. Every class with this
- * annotation shares one Spring context. The database is in-memory H2 unless JCSTAR_TEST_DB_URL names another.
+ * annotation shares one Spring context. The database is in-memory H2 unless JCSTAR_TEST_DB_URL names another; mail
+ * goes to a real SMTP server in the test JVM ({@link TestSmtp}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -24,6 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         // Spring Boot's tests turn metrics export off; /actuator/prometheus is part of the app as a lab runs it.
         "management.prometheus.metrics.export.enabled=true",
         "JCSTAR_ADMIN_PASSWORD=" + WebAppTest.ADMIN_PASSWORD})
+@ContextConfiguration(initializers = TestSmtp.class)
 public @interface WebAppTest {
 
     /** Set for the test context only; a real installation gets its own or a random one. */

@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -509,15 +510,20 @@ public class LabApi {
 
         /** Posts a form with the CSRF token of the page last fetched. */
         public Reply form(String path, Map<String, String> fields) {
+            return form(path, List.copyOf(fields.entrySet()));
+        }
+
+        /** Posts a form whose fields may repeat (ticked checkboxes of one name). */
+        public Reply form(String path, List<Map.Entry<String, String>> fields) {
             StringBuilder body = new StringBuilder();
-            Map<String, String> all = new LinkedHashMap<>(fields);
+            List<Map.Entry<String, String>> all = new ArrayList<>(fields);
             Matcher csrf = CSRF_FIELD.matcher(lastPage);
             if (csrf.find()) {
-                all.put("_csrf", csrf.group(1));
+                all.add(Map.entry("_csrf", csrf.group(1)));
             }
-            all.forEach((name, value) -> body.append(body.isEmpty() ? "" : "&")
-                    .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
-                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+            all.forEach(field -> body.append(body.isEmpty() ? "" : "&")
+                    .append(URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8)));
             Reply reply = exchange(HttpRequest.newBuilder(URI.create(baseUrl + path))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString())));

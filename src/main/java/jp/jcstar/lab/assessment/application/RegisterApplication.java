@@ -6,6 +6,7 @@ import java.util.Map;
 import jp.jcstar.lab.Bilingual;
 import jp.jcstar.lab.LabClock;
 import jp.jcstar.lab.LabProperties;
+import jp.jcstar.lab.assessment.notice.AssessmentMails;
 import jp.jcstar.lab.assessment.Application;
 import jp.jcstar.lab.assessment.Assessment;
 import jp.jcstar.lab.assessment.AssessmentRepository;
@@ -29,10 +30,11 @@ public class RegisterApplication {
     private final DecisionLog decisions;
     private final LabClock clock;
     private final LabProperties lab;
+    private final AssessmentMails mails;
 
     public RegisterApplication(AssessmentRepository assessments, TestRoundRepository rounds,
                                CatalogRepository catalogs, CompanyRepository companies, DecisionLog decisions,
-                               LabClock clock, LabProperties lab) {
+                               LabClock clock, LabProperties lab, AssessmentMails mails) {
         this.assessments = assessments;
         this.rounds = rounds;
         this.catalogs = catalogs;
@@ -40,6 +42,7 @@ public class RegisterApplication {
         this.decisions = decisions;
         this.clock = clock;
         this.lab = lab;
+        this.mails = mails;
     }
 
     /**
@@ -64,6 +67,7 @@ public class RegisterApplication {
         Assessment assessment = assessments.get(id);
         decisions.record(appliedBy, assessment, "APPLIED", Map.of("manufacturer", application.product().manufacturer(),
                 "product", application.product().name()));
+        mails.applicationReceived(assessment);
         return assessment;
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import jp.jcstar.lab.Bilingual;
 import jp.jcstar.lab.ControlCharacters;
 import jp.jcstar.lab.LabClock;
+import jp.jcstar.lab.assessment.notice.AssessmentMails;
 import jp.jcstar.lab.assessment.Assessment;
 import jp.jcstar.lab.assessment.AssessmentEvent;
 import jp.jcstar.lab.assessment.AssessmentEventRepository;
@@ -35,18 +36,22 @@ public class EndAssessment {
     private final FindingsLifecycle findings;
     private final DecisionLog decisions;
     private final LabClock clock;
+    private final AssessmentMails mails;
 
     public EndAssessment(AssessmentRepository assessments, AssessmentEventRepository events,
-                         FindingsLifecycle findings, DecisionLog decisions, LabClock clock) {
+                         FindingsLifecycle findings, DecisionLog decisions, LabClock clock,
+                        AssessmentMails mails) {
         this.assessments = assessments;
         this.events = events;
         this.findings = findings;
         this.decisions = decisions;
         this.clock = clock;
+        this.mails = mails;
     }
 
     public void complete(long assessmentId) {
         end(assessmentId, AssessmentStatus.COMPLETED, null);
+        mails.completed(assessments.get(assessmentId));
     }
 
     /** Ends the assessment as failed, for the reason of the lab manager's decision. */
@@ -55,6 +60,7 @@ public class EndAssessment {
                 .filter(event -> event.kind() == AssessmentEvent.Kind.FURTHER_ROUND)
                 .reduce((first, second) -> second).map(AssessmentEvent::text).orElse(null);
         end(assessmentId, AssessmentStatus.TERMINATED, reason);
+        mails.terminated(assessments.get(assessmentId));
     }
 
     /**

@@ -6,6 +6,7 @@ import jp.jcstar.lab.LabClock;
 import jp.jcstar.lab.assessment.Assessment;
 import jp.jcstar.lab.assessment.AssessmentRepository;
 import jp.jcstar.lab.assessment.OverdueWork;
+import jp.jcstar.lab.assessment.notice.AssessmentMails;
 import jp.jcstar.lab.notifications.NotificationRepository;
 import jp.jcstar.lab.security.Roles;
 import org.slf4j.Logger;
@@ -13,7 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Work is overdue: a reminder to the manufacturer and an escalation to the lab managers. */
+/** Work is overdue: a reminder to the manufacturer and an escalation to the lab managers, recorded and mailed. */
 @Service
 @Transactional
 public class EscalateOverdue {
@@ -23,11 +24,14 @@ public class EscalateOverdue {
     private final AssessmentRepository assessments;
     private final NotificationRepository notifications;
     private final LabClock clock;
+    private final AssessmentMails mails;
 
-    public EscalateOverdue(AssessmentRepository assessments, NotificationRepository notifications, LabClock clock) {
+    public EscalateOverdue(AssessmentRepository assessments, NotificationRepository notifications, LabClock clock,
+                           AssessmentMails mails) {
         this.assessments = assessments;
         this.notifications = notifications;
         this.clock = clock;
+        this.mails = mails;
     }
 
     public void escalate(long assessmentId, OverdueWork overdueWork) {
@@ -39,6 +43,7 @@ public class EscalateOverdue {
         notifications.add(assessmentId, overdueWork + "_OVERDUE_ESCALATION", Roles.LAB_MANAGERS,
                 assessment.product().manufacturer() + " has not submitted the " + what + " for " + assessment.reference()
                         + " by the due date.", now);
+        mails.overdue(assessment, overdueWork, now);
         log.warn("Assessment {}: {} overdue, escalated to {}", assessment.reference(), what, Roles.LAB_MANAGERS);
     }
 }
