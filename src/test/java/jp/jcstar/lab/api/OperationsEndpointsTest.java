@@ -61,6 +61,12 @@ class OperationsEndpointsTest {
         assertThat(health.at("/components/jobs/status").asText()).isEqualTo("UP");
         assertThat(health.at("/components/jobs/details/active").asBoolean()).isTrue();
         assertThat(health.at("/components/jobs/details/failedJobs").isNumber()).isTrue();
+        assertThat(health.at("/components/mailOutbox/status").asText()).isEqualTo("UP");
+        assertThat(health.at("/components/mailOutbox/details/smtpConfigured").asBoolean()).isTrue();
+        assertThat(health.at("/components/mailOutbox/details/queued").isNumber()).as(health.toString()).isTrue();
+        assertThat(health.at("/components/mailOutbox/details/oldestWaitingSeconds").isNumber()).isTrue();
+        assertThat(api.get("/actuator/health/readiness", OPERATOR).json().at("/components/mailOutbox/status").asText())
+                .isEqualTo("UP");
         assertThat(api.get("/actuator/health", "admin", WebAppTest.ADMIN_PASSWORD).status()).isEqualTo(200);
     }
 
@@ -72,6 +78,7 @@ class OperationsEndpointsTest {
         double inProgress = value(before, "jcstar_assessments", "status=\"IN_PROGRESS\"");
         double supplying = value(before, "jcstar_tasks_open", "step=\"userTask_supplyDocuments\"");
         double failures = valueOrZero(before, "jcstar_security_events_total", "event=\"LOGIN_FAILURE\"");
+        double mails = total(before, "jcstar_mails");
 
         long id = api.post("/api/assessments", MANUFACTURER, Map.of("productName", "監視テスト機", "modelNumbers",
                 "MT-1", "firmwareVersion", "1.0", "appVersion", "1.0", "cloudVersion", "1.0", "starLevel", "STAR-1",
@@ -85,6 +92,9 @@ class OperationsEndpointsTest {
         assertThat(value(after, "jcstar_tasks_open", "step=\"userTask_supplyDocuments\"")).isEqualTo(supplying + 1);
         assertThat(value(after, "jcstar_security_events_total", "event=\"LOGIN_FAILURE\"")).isGreaterThan(failures);
         assertThat(value(after, "jcstar_report_render_seconds_count", "kind=\"final-report\"")).isGreaterThanOrEqualTo(1);
+        // The application's receipt and the document request to the manufacturer's user, in whatever state by now.
+        assertThat(total(after, "jcstar_mails")).isGreaterThanOrEqualTo(mails + 2);
+        assertThat(after).contains("jcstar_mails{", "state=\"FAILED\"", "jcstar_mails_oldest_waiting_seconds{");
         assertThat(after).contains("jcstar_jobs_due{", "jcstar_jobs_failed{", "jcstar_incidents_open{",
                 "hikaricp_connections_active{", "application=\"jcstar-lab\"");
     }
@@ -98,6 +108,16 @@ class OperationsEndpointsTest {
             }
         }
         throw new AssertionError("no " + metric + " with " + label + " in:\n" + exposition);
+    }
+
+    /** The sum of every sample of this metric. */
+    private static double total(String exposition, String metric) {
+        Matcher sample = Pattern.compile("(?m)^" + metric + "\\{[^}]*\\} (\\S+)$").matcher(exposition);
+        double sum = 0;
+        while (sample.find()) {
+            sum += Double.parseDouble(sample.group(1));
+        }
+        return sum;
     }
 
     private static double valueOrZero(String exposition, String metric, String label) {
