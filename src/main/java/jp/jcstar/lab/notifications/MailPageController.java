@@ -1,5 +1,7 @@
 package jp.jcstar.lab.notifications;
 
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jp.jcstar.lab.Bilingual;
+import jp.jcstar.lab.LabClock;
 import jp.jcstar.lab.problem.EnumValues;
 import jp.jcstar.lab.problem.ForbiddenException;
 import jp.jcstar.lab.problem.InvalidInputException;
@@ -33,13 +36,14 @@ public class MailPageController {
 
     /** The newest mails the outbox page shows. */
     static final int OUTBOX_PAGE = 100;
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     /** A kind of mail on the preferences page: offered to this person, on or off, required or not. */
     public record KindChoice(String value, Bilingual label, boolean on, boolean required) {
     }
 
-    /** A mail as the outbox page lists it, with its state in words. */
-    public record MailRow(OutboxMail mail, String state) {
+    /** A mail as the outbox page lists it, with its state in words and its times in the lab's time zone. */
+    public record MailRow(OutboxMail mail, String state, String written, String sent) {
     }
 
     /** A state of the outbox with how many mails are in it. */
@@ -110,10 +114,15 @@ public class MailPageController {
                 .map(entry -> new StateCount(entry.getKey().name(), label(entry.getKey()), entry.getValue())).toList());
         model.addAttribute("state", only.map(Enum::name).orElse(""));
         model.addAttribute("mails", outbox.latest(only, OUTBOX_PAGE).stream()
-                .map(mail -> new MailRow(mail, label(mail.state()).ja() + " / " + label(mail.state()).en())).toList());
+                .map(mail -> new MailRow(mail, label(mail.state()).ja() + " / " + label(mail.state()).en(),
+                        labTime(mail.createdAt()), labTime(mail.sentAt()))).toList());
         model.addAttribute("sending", sender.canSend());
         model.addAttribute("limit", OUTBOX_PAGE);
         return "outbox";
+    }
+
+    private static String labTime(OffsetDateTime at) {
+        return at == null ? null : at.atZoneSameInstant(LabClock.ZONE).format(MINUTE);
     }
 
     /** The kinds a person's groups get; what they get nothing of is not offered. */
