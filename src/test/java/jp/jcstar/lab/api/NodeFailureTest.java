@@ -4,18 +4,8 @@ import static jp.jcstar.lab.api.LabUsers.*;
 import static jp.jcstar.lab.assessment.AssessmentElements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,10 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BooleanSupplier;
 
 import jp.jcstar.lab.Sha256;
-import jp.jcstar.lab.WebAppTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
@@ -50,10 +38,10 @@ class NodeFailureTest {
     @Test
     void aKilledNodesReportJobsAreDoneByTheOtherAndNothingIsLostOrDoneTwice() throws Exception {
         // Node A takes up to ten jobs at a time and works on one at a time, so that it dies holding some.
-        Node a = new Node("node-a", "--camunda.bpm.job-execution.core-pool-size=1",
+        AppNode a = new AppNode("node-a", DB_URL, DB_USER, Map.of(), "--camunda.bpm.job-execution.core-pool-size=1",
                 "--camunda.bpm.job-execution.max-pool-size=1", "--camunda.bpm.job-execution.queue-capacity=10",
                 "--camunda.bpm.job-execution.max-jobs-per-acquisition=10");
-        Node b = new Node("node-b");
+        AppNode b = new AppNode("node-b", DB_URL, DB_USER, Map.of());
         try {
             a.start(); // alone on the empty database: it creates the administrator
             b.start();
@@ -88,29 +76,29 @@ class NodeFailureTest {
             completions.forEach(reply -> assertThat(reply.join().status()).as(reply.join().text()).isEqualTo(204));
 
             Set<String> held = new HashSet<>();
-            await(Duration.ofSeconds(30), () -> held.addAll(strings(
+            AppNode.await(Duration.ofSeconds(30), () -> held.addAll(a.strings(
                     "select id_ from act_ru_job where lock_owner_ = 'node-a' and lock_exp_time_ > current_timestamp")));
             Instant killed = Instant.now();
             a.kill();
             System.out.println("Killed node-a holding " + held.size() + " report job(s)");
 
-            await(Duration.ofSeconds(90), () -> count("select count(*) from act_ru_job where id_ in ("
+            AppNode.await(Duration.ofSeconds(90), () -> a.count("select count(*) from act_ru_job where id_ in ("
                     + quoted(held) + ")") == 0);
             Duration takeover = Duration.between(killed, Instant.now());
             System.out.println("node-b finished node-a's jobs " + takeover.toMillis() + " ms after the kill");
             assertThat(takeover).isLessThan(Duration.ofSeconds(60));
-            assertThat(strings("select distinct hostname_ from act_hi_job_log where job_state_ = 2 and job_id_ in ("
+            assertThat(a.strings("select distinct hostname_ from act_hi_job_log where job_state_ = 2 and job_id_ in ("
                     + quoted(held) + ")")).containsExactly("node-b");
 
-            await(Duration.ofSeconds(60), () -> ids.stream().allMatch(id ->
+            AppNode.await(Duration.ofSeconds(60), () -> ids.stream().allMatch(id ->
                     viaB.activeSteps(id, ENGINEER).contains(USER_TASK_SUBMIT_RECTIFICATION)));
             for (long id : ids) {
-                assertThat(count("select count(*) from report where kind = 'ISSUE_LIST' and round_no = 1 and assessment_id = " + id))
+                assertThat(a.count("select count(*) from report where kind = 'ISSUE_LIST' and round_no = 1 and assessment_id = " + id))
                         .as("issue lists of assessment %d", id).isEqualTo(1);
-                assertThat(count("select count(*) from finding where round_no = 1 and assessment_id = " + id)).isEqualTo(1);
+                assertThat(a.count("select count(*) from finding where round_no = 1 and assessment_id = " + id)).isEqualTo(1);
             }
             cutOff.forEach(upload -> assertThat(upload.join()).as("an upload to a dead node has no answer").isEqualTo(-1));
-            assertThat(count("select count(*) from document where file_name like 'cut-off-%'")).isZero();
+            assertThat(a.count("select count(*) from document where file_name like 'cut-off-%'")).isZero();
             LabApi.Reply whole = viaB.get(before.json().path("content").asText(), ENGINEER);
             assertThat(Sha256.hex(whole.body())).isEqualTo(Sha256.hex(finished));
 
@@ -124,7 +112,7 @@ class NodeFailureTest {
                         .post("http://localhost:" + a.port + "/api/assessments/" + evidenceOn + "/documents"), ENGINEER)
                         .status()).isEqualTo(201);
             }
-            assertThat(count("select count(*) from document where file_name like 'cut-off-%' and version = 1")).isEqualTo(2);
+            assertThat(a.count("select count(*) from document where file_name like 'cut-off-%' and version = 1")).isEqualTo(2);
             assertThat(viaA.activeSteps(ids.get(1), MANUFACTURER)).containsExactly(USER_TASK_SUBMIT_RECTIFICATION);
         } finally {
             a.stop();
@@ -154,102 +142,7 @@ class NodeFailureTest {
         return verdicts;
     }
 
-    private static void await(Duration limit, BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(limit);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Not reached within " + limit);
-            }
-            Thread.sleep(200);
-        }
-    }
-
     private static String quoted(Set<String> ids) {
         return String.join(",", ids.stream().map(id -> "'" + id + "'").toList());
-    }
-
-    private static long count(String sql) {
-        try (Connection db = DriverManager.getConnection(DB_URL, DB_USER, "");
-             var result = db.createStatement().executeQuery(sql)) {
-            result.next();
-            return result.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
-    }
-
-    private static List<String> strings(String sql) {
-        try (Connection db = DriverManager.getConnection(DB_URL, DB_USER, "");
-             var result = db.createStatement().executeQuery(sql)) {
-            List<String> values = new ArrayList<>();
-            while (result.next()) {
-                values.add(result.getString(1));
-            }
-            return values;
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
-    }
-
-    /** One node: this build's app in a JVM of its own, on the shared database, named for the job tables. */
-    static final class Node {
-        final String name;
-        final int port;
-        final List<String> arguments;
-        Process process;
-
-        Node(String name, String... arguments) throws IOException {
-            this.name = name;
-            try (ServerSocket free = new ServerSocket(0)) {
-                this.port = free.getLocalPort();
-            }
-            this.arguments = List.of(arguments);
-        }
-
-        void start() throws IOException, InterruptedException {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx768m", "-cp", System.getProperty("java.class.path"), "jp.jcstar.lab.JcstarLabApplication"));
-            command.addAll(arguments);
-            // A directory of its own: started in the project, the working directory would be a classpath root that
-            // holds bpmn/ and forms/ a second time.
-            Path home = Files.createDirectories(Path.of("target", "nodes", name)).toAbsolutePath();
-            ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("node.log").toFile()));
-            builder.environment().putAll(Map.of("JCSTAR_DB_URL", DB_URL, "JCSTAR_DB_USER", DB_USER,
-                    "JCSTAR_ADMIN_PASSWORD", WebAppTest.ADMIN_PASSWORD, "JCSTAR_NODE_NAME", name,
-                    "PORT", String.valueOf(port)));
-            process = builder.start();
-            HttpClient http = HttpClient.newHttpClient();
-            Instant deadline = Instant.now().plusSeconds(180);
-            while (true) {
-                if (!process.isAlive()) {
-                    throw new AssertionError(name + " exited with " + process.exitValue() + "; see target/nodes/" + name + "/node.log");
-                }
-                try {
-                    if (http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).GET().build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        return;
-                    }
-                } catch (IOException notYet) {
-                    // still starting
-                }
-                if (Instant.now().isAfter(deadline)) {
-                    throw new AssertionError(name + " did not start within 180 s; see target/nodes/" + name + "/node.log");
-                }
-                Thread.sleep(500);
-            }
-        }
-
-        /** kill -9: no shutdown hook, no closing of connections, as a power cut or an OOM killer does it. */
-        void kill() throws InterruptedException {
-            process.destroyForcibly().waitFor();
-        }
-
-        void stop() throws InterruptedException {
-            if (process != null && process.isAlive()) {
-                process.destroy();
-                process.waitFor();
-            }
-        }
     }
 }
