@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * What every page template may show: who is logged in (the bar's name and log-out button) and whether they are a lab
- * manager or administrator (the bar's link to the mail outbox).
+ * staff (the bar's link to the dashboard) or a lab manager or administrator (the link to the mail outbox).
  */
 @ControllerAdvice
 public class PageModel {
@@ -20,6 +20,11 @@ public class PageModel {
     public String viewer(Authentication authentication) {
         return authentication == null || authentication instanceof AnonymousAuthenticationToken
                 ? null : authentication.getName();
+    }
+
+    @ModelAttribute("viewerIsLabStaff")
+    public boolean viewerIsLabStaff(Authentication authentication) {
+        return viewer(authentication) != null && LabUser.of(authentication).seesEveryCompany();
     }
 
     @ModelAttribute("viewerManagesLab")

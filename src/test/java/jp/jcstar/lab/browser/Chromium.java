@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
 
@@ -94,6 +95,13 @@ public final class Chromium implements AutoCloseable {
             System.err.println("Chromium: " + url() + " still starting after 20 s; reloading. Console: " + console());
             driver.navigate().refresh();
         }
+    }
+
+    /** The errors the page logged to its console (scripts that failed, resources refused) since last asked. */
+    public List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage).toList();
     }
 
     /** What the page logged to its console since last asked. */
