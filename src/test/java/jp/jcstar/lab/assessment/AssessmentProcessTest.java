@@ -26,8 +26,11 @@ import jp.jcstar.lab.documents.DocumentService;
 import jp.jcstar.lab.findings.Finding;
 import jp.jcstar.lab.findings.FindingRepository;
 import jp.jcstar.lab.findings.FindingStatus;
+import jp.jcstar.lab.notifications.MailKind;
+import jp.jcstar.lab.notifications.MailOutbox;
 import jp.jcstar.lab.notifications.Notification;
 import jp.jcstar.lab.notifications.NotificationRepository;
+import jp.jcstar.lab.notifications.OutboxMail;
 import jp.jcstar.lab.reports.ReportKind;
 import jp.jcstar.lab.reports.ReportRepository;
 import org.apache.pdfbox.Loader;
@@ -62,6 +65,7 @@ class AssessmentProcessTest {
     @Autowired FindingRepository findings;
     @Autowired ReportRepository reports;
     @Autowired NotificationRepository notifications;
+    @Autowired MailOutbox outbox;
     @Autowired JdbcClient jdbc;
     @Autowired WorkflowAuthorizations workflowAuthorizations;
 
@@ -74,6 +78,7 @@ class AssessmentProcessTest {
     @BeforeEach
     void setUp() {
         AssessmentScenario.registerCompany(accounts);
+        AssessmentScenario.registerPeople(accounts, engine.getIdentityService());
         AbstractAssertions.init(engine);
         scenario = new AssessmentScenario(engine, documents);
         catalog = catalogs.current();
@@ -540,6 +545,13 @@ class AssessmentProcessTest {
         assertThat(ended.endReason()).isEqualTo("Design flaw in the TLS stack");
         assertThat(findings.list(ended.id())).hasSize(4).allSatisfy(f -> assertThat(f.status()).isEqualTo(FindingStatus.CLOSED));
         assertThat(reports.findLatest(ended.id(), ReportKind.FINAL)).isEmpty();
+        // The lab manager was asked to decide, the manufacturer told of the end; no mail server here: kept, not sent.
+        assertThat(outbox.ofAssessment(ended.id())).extracting(OutboxMail::kind, OutboxMail::recipientUser, OutboxMail::state)
+                .contains(Tuple.tuple(MailKind.FURTHER_ROUND_DECISION, LAB_MANAGER, OutboxMail.State.HELD),
+                        Tuple.tuple(MailKind.ASSESSMENT_TERMINATED, MANUFACTURER, OutboxMail.State.HELD));
+        assertThat(outbox.ofAssessment(ended.id())).filteredOn(mail -> mail.kind() == MailKind.ASSESSMENT_TERMINATED)
+                .singleElement().satisfies(mail -> assertThat(mail.body()).contains("Maker Taro 様",
+                        "適合と判定されずに終了しました", "Dear Taro Maker,", "ended without a pass"));
     }
 
     @Test
@@ -721,6 +733,11 @@ class AssessmentProcessTest {
         assertThat(raised).extracting(Notification::kind, Notification::recipientGroup).containsExactly(
                 Tuple.tuple(overdueWork + "_OVERDUE_REMINDER", "manufacturers"),
                 Tuple.tuple(overdueWork + "_OVERDUE_ESCALATION", "lab-managers"));
+        // And mailed: the reminder to the manufacturer's user, the escalation to the lab manager, once each.
+        assertThat(outbox.ofAssessment(assessmentOf(instance).id()))
+                .filteredOn(mail -> mail.kind() == MailKind.OVERDUE_REMINDER || mail.kind() == MailKind.ESCALATION)
+                .extracting(OutboxMail::kind, OutboxMail::recipientUser).containsExactly(
+                        Tuple.tuple(MailKind.OVERDUE_REMINDER, MANUFACTURER), Tuple.tuple(MailKind.ESCALATION, LAB_MANAGER));
     }
 
     private List<String> flagged(ProcessInstance instance) {

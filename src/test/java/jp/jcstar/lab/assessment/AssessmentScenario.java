@@ -14,6 +14,7 @@ import jp.jcstar.lab.assessment.process.AssessmentVariables;
 import jp.jcstar.lab.company.AccountService;
 import jp.jcstar.lab.documents.DocumentService;
 import jp.jcstar.lab.security.LabUser;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -106,6 +107,21 @@ public class AssessmentScenario {
     public static void registerCompany(AccountService accounts) {
         if (accounts.companies().stream().noneMatch(company -> company.id().equals(COMPANY))) {
             accounts.registerCompany(COMPANY, "株式会社サンプル電機", "test");
+        }
+    }
+
+    /**
+     * Registers the manufacturer's user and the lab manager of the scenarios as people with e-mail addresses, once
+     * per engine: the mails the process writes go to them.
+     */
+    public static void registerPeople(AccountService accounts, IdentityService identity) {
+        if (identity.createUserQuery().userId(MANUFACTURER).count() == 0) {
+            accounts.registerManufacturerUser(COMPANY, new AccountService.Person(MANUFACTURER, "Taro", "Maker",
+                    MANUFACTURER + "@maker.example", "process-scenario-passphrase-2026"), "test");
+        }
+        if (identity.createUserQuery().userId(LAB_MANAGER).count() == 0) {
+            accounts.registerStaff(new AccountService.Person(LAB_MANAGER, "Hanako", "Boss", LAB_MANAGER + "@lab.example",
+                    "process-scenario-passphrase-2026"), AccountService.StaffRole.LAB_MANAGER, "test");
         }
     }
 
