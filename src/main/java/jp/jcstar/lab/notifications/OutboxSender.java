@@ -17,7 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.TaskScheduler;
@@ -124,7 +123,9 @@ public class OutboxSender {
         try {
             mailSender.send(message(mailSender, mail));
             outbox.sent(id, node, machineNow());
-        } catch (MailException | MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
+            // Any failure is an attempt that failed: a mail that cannot be built or sent is retried, then FAILED,
+            // never left SENDING to be taken up again and again.
             boolean last = mail.attempts() >= settings.maxAttempts();
             Duration wait = settings.retryAfter().multipliedBy(1L << Math.min(mail.attempts() - 1, 16));
             outbox.attemptFailed(id, node, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),

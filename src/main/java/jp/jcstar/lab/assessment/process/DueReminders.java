@@ -45,7 +45,8 @@ public class DueReminders {
     @Scheduled(fixedDelayString = "PT15M", initialDelayString = "PT1M")
     public void remind() {
         OffsetDateTime now = clock.now();
-        for (Task task : taskService.createTaskQuery().taskCandidateGroup(Roles.MANUFACTURERS)
+        // Also a task one of the company's users took (a candidate group query leaves assigned tasks out by default).
+        for (Task task : taskService.createTaskQuery().taskCandidateGroup(Roles.MANUFACTURERS).includeAssignedTasks()
                 .dueAfter(Date.from(now.toInstant())).dueBefore(Date.from(now.plus(settings.remindBefore()).toInstant()))
                 .list()) {
             assessments.findByProcessInstance(task.getProcessInstanceId()).ifPresent(assessment -> {
