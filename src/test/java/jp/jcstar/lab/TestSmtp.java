@@ -26,8 +26,9 @@ public final class TestSmtp implements ApplicationContextInitializer<Configurabl
     public void initialize(ConfigurableApplicationContext context) {
         start();
         TestPropertyValues.of("spring.mail.host=127.0.0.1", "spring.mail.port=" + PORT,
-                // Retries come quickly in tests; a lab waits 30 s, then longer.
-                "jcstar.mail.poll-interval=PT0.5S", "jcstar.mail.retry-after=PT1S").applyTo(context);
+                // Retries come quickly in tests, and end after 15 s; a lab waits 30 s, then longer, for two days.
+                "jcstar.mail.poll-interval=PT0.5S", "jcstar.mail.retry-after=PT1S", "jcstar.mail.max-retry-wait=PT2S",
+                "jcstar.mail.give-up-after=PT15S").applyTo(context);
     }
 
     public static synchronized void start() {

@@ -21,7 +21,8 @@ public class DashboardCsv {
         StringBuilder out = new StringBuilder("\uFEFF").append(HEADER).append("\r\n");
         row(out, "period", "from", Bilingual.of("期間の始まり", "Period from"), f.filter().from());
         row(out, "period", "to", Bilingual.of("期間の終わり", "Period to"), f.filter().to());
-        row(out, "period", "level", Bilingual.of("レベル", "Level"), f.filter().level() == null ? "all" : f.filter().levelLabel());
+        row(out, "period", "level", Bilingual.of("レベル", "Level"),
+                f.filter().level() == null ? "すべて / All" : f.filter().levelLabel());
         row(out, "applied", "", Bilingual.of("申請された評価", "Assessments applied for"), f.applied());
         row(out, "first_rounds", "evaluated", Bilingual.of("評価済みの初回ラウンド", "First rounds evaluated"), f.firstRounds().evaluated());
         row(out, "first_rounds", "failed", Bilingual.of("不合格の初回ラウンド", "First rounds failed"), f.firstRounds().failed());
@@ -43,7 +44,7 @@ public class DashboardCsv {
             row(out, "lead_time_tasks", time.step(), time.name(), time.tasks());
             row(out, "lead_time_median_hours", time.step(), time.name(), time.medianHours());
             row(out, "lead_time_mean_hours", time.step(), time.name(), time.meanHours());
-            row(out, "lead_time_party", time.step(), time.name(), time.party().name());
+            row(out, "lead_time_party", time.step(), time.name(), time.party().label().ja() + " / " + time.party().label().en());
         });
         row(out, "split", "completed", Bilingual.of("完了した評価", "Completed assessments"), f.split().assessments());
         row(out, "split", "mean_days_total", Bilingual.of("申請から完了まで（日）", "Application to completion (days)"),
@@ -59,7 +60,8 @@ public class DashboardCsv {
         row(out, "open_overdue_total", "", Bilingual.of("期限超過の作業", "Overdue work"), open.overdue());
         open.engineers().forEach(person -> row(out, "engineer_open_tasks",
                 person.person() == null ? "(not taken)" : person.person(),
-                person.person() == null ? Bilingual.of("未割当", "Not taken") : Bilingual.of("", ""), person.tasks()));
+                person.person() == null ? Bilingual.of("未割当の試験作業", "Engineers' work not taken")
+                        : Bilingual.of("試験員の未完了タスク", "Engineer's open tasks"), person.tasks()));
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 

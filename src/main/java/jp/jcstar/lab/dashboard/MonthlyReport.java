@@ -111,7 +111,7 @@ public class MonthlyReport {
         f.leadTimes().forEach(time -> {
             for (Party party : Party.values()) {
                 data.addValue(time.party() == party ? time.medianHours() : 0, DashboardPageController.label(party.label()),
-                        time.name().ja());
+                        DashboardPageController.label(time.name()));
             }
         });
         JFreeChart chart = ChartFactory.createStackedBarChart("工程の所要時間 (中央値 h) / Median hours per step", null,

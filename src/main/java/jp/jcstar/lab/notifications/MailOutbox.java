@@ -2,11 +2,13 @@ package jp.jcstar.lab.notifications;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -14,7 +16,8 @@ import org.springframework.stereotype.Repository;
 /**
  * The mails written and what became of each. A mail is inserted in the transaction of the event that causes it; the
  * sender moves it QUEUED → SENDING (one node's claim, committed before it talks to the SMTP server) → SENT, or back
- * to QUEUED with its next attempt, or FAILED. Times of attempts are the machine's, not the lab's (test) clock.
+ * to QUEUED with its next attempt, or FAILED. Times of attempts are the machine's, not the lab's (test) clock; claims
+ * are timed by the database's clock, which every node shares.
  */
 @Repository
 public class MailOutbox {
@@ -31,18 +34,19 @@ public class MailOutbox {
     }
 
     /** Writes a mail; with a dedupe key only when none with that key was written before (false then). */
-    boolean add(NewMail mail, OffsetDateTime createdAt, OffsetDateTime firstAttemptAt) {
+    boolean add(NewMail mail, OffsetDateTime createdAt, OffsetDateTime queuedAt) {
         if (mail.dedupeKey() != null && jdbc.sql("select count(*) from mail_outbox where dedupe_key = ?")
                 .param(mail.dedupeKey()).query(Long.class).single() > 0) {
             return false;
         }
         jdbc.sql("""
-                        insert into mail_outbox (dedupe_key, kind, assessment_id, recipient_user, recipient_address,
-                            language, subject, body, state, attempts, next_attempt_at, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""")
-                .params(mail.dedupeKey(), mail.kind().name(), mail.assessmentId(), mail.recipientUser(),
-                        mail.recipientAddress(), mail.language().code(), mail.subject(), mail.body(),
-                        mail.state().name(), firstAttemptAt, createdAt)
+                        insert into mail_outbox (dedupe_key, message_key, kind, assessment_id, recipient_user,
+                            recipient_address, language, subject, body, state, attempts, queued_at, next_attempt_at,
+                            created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)""")
+                .params(mail.dedupeKey(), UUID.randomUUID().toString(), mail.kind().name(), mail.assessmentId(),
+                        mail.recipientUser(), mail.recipientAddress(), mail.language().code(), mail.subject(),
+                        mail.body(), mail.state().name(), queuedAt, queuedAt, createdAt)
                 .update();
         return true;
     }
@@ -56,11 +60,12 @@ public class MailOutbox {
     }
 
     /** Takes a queued mail for this node; false when another node took it first. */
-    boolean claim(long id, String node, OffsetDateTime now) {
+    boolean claim(long id, String node) {
         return jdbc.sql("""
-                        update mail_outbox set state = 'SENDING', claimed_by = ?, claimed_at = ?, attempts = attempts + 1
+                        update mail_outbox set state = 'SENDING', claimed_by = ?, claimed_at = current_timestamp,
+                            attempts = attempts + 1
                         where id = ? and state = 'QUEUED'""")
-                .params(node, now, id).update() == 1;
+                .params(node, id).update() == 1;
     }
 
     void sent(long id, String node, OffsetDateTime now) {
@@ -82,10 +87,18 @@ public class MailOutbox {
         }
     }
 
-    /** Mails a node claimed before {@code claimedBefore} and never recorded as sent: that node died. */
-    int requeueAbandoned(OffsetDateTime claimedBefore) {
-        return jdbc.sql("update mail_outbox set state = 'QUEUED' where state = 'SENDING' and claimed_at < ?")
-                .param(claimedBefore).update();
+    /** Mails a node claimed longer ago than {@code timeout} and never recorded as sent: that node died. */
+    int requeueAbandoned(Duration timeout) {
+        return jdbc.sql("update mail_outbox set state = 'QUEUED' where state = 'SENDING' and claimed_at < current_timestamp"
+                + " - interval '" + timeout.toSeconds() + "' second").update();
+    }
+
+    /** A FAILED mail queued again, now, with a new period of retries (a lab manager's "send again"). */
+    boolean sendAgain(long id, OffsetDateTime now) {
+        return jdbc.sql("""
+                        update mail_outbox set state = 'QUEUED', queued_at = ?, next_attempt_at = ?
+                        where id = ? and state = 'FAILED'""")
+                .params(now, now, id).update() == 1;
     }
 
     Optional<OutboxMail> find(long id) {
@@ -126,11 +139,12 @@ public class MailOutbox {
 
     private static OutboxMail mail(ResultSet rs, int row) throws SQLException {
         long assessment = rs.getLong("assessment_id");
-        return new OutboxMail(rs.getLong("id"), MailKind.valueOf(rs.getString("kind")),
+        return new OutboxMail(rs.getLong("id"), rs.getString("message_key"), MailKind.valueOf(rs.getString("kind")),
                 rs.wasNull() ? null : assessment, rs.getString("recipient_user"), rs.getString("recipient_address"),
                 MailLanguage.parse(rs.getString("language")), rs.getString("subject"), rs.getString("body"),
                 OutboxMail.State.valueOf(rs.getString("state")), rs.getInt("attempts"),
-                rs.getObject("next_attempt_at", OffsetDateTime.class), rs.getString("last_error"),
+                rs.getObject("queued_at", OffsetDateTime.class), rs.getObject("next_attempt_at", OffsetDateTime.class),
+                rs.getString("last_error"),
                 rs.getObject("created_at", OffsetDateTime.class), rs.getObject("sent_at", OffsetDateTime.class));
     }
 }

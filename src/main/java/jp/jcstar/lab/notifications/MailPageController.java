@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import jp.jcstar.lab.Bilingual;
 import jp.jcstar.lab.LabClock;
+import jp.jcstar.lab.problem.ConflictException;
 import jp.jcstar.lab.problem.EnumValues;
 import jp.jcstar.lab.problem.ForbiddenException;
 import jp.jcstar.lab.problem.InvalidInputException;
@@ -22,6 +23,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -99,12 +101,10 @@ public class MailPageController {
     }
 
     @GetMapping("/lab/outbox")
-    public String outbox(@RequestParam(name = "state", required = false) String state, Authentication user,
+    public String outbox(@RequestParam(name = "state", required = false) String state,
+                         @RequestParam(name = "again", required = false) String again, Authentication user,
                          Model model) {
-        if (!LabUser.of(user).isInAny(List.of(Roles.LAB_MANAGERS, Roles.ADMINS))) {
-            throw new ForbiddenException(Bilingual.of("送信メールは試験所の管理者だけが見られます。",
-                    "Only lab managers and administrators see the mail outbox."));
-        }
+        managesLab(user);
         Optional<OutboxMail.State> only = state == null || state.isBlank() ? Optional.empty()
                 : Optional.of(EnumValues.find(OutboxMail.State.class, state, Enum::name).orElseThrow(() ->
                 new InvalidInputException(Bilingual.of("状態 state は " + stateNames() + " のいずれかにしてください（'" + state
@@ -118,7 +118,27 @@ public class MailPageController {
                         labTime(mail.createdAt()), labTime(mail.sentAt()))).toList());
         model.addAttribute("sending", sender.canSend());
         model.addAttribute("limit", OUTBOX_PAGE);
+        model.addAttribute("again", again);
         return "outbox";
+    }
+
+    /** A mail that FAILED is queued again, for another period of retries (the mail server is back, say). */
+    @PostMapping("/lab/outbox/{id}/send-again")
+    public String sendAgain(@PathVariable long id, Authentication user) {
+        managesLab(user);
+        if (!outbox.sendAgain(id, OutboxSender.machineNow())) {
+            throw new ConflictException(Bilingual.of("メール " + id + " は送信失敗の状態ではありません。一覧を開き直してください。",
+                    "Mail " + id + " is not a failed mail; open the outbox again.").toString());
+        }
+        sender.sendAfterCommit();
+        return "redirect:/lab/outbox?again=" + id;
+    }
+
+    private static void managesLab(Authentication user) {
+        if (!LabUser.of(user).isInAny(List.of(Roles.LAB_MANAGERS, Roles.ADMINS))) {
+            throw new ForbiddenException(Bilingual.of("送信メールは試験所の管理者だけが見られます。",
+                    "Only lab managers and administrators see the mail outbox."));
+        }
     }
 
     private static String labTime(OffsetDateTime at) {

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Each person's language and the kinds of mail they turned off. */
 @Repository
@@ -33,7 +34,8 @@ public class MailPreferences {
         return new Choice(language, off);
     }
 
-    /** Replaces the person's choice; a required kind is never recorded as turned off. */
+    /** Replaces the person's choice, all at once; a required kind is never recorded as turned off. */
+    @Transactional
     public void save(String userId, Choice choice) {
         if (jdbc.sql("update mail_preference set language = ? where user_id = ?")
                 .params(choice.language().code(), userId).update() == 0) {

@@ -24,8 +24,9 @@ public class Mails {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)}");
     static final String RULE = "\n\n----------------------------------------\n\n";
     static final String PREFERENCES_PATH = "/account/notifications";
-    /** The outbox's column. */
+    /** The outbox's columns. */
     private static final int MAX_SUBJECT = 500;
+    private static final int MAX_BODY = 20_000;
 
     private final Recipients recipients;
     private final MailPreferences preferences;
@@ -107,11 +108,12 @@ public class Mails {
                 + "\nこのメールは送信専用です。通知の設定: " + preferencesLink;
         String en = person.nameEn() + "\n\n" + fill(kind.body().en(), facts, extra, false) + "\n\n" + lab.labName()
                 + "\nThis mail is sent automatically; replies are not read. Notification settings: " + preferencesLink;
-        return switch (language) {
+        String body = switch (language) {
             case JA -> ja;
             case EN -> en;
             case JA_EN -> ja + RULE + en;
         };
+        return body.length() > MAX_BODY ? body.substring(0, MAX_BODY - 1) + "…" : body;
     }
 
     private String fill(String text, MailFacts facts, Map<String, Bilingual> extra, boolean japanese) {

@@ -1,6 +1,8 @@
 package jp.jcstar.lab.notifications;
 
+import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.TaskScheduler;
@@ -30,8 +33,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * them, and every {@code jcstar.mail.poll-interval} for retries, for mails of other nodes and for what a stopped node
  * left. Each mail is claimed by one node in a committed update before the SMTP server hears of it, so two nodes never
  * send the same mail; a node that dies after claiming leaves it SENDING, and after {@code claim-timeout} it is queued
- * again. Its Message-ID is the outbox row's, so a mail sent again after such a death is the same message to every
- * mail system (docs/adr/0014-mail-outbox.md). Without an SMTP server it sends nothing.
+ * again. Its Message-ID is the row's own random key, so a mail sent again after such a death is the same message to
+ * every mail system (docs/adr/0014-mail-outbox.md). A failed attempt is retried with growing waits (at most
+ * {@code max-retry-wait} apart) until {@code give-up-after}; a pass stops at the first mail server that cannot be
+ * reached, so an outage costs one timeout per pass, not one per mail. Without an SMTP server it sends nothing.
  */
 @Component
 public class OutboxSender {
@@ -45,6 +50,7 @@ public class OutboxSender {
     private final TaskScheduler scheduler;
     private final String node;
     private final String messageIdDomain;
+    private final Duration claimTimeout;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
@@ -58,6 +64,7 @@ public class OutboxSender {
         this.messageIdDomain = settings.from().contains("@")
                 ? settings.from().substring(settings.from().lastIndexOf('@') + 1).replaceAll("[^A-Za-z0-9.-]", "")
                 : "jcstar-lab";
+        this.claimTimeout = settings.claimTimeout();
     }
 
     /** Whether an SMTP server is configured; without one, mails are kept (HELD) for the outbox page. */
@@ -98,15 +105,21 @@ public class OutboxSender {
                 return;
             }
             try {
-                int requeued = outbox.requeueAbandoned(machineNow().minus(settings.claimTimeout()));
+                int requeued = outbox.requeueAbandoned(claimTimeout);
                 if (requeued > 0) {
                     log.warn("{} mail(s) claimed by a node that never recorded them as sent are queued again", requeued);
                 }
                 List<Long> due;
+                boolean reachable = true;
                 do {
                     due = outbox.due(machineNow(), BATCH);
-                    due.forEach(id -> send(mailSender, id));
-                } while (due.size() == BATCH);
+                    for (Long id : due) {
+                        reachable = send(mailSender, id);
+                        if (!reachable) {
+                            break; // the others wait for the next pass
+                        }
+                    }
+                } while (reachable && due.size() == BATCH);
             } catch (RuntimeException e) {
                 log.error("Sending the outbox's mails failed; the next pass tries again", e);
             } finally {
@@ -115,28 +128,57 @@ public class OutboxSender {
         }
     }
 
-    private void send(JavaMailSender mailSender, long id) {
-        if (!outbox.claim(id, node, machineNow())) {
-            return; // another node took it
+    /** Sends one mail; false when the mail server could not be reached at all. */
+    private boolean send(JavaMailSender mailSender, long id) {
+        if (!outbox.claim(id, node)) {
+            return true; // another node took it
         }
         OutboxMail mail = outbox.find(id).orElseThrow();
         try {
             mailSender.send(message(mailSender, mail));
-            outbox.sent(id, node, machineNow());
         } catch (MessagingException | RuntimeException e) {
             // Any failure is an attempt that failed: a mail that cannot be built or sent is retried, then FAILED,
             // never left SENDING to be taken up again and again.
-            boolean last = mail.attempts() >= settings.maxAttempts();
+            OffsetDateTime now = machineNow();
             Duration wait = settings.retryAfter().multipliedBy(1L << Math.min(mail.attempts() - 1, 16));
+            wait = wait.compareTo(settings.maxRetryWait()) > 0 ? settings.maxRetryWait() : wait;
+            boolean giveUp = now.plus(wait).isAfter(mail.queuedAt().plus(settings.giveUpAfter()));
             outbox.attemptFailed(id, node, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
-                    last ? Optional.empty() : Optional.of(machineNow().plus(wait)));
-            log.warn("Mail {} to {} not sent (attempt {} of {}): {}", id, mail.recipientAddress(), mail.attempts(),
-                    settings.maxAttempts(), e.getMessage());
+                    giveUp ? Optional.empty() : Optional.of(now.plus(wait)));
+            log.warn("Mail {} to {} not sent (attempt {}{}): {}", id, mail.recipientAddress(), mail.attempts(),
+                    giveUp ? ", the last" : "", e.getMessage());
+            return !unreachable(e);
         }
+        try {
+            outbox.sent(id, node, machineNow());
+        } catch (RuntimeException e) {
+            // Sent, but not recorded: the claim stays, and runs out (claim-timeout) before the mail is sent again
+            // with the same Message-ID. Better than queuing it again at once as if it had failed.
+            log.error("Mail {} was sent but could not be recorded as sent; it stays SENDING", id, e);
+        }
+        return true;
+    }
+
+    /** Whether a failure means the mail server could not be reached (not that it refused this one mail). */
+    private static boolean unreachable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof SocketTimeoutException
+                    || cause instanceof UnknownHostException) {
+                return true;
+            }
+            if (cause instanceof MailSendException send) {
+                for (Exception failed : send.getFailedMessages().values()) {
+                    if (unreachable(failed)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private MimeMessage message(JavaMailSender mailSender, OutboxMail mail) throws MessagingException {
-        String messageId = "<jcstar-outbox-" + mail.id() + "@" + messageIdDomain + ">";
+        String messageId = "<" + mail.messageKey() + "@" + messageIdDomain + ">";
         MimeMessage message = new MimeMessage(mailSender.createMimeMessage().getSession()) {
             @Override
             protected void updateMessageID() throws MessagingException {

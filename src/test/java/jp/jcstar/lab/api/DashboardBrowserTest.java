@@ -134,7 +134,8 @@ class DashboardBrowserTest {
                         "first_round_failure_share_by_area,CLOUD,クラウド,Cloud,0.7\r\n",
                         "first_rounds,pass_rate,初回合格率,First-pass rate,0.1667\r\n",
                         "top_failing_items,CLD-04,", "outcomes,mean_rounds,完了までの平均ラウンド数,Mean rounds to completion,1.6\r\n",
-                        "engineer_open_tasks,eng1,,,1\r\n");
+                        "engineer_open_tasks,eng1,試験員の未完了タスク,Engineer's open tasks,1\r\n",
+                        "lead_time_party,userTask_supplyDocuments,文書の提出,Supply documents,製造事業者 / Manufacturer\r\n");
 
         // This month as the monthly PDF (every level: other tests' assessments count too).
         String month = YearMonth.from(LocalDate.now(LabClock.ZONE)).toString();

@@ -3,9 +3,11 @@ package jp.jcstar.lab.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import jp.jcstar.lab.TestSmtp;
 import jp.jcstar.lab.WebAppTest;
 import jp.jcstar.lab.browser.Chromium;
 import org.junit.jupiter.api.AfterEach;
@@ -106,6 +108,46 @@ class MailPagesBrowserTest {
         assertThat(browser.url()).endsWith("/lab/outbox?state=SENT");
         browser.open("/lab/outbox?state=LOST");
         browser.waitForText("state must be one of QUEUED, SENDING, SENT, FAILED, NO_ADDRESS, HELD, was 'LOST'.");
+    }
+
+    @Test
+    void aMailGivenUpOnWhileTheMailServerWasDownIsSentAgainByALabManager() throws Exception {
+        api.registerCompany(COMPANY + "-2", "再送電機株式会社");
+        api.registerManufacturerUser(COMPANY + "-2", MAKER + "-2");
+        api.registerStaff(MANAGER + "-2", "lab-manager");
+        api.loginForToken(MANAGER + "-2", LabApi.PASSWORD);
+        String subject;
+        TestSmtp.stop();
+        try {
+            LabApi.Reply applied = api.post("/api/assessments", MAKER + "-2", Map.of("productName", "再送テスト機 R1",
+                    "modelNumbers", "R-1", "firmwareVersion", "1.0", "starLevel", "STAR-1", "scope", List.of("DEVICE")));
+            assertThat(applied.status()).as(applied.text()).isEqualTo(201);
+            String reference = applied.json().path("reference").asText();
+            subject = "[JC-STAR] 申請を受け付けました: " + reference + " 再送テスト機 R1 / Application received: " + reference
+                    + " 再送テスト機 R1";
+            browser.logIn(api, MANAGER + "-2").open("/lab/outbox?state=FAILED");
+            // Retried for the test's 15 s (a lab: two days), then given up on, with the error in words.
+            browser.wait.withTimeout(Duration.ofSeconds(45)).until(driver -> {
+                driver.navigate().refresh();
+                return driver.findElement(By.tagName("body")).getText().contains(subject);
+            });
+        } finally {
+            TestSmtp.start();
+        }
+        WebElement row = browser.find(By.xpath("//table[@id='mails']//tr[.//summary[normalize-space(.) = \"" + subject + "\"]]"));
+        assertThat(row.getText()).contains("送信失敗 / Failed", "送信エラー / Send error: ", "Couldn't connect to host");
+        browser.screenshot("mail-outbox-failed.png");
+        WebElement shown = browser.find(By.tagName("html"));
+        row.findElement(By.xpath(".//button[normalize-space(.) = '再送する / Send again']")).click();
+        browser.wait.until(ExpectedConditions.stalenessOf(shown));
+        browser.waitForText("を再送待ちにしました。 / Mail ", " is queued to be sent again.");
+        browser.open("/lab/outbox?state=SENT");
+        browser.wait.withTimeout(Duration.ofSeconds(30)).until(driver -> {
+            driver.navigate().refresh();
+            return driver.findElement(By.tagName("body")).getText().contains(subject);
+        });
+        assertThat(TestSmtp.receivedBy(MAKER + "-2@maker.example")).extracting(message -> message.getSubject())
+                .containsOnlyOnce(subject);
     }
 
     /** Opens the outbox again (the sender may not have sent yet when it was first drawn); false to keep waiting. */

@@ -34,7 +34,8 @@ public class EscalateOverdue {
         this.mails = mails;
     }
 
-    public void escalate(long assessmentId, OverdueWork overdueWork) {
+    /** @param due when the work was due (the timer may run later, after a node was down) */
+    public void escalate(long assessmentId, OverdueWork overdueWork, OffsetDateTime due) {
         Assessment assessment = assessments.get(assessmentId);
         OffsetDateTime now = clock.now();
         String what = overdueWork.description();
@@ -43,7 +44,7 @@ public class EscalateOverdue {
         notifications.add(assessmentId, overdueWork + "_OVERDUE_ESCALATION", Roles.LAB_MANAGERS,
                 assessment.product().manufacturer() + " has not submitted the " + what + " for " + assessment.reference()
                         + " by the due date.", now);
-        mails.overdue(assessment, overdueWork, now);
+        mails.overdue(assessment, overdueWork, due == null ? now : due);
         log.warn("Assessment {}: {} overdue, escalated to {}", assessment.reference(), what, Roles.LAB_MANAGERS);
     }
 }

@@ -61,6 +61,7 @@ public class AssessmentMails {
                         Map.of()));
     }
 
+    /** At the due date (the model's timer): {@code due} is the date the work was due, not when the timer ran. */
     public void overdue(Assessment assessment, OverdueWork work, OffsetDateTime due) {
         MailFacts facts = facts(assessment).withStep(step(work)).withDue(date(due));
         mails.toCompany(assessment.companyId(), MailKind.OVERDUE_REMINDER, facts);

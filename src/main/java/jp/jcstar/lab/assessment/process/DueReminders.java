@@ -13,6 +13,8 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -24,6 +26,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class DueReminders {
+
+    private static final Logger log = LoggerFactory.getLogger(DueReminders.class);
 
     private final TaskService taskService;
     private final RepositoryService repositoryService;
@@ -55,6 +59,8 @@ public class DueReminders {
                             .toOffsetDateTime(), task.getId());
                 } catch (DuplicateKeyException remindedByAnotherNode) {
                     // another node wrote the same reminder at the same moment
+                } catch (RuntimeException e) {
+                    log.error("The reminder of task {} could not be written; the others are", task.getId(), e);
                 }
             });
         }

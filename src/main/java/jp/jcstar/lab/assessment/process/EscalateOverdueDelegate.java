@@ -2,6 +2,9 @@ package jp.jcstar.lab.assessment.process;
 
 import static jp.jcstar.lab.assessment.process.AssessmentVariables.*;
 
+import java.util.Date;
+
+import jp.jcstar.lab.LabClock;
 import jp.jcstar.lab.assessment.AssessmentRecords;
 import jp.jcstar.lab.assessment.decision.EscalateOverdue;
 import jp.jcstar.lab.assessment.OverdueWork;
@@ -26,6 +29,9 @@ public class EscalateOverdueDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        escalation.escalate(assessments.idOf(execution.getProcessInstanceId()), OverdueWork.parse(OVERDUE_WORK.get(execution)));
+        OverdueWork work = OverdueWork.parse(OVERDUE_WORK.get(execution));
+        Date due = (work == OverdueWork.DOCUMENTS ? DOCUMENTS_DUE_DATE : RECTIFICATION_DUE_DATE).find(execution).orElse(null);
+        escalation.escalate(assessments.idOf(execution.getProcessInstanceId()), work,
+                due == null ? null : due.toInstant().atZone(LabClock.ZONE).toOffsetDateTime());
     }
 }

@@ -68,6 +68,8 @@ public class WorkDigest {
                 }
             } catch (DuplicateKeyException writtenByAnotherNode) {
                 // another node wrote this person's digest of today at the same moment
+            } catch (RuntimeException e) {
+                log.error("The work digest of {} could not be written; the others are", engineer.userId(), e);
             }
         }
         log.info("Work digest of {}: {} mail(s)", today, written);

@@ -302,7 +302,9 @@ class AssessmentFlowTest {
         ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 60_000));
         execute(timer);
 
-        verify(escalateOverdue).escalate(ID, OverdueWork.DOCUMENTS);
+        // The date the documents were due, not the minute after it when the timer ran.
+        verify(escalateOverdue).escalate(ID, OverdueWork.DOCUMENTS,
+                timer.getDuedate().toInstant().atZone(LabClock.ZONE).toOffsetDateTime());
         assertThat(instance).isWaitingAt(USER_TASK_SUPPLY_DOCUMENTS)
                 .hasPassed(SERVICE_TASK_ESCALATE_OVERDUE_DOCUMENTS, END_EVENT_DOCUMENTS_ESCALATED);
         supplyDocuments(instance, "All seven documents, late");
@@ -488,7 +490,8 @@ class AssessmentFlowTest {
         ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 60_000));
         execute(timer);
 
-        verify(escalateOverdue).escalate(ID, OverdueWork.RECTIFICATION);
+        verify(escalateOverdue).escalate(ID, OverdueWork.RECTIFICATION,
+                timer.getDuedate().toInstant().atZone(LabClock.ZONE).toOffsetDateTime());
         assertThat(instance).isWaitingAt(USER_TASK_SUBMIT_RECTIFICATION)
                 .hasPassed(SERVICE_TASK_ESCALATE_OVERDUE_RECTIFICATION, END_EVENT_RECTIFICATION_ESCALATED);
     }
