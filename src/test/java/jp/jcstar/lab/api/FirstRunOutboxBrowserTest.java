@@ -7,29 +7,20 @@ import java.util.Map;
 
 import jp.jcstar.lab.WebAppTest;
 import jp.jcstar.lab.browser.Chromium;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The first run, as {@code mvn spring-boot:run} starts it: no mail server configured. Mails are written all the same
  * and kept, and a lab manager reads on the outbox page what people would have been told, with a word on how to send
- * them. An app of its own (the web tests' shared app has a mail server), closed after this class.
+ * them. The app in a JVM of its own on an empty in-memory database (the web tests' shared app has a mail server, and
+ * Camunda's webapps keep JVM-wide state that a second app in the test JVM would take over).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:jcstar-first-run;DB_CLOSE_DELAY=-1",
-        "spring.datasource.username=sa",
-        "spring.datasource.password=",
-        // Camunda's REST API and webapps find the engine named "default" JVM-wide: that is the shared web tests'.
-        "camunda.bpm.process-engine-name=firstRun",
-        "camunda.bpm.generic-properties.properties.login-delay-base=0",
-        "JCSTAR_ADMIN_PASSWORD=" + WebAppTest.ADMIN_PASSWORD})
-@DirtiesContext
 @EnabledIf("jp.jcstar.lab.browser.Chromium#installed")
 class FirstRunOutboxBrowserTest {
 
@@ -37,16 +28,27 @@ class FirstRunOutboxBrowserTest {
     static final String MAKER = "first-maker";
     static final String MANAGER = "first-manager";
 
-    @LocalServerPort int port;
+    static AppNode app;
 
     LabApi api;
     Chromium browser;
 
+    @BeforeAll
+    static void startTheApp() throws Exception {
+        app = new AppNode("first-run", "jdbc:h2:mem:jcstar-first-run;DB_CLOSE_DELAY=-1", "sa", Map.of());
+        app.start();
+    }
+
+    @AfterAll
+    static void stopTheApp() throws InterruptedException {
+        app.stop();
+    }
+
     @BeforeEach
     void start() {
-        api = new LabApi(port);
+        api = new LabApi(app.port);
         api.loginForToken("admin", WebAppTest.ADMIN_PASSWORD);
-        browser = new Chromium(port);
+        browser = new Chromium(app.port);
     }
 
     @AfterEach
