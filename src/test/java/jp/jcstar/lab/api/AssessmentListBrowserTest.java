@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -72,7 +71,7 @@ class AssessmentListBrowserTest {
 
         WebElement shown = browser.find(By.tagName("html"));
         browser.click(By.linkText("古い評価 / Older →"));
-        browser.wait.until(ExpectedConditions.stalenessOf(shown));
+        browser.awaitGone(shown);
         String second = browser.waitForText("全 53 件中 51–53 件（2 / 2 ページ）/ 51–53 of 53 (page 2 of 2)");
         assertThat(rows()).isEqualTo(3);
         assertThat(second).contains(oldest, "見守りカメラ C1", "← 新しい評価 / Newer").doesNotContain("Older →");
@@ -122,7 +121,7 @@ class AssessmentListBrowserTest {
         new Select(browser.find(By.name("status"))).selectByValue(status);
         WebElement shown = browser.find(By.tagName("html"));
         browser.click(By.cssSelector("form.search button"));
-        browser.wait.until(ExpectedConditions.stalenessOf(shown));
+        browser.awaitGone(shown);
     }
 
     private int rows() {

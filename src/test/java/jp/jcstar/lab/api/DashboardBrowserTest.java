@@ -30,7 +30,6 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -92,7 +91,7 @@ class DashboardBrowserTest {
         new Select(browser.find(By.name("level"))).selectByValue("STAR-3");
         WebElement shown = browser.find(By.tagName("html"));
         browser.click(By.cssSelector("#filter button"));
-        browser.wait.until(ExpectedConditions.stalenessOf(shown));
+        browser.awaitGone(shown);
         String page = browser.waitForText("申請された評価 / Assessments applied for");
 
         assertThat(browser.find(By.id("applied")).getText()).isEqualTo("13");

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -71,7 +70,7 @@ class MailPagesBrowserTest {
         browser.click(By.cssSelector("input[name=on][value=DOCUMENT_REQUEST]"));
         WebElement shown = browser.find(By.tagName("html"));
         browser.click(By.cssSelector("#preferences button[type=submit]"));
-        browser.wait.until(ExpectedConditions.stalenessOf(shown));
+        browser.awaitGone(shown);
         browser.waitForText("保存しました。次のメールから反映されます。 / Saved: your next mails follow it.");
         assertThat(radio("en").isSelected()).isTrue();
         assertThat(kind("DOCUMENT_REQUEST").isSelected()).isFalse();
@@ -139,7 +138,7 @@ class MailPagesBrowserTest {
         browser.screenshot("mail-outbox-failed.png");
         WebElement shown = browser.find(By.tagName("html"));
         row.findElement(By.xpath(".//button[normalize-space(.) = '再送する / Send again']")).click();
-        browser.wait.until(ExpectedConditions.stalenessOf(shown));
+        browser.awaitGone(shown);
         browser.waitForText("を再送待ちにしました。 / Mail ", " is queued to be sent again.");
         browser.open("/lab/outbox?state=SENT");
         browser.wait.withTimeout(Duration.ofSeconds(30)).until(driver -> {

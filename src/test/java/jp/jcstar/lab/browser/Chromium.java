@@ -188,6 +188,27 @@ public final class Chromium implements AutoCloseable {
         return text();
     }
 
+    /**
+     * Waits until a page element is gone, the page it was on replaced by the next (after a click that submits a form).
+     * Chromium 156 may report the gone element as "Node with given id does not belong to the document" rather than as
+     * a stale element; both mean it is gone.
+     */
+    public void awaitGone(WebElement element) {
+        wait.until(driver -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException gone) {
+                return true;
+            } catch (WebDriverException replaced) {
+                if (String.valueOf(replaced.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw replaced;
+            }
+        });
+    }
+
     public WebElement find(By target) {
         return wait.until(ExpectedConditions.presenceOfElementLocated(target));
     }
