@@ -87,17 +87,17 @@ public class Dashboard {
     private List<StepTime> leadTimes(List<DashboardQueries.TaskTime> finished) {
         Map<String, List<DashboardQueries.TaskTime>> byStep = finished.stream()
                 .collect(Collectors.groupingBy(DashboardQueries.TaskTime::step, LinkedHashMap::new, Collectors.toList()));
-        List<StepTime> times = new ArrayList<>();
+        // In the order of the model the step's latest task belongs to.
+        Map<StepTime, Integer> order = new LinkedHashMap<>();
         byStep.forEach((step, tasks) -> {
             StepInfo info = info(tasks.get(tasks.size() - 1).definitionId(), step);
             double[] hours = tasks.stream().mapToDouble(task -> DashboardQueries.hours(task.millis())).sorted().toArray();
             double median = hours.length % 2 == 1 ? hours[hours.length / 2]
                     : (hours[hours.length / 2 - 1] + hours[hours.length / 2]) / 2;
-            times.add(new StepTime(step, info.name(), info.party(), hours.length, median,
-                    Arrays.stream(hours).average().orElse(0)));
+            order.put(new StepTime(step, info.name(), info.party(), hours.length, median,
+                    Arrays.stream(hours).average().orElse(0)), info.order());
         });
-        times.sort(Comparator.comparingInt(time -> info(lastDefinition(finished, time.step()), time.step()).order()));
-        return times;
+        return order.entrySet().stream().sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey).toList();
     }
 
     /**
@@ -157,11 +157,6 @@ public class Dashboard {
             people.add(new PersonCount(null, unassigned));
         }
         return new OpenWork(steps, overdue, people);
-    }
-
-    private static String lastDefinition(List<DashboardQueries.TaskTime> finished, String step) {
-        return finished.stream().filter(task -> task.step().equals(step)).reduce((first, second) -> second)
-                .map(DashboardQueries.TaskTime::definitionId).orElse(null);
     }
 
     /** The step as the model that created the task has it; a step the model no longer knows keeps its id. */

@@ -22,8 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Mails {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)}");
-    static final String RULE = "\n\n----------------------------------------\n\n";
-    static final String PREFERENCES_PATH = "/account/notifications";
+    private static final String RULE = "\n\n----------------------------------------\n\n";
+    private static final String PREFERENCES_PATH = "/account/notifications";
     /** The outbox's columns. */
     private static final int MAX_SUBJECT = 500;
     private static final int MAX_BODY = 20_000;

@@ -50,7 +50,6 @@ public class OutboxSender {
     private final TaskScheduler scheduler;
     private final String node;
     private final String messageIdDomain;
-    private final Duration claimTimeout;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
@@ -64,7 +63,6 @@ public class OutboxSender {
         this.messageIdDomain = settings.from().contains("@")
                 ? settings.from().substring(settings.from().lastIndexOf('@') + 1).replaceAll("[^A-Za-z0-9.-]", "")
                 : "jcstar-lab";
-        this.claimTimeout = settings.claimTimeout();
     }
 
     /** Whether an SMTP server is configured; without one, mails are kept (HELD) for the outbox page. */
@@ -77,13 +75,25 @@ public class OutboxSender {
         return OffsetDateTime.now(ZoneOffset.UTC);
     }
 
-    /** Sends soon after the current transaction commits (nothing if it rolls back). */
+    /**
+     * Sends soon after the current transaction commits (nothing if it rolls back): one pass for all the mails the
+     * transaction wrote.
+     */
     void sendAfterCommit() {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            if (TransactionSynchronizationManager.hasResource(this)) {
+                return; // this transaction already asked
+            }
+            TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
                     scheduler.schedule(OutboxSender.this::sendDue, Instant.now());
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(OutboxSender.this);
                 }
             });
         } else {
@@ -105,7 +115,7 @@ public class OutboxSender {
                 return;
             }
             try {
-                int requeued = outbox.requeueAbandoned(claimTimeout);
+                int requeued = outbox.requeueAbandoned(settings.claimTimeout());
                 if (requeued > 0) {
                     log.warn("{} mail(s) claimed by a node that never recorded them as sent are queued again", requeued);
                 }

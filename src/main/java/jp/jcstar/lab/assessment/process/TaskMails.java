@@ -10,7 +10,9 @@ import jp.jcstar.lab.assessment.notice.AssessmentMails;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,8 +65,8 @@ public class TaskMails implements TaskListener {
 
     /** The step's name as the model gives it ("文書の提出 / Supply documents"), not the task's full name. */
     static Bilingual step(DelegateTask task) {
-        var name = ((TaskEntity) task).getTaskDefinition() == null ? null
-                : ((TaskEntity) task).getTaskDefinition().getNameExpression();
+        TaskDefinition definition = ((TaskEntity) task).getTaskDefinition();
+        Expression name = definition == null ? null : definition.getNameExpression();
         return Bilingual.ofLabel(name == null ? task.getTaskDefinitionKey() : name.getExpressionText());
     }
 
