@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
 import jp.jcstar.lab.TransactionScoped;
@@ -40,6 +41,11 @@ public class AssessmentRepository {
     private <T> T changed(long id, T result) {
         read.reads().remove(id);
         return result;
+    }
+
+    /** Keeps what this transaction knows of the row up to date with a change it just wrote, instead of reading it again. */
+    private void updated(long id, UnaryOperator<Assessment> change) {
+        read.reads().computeIfPresent(id, (key, known) -> change.apply(known));
     }
 
     /** Stores a new assessment in round 1 and gives it its reference (JCS-yyyy-nnnnn). */
@@ -149,7 +155,7 @@ public class AssessmentRepository {
                         update assessment set current_round = ?, firmware_version = ?, app_version = ?,
                             cloud_version = ? where id = ?""")
                 .params(round, versions.firmware(), versions.app(), versions.cloud(), id).update();
-        changed(id, round);
+        updated(id, known -> known.inRound(round, versions));
     }
 
     public void raiseRetestLimit(long id) {
@@ -157,13 +163,14 @@ public class AssessmentRepository {
     }
 
     public void recordReview(long id, String reviewer, OffsetDateTime at) {
-        changed(id, jdbc.sql("update assessment set reviewed_by = ?, reviewed_at = ? where id = ?")
-                .params(reviewer, at, id).update());
+        jdbc.sql("update assessment set reviewed_by = ?, reviewed_at = ? where id = ?").params(reviewer, at, id).update();
+        updated(id, known -> known.reviewed(reviewer, at));
     }
 
     public void end(long id, AssessmentStatus status, String reason, OffsetDateTime at) {
-        changed(id, jdbc.sql("update assessment set status = ?, end_reason = ?, ended_at = ? where id = ?")
-                .params(status.name(), reason, at, id).update());
+        jdbc.sql("update assessment set status = ?, end_reason = ?, ended_at = ? where id = ?")
+                .params(status.name(), reason, at, id).update();
+        updated(id, known -> known.ended(status, reason, at));
     }
 
     private static Assessment map(ResultSet rs, int row) throws SQLException {

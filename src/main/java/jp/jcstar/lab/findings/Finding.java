@@ -16,4 +16,16 @@ public record Finding(long id, int roundNo, String itemId, String observation, S
                       OffsetDateTime dueDate, FindingStatus status, String manufacturerResponse, RoundOutcome retestOutcome,
                       OffsetDateTime openedAt, OffsetDateTime sentAt, OffsetDateTime answeredAt,
                       OffsetDateTime retestedAt, OffsetDateTime closedAt) {
+
+    /** This finding after the manufacturer answered it. */
+    Finding answered(String response, OffsetDateTime at) {
+        return new Finding(id, roundNo, itemId, observation, requiredFix, dueDate, FindingStatus.ANSWERED, response,
+                retestOutcome, openedAt, sentAt, at, retestedAt, closedAt);
+    }
+
+    /** This finding after its retest. */
+    Finding retested(RoundOutcome outcome, OffsetDateTime at) {
+        return new Finding(id, roundNo, itemId, observation, requiredFix, dueDate, FindingStatus.after(outcome),
+                manufacturerResponse, outcome, openedAt, sentAt, answeredAt, at, closedAt);
+    }
 }

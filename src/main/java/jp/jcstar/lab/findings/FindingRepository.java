@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
 import jp.jcstar.lab.TransactionScoped;
@@ -59,17 +60,21 @@ public class FindingRepository {
     }
 
     void answer(long findingId, String response, OffsetDateTime at) {
-        changing();
         jdbc.sql("update finding set status = ?, manufacturer_response = ?, answered_at = ? where id = ?")
                 .params(FindingStatus.ANSWERED.name(), response, at, findingId).update();
+        updated(findingId, known -> known.answered(response, at));
     }
 
     void recordRetest(long findingId, RoundOutcome outcome, OffsetDateTime at) {
-        changing();
         jdbc.sql("update finding set status = ?, retest_outcome = ?, retested_at = ? where id = ?")
-                .params((outcome == RoundOutcome.PASSED ? FindingStatus.RETEST_PASSED : FindingStatus.RETEST_FAILED).name(),
-                        outcome.name(), at, findingId)
-                .update();
+                .params(FindingStatus.after(outcome).name(), outcome.name(), at, findingId).update();
+        updated(findingId, known -> known.retested(outcome, at));
+    }
+
+    /** Keeps the findings this transaction read up to date with a change of one it just wrote. */
+    private void updated(long findingId, UnaryOperator<Finding> change) {
+        read.reads().replaceAll((assessmentId, known) -> known.stream()
+                .map(finding -> finding.id() == findingId ? change.apply(finding) : finding).toList());
     }
 
     /** Closes every finding of an assessment that has ended. */

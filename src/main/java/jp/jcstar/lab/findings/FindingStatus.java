@@ -1,5 +1,7 @@
 package jp.jcstar.lab.findings;
 
+import jp.jcstar.lab.assessment.RoundOutcome;
+
 /** A finding's lifecycle: OPEN -> SENT_TO_MANUFACTURER -> ANSWERED -> RETEST_PASSED | RETEST_FAILED -> CLOSED. */
 public enum FindingStatus {
     OPEN("未送付 / Open"),
@@ -18,6 +20,11 @@ public enum FindingStatus {
     /** What people read for this status, Japanese and English. */
     public String words() {
         return words;
+    }
+
+    /** What a retest with this outcome leaves the finding in. */
+    static FindingStatus after(RoundOutcome retest) {
+        return retest == RoundOutcome.PASSED ? RETEST_PASSED : RETEST_FAILED;
     }
 
     /** Still waiting for the manufacturer or the lab. */

@@ -25,13 +25,22 @@ public class MailPreferences {
         this.jdbc = jdbc;
     }
 
+    /** The person's choice, in one query (a mail is written per recipient, inside the transaction of its cause). */
     public Choice of(String userId) {
-        MailLanguage language = jdbc.sql("select language from mail_preference where user_id = ?").param(userId)
-                .query(String.class).optional().map(MailLanguage::parse).orElse(MailLanguage.JA_EN);
+        MailLanguage[] language = {MailLanguage.JA_EN};
         Set<MailKind> off = EnumSet.noneOf(MailKind.class);
-        jdbc.sql("select kind from mail_opt_out where user_id = ?").param(userId).query(String.class).list()
-                .forEach(kind -> off.add(MailKind.valueOf(kind)));
-        return new Choice(language, off);
+        jdbc.sql("""
+                        select 'language' as field, language as choice from mail_preference where user_id = ?
+                        union all select 'off', kind from mail_opt_out where user_id = ?""")
+                .params(userId, userId)
+                .query(rs -> {
+                    if (rs.getString("field").equals("language")) {
+                        language[0] = MailLanguage.parse(rs.getString("choice"));
+                    } else {
+                        off.add(MailKind.valueOf(rs.getString("choice")));
+                    }
+                });
+        return new Choice(language[0], off);
     }
 
     /** Replaces the person's choice, all at once; a required kind is never recorded as turned off. */

@@ -2,6 +2,7 @@ package jp.jcstar.lab.assessment.overview;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,29 +58,43 @@ public class AssessmentOverviews {
         this.openSteps = openSteps;
     }
 
+    /** What an overview can leave out when whoever shows it does not need it: each costs reads of its own. */
+    public enum Part {
+        /** Each item's verdicts (every check result of the assessment). */
+        ITEMS,
+        /** The assessment's events. */
+        EVENTS,
+        /** The open steps (a task query). */
+        STEPS
+    }
+
     /** The overview of an assessment the reader may see (the caller checked that with AssessmentAccess). */
     @Transactional(readOnly = true)
     public AssessmentOverview of(Assessment assessment, LabUser reader) {
+        return of(assessment, reader, EnumSet.allOf(Part.class));
+    }
+
+    /** The overview with only the given parts; the others are empty. */
+    @Transactional(readOnly = true)
+    public AssessmentOverview of(Assessment assessment, LabUser reader, Set<Part> parts) {
         Catalog catalog = assessments.catalogOf(assessment);
         List<StoredDocument> files = documents.list(assessment.id());
         List<ReportAccess.Link> reportLinks = reports.links(assessment, reader);
         Set<String> issueLists = reportLinks.stream().map(ReportAccess.Link::path).collect(Collectors.toSet());
-        Map<String, List<CheckResult>> history = results.list(assessment.id()).stream()
-                .collect(Collectors.groupingBy(CheckResult::itemId, LinkedHashMap::new, Collectors.toList()));
-
-        List<AssessmentOverview.ItemRow> items = assessments.itemsInScope(assessment).stream()
-                .map(item -> itemRow(item, history.getOrDefault(item.id(), List.of()), files)).toList();
+        List<AssessmentOverview.ItemRow> items = parts.contains(Part.ITEMS) ? items(assessment, files) : List.of();
         List<AssessmentOverview.RoundRow> roundRows = rounds.list(assessment.id()).stream()
                 .map(round -> roundRow(assessment, round, issueLists)).toList();
         List<AssessmentOverview.FindingRow> findingRows = findings.list(assessment.id()).stream()
                 .sorted(Comparator.comparingInt(Finding::roundNo).reversed().thenComparing(Finding::itemId))
                 .map(finding -> findingRow(assessment, finding, catalog, files, issueLists)).toList();
-        List<AssessmentOverview.EventRow> events = assessments.events(assessment.id()).stream()
+        List<AssessmentOverview.EventRow> events = !parts.contains(Part.EVENTS) ? List.of()
+                : assessments.events(assessment.id()).stream()
                 .map(event -> new AssessmentOverview.EventRow(Wording.dateTime(event.at()), Wording.event(event),
                         event.actor(), event.text(), event.kind() == AssessmentEvent.Kind.REPORT_REVIEW
                         && "REJECT".equals(event.decision())))
                 .toList();
-        List<AssessmentOverview.StepRow> steps = openSteps.of(assessment.processInstanceId()).stream()
+        List<AssessmentOverview.StepRow> steps = !parts.contains(Part.STEPS) ? List.of()
+                : openSteps.of(assessment.processInstanceId()).stream()
                 .map(step -> new AssessmentOverview.StepRow(step.name(), Wording.groups(step.candidateGroups()),
                         step.assignee(), Wording.dateTime(step.due()), step.overdue()))
                 .toList();
@@ -89,6 +104,13 @@ public class AssessmentOverviews {
                 Wording.dateTime(assessment.appliedAt()),
                 assessment.status() == AssessmentStatus.IN_PROGRESS, steps, roundRows, items, findingRows, events,
                 documentsRow(assessment, catalog, files), reportLinks);
+    }
+
+    private List<AssessmentOverview.ItemRow> items(Assessment assessment, List<StoredDocument> files) {
+        Map<String, List<CheckResult>> history = results.list(assessment.id()).stream()
+                .collect(Collectors.groupingBy(CheckResult::itemId, LinkedHashMap::new, Collectors.toList()));
+        return assessments.itemsInScope(assessment).stream()
+                .map(item -> itemRow(item, history.getOrDefault(item.id(), List.of()), files)).toList();
     }
 
     private static AssessmentOverview.ItemRow itemRow(CheckItem item, List<CheckResult> verdicts,

@@ -1,5 +1,6 @@
 package jp.jcstar.lab.assessment.overview;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -48,7 +49,11 @@ public class TaskContexts {
 
     @Transactional(readOnly = true)
     public String markdown(Assessment assessment, Kind kind, String itemsInQuestion) {
-        AssessmentOverview overview = overviews.of(assessment, LAB);
+        AssessmentOverview overview = overviews.of(assessment, LAB, switch (kind) {
+            case RECTIFICATION, RETEST, DECISION -> EnumSet.noneOf(AssessmentOverviews.Part.class);
+            case REVISION -> EnumSet.of(AssessmentOverviews.Part.ITEMS, AssessmentOverviews.Part.EVENTS);
+            case REVIEW -> EnumSet.of(AssessmentOverviews.Part.ITEMS);
+        });
         return switch (kind) {
             case RECTIFICATION -> rectification(overview);
             case RETEST -> retest(overview);
