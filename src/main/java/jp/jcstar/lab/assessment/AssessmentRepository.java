@@ -30,12 +30,15 @@ public class AssessmentRepository {
     private final JdbcClient jdbc;
     /** The assessments read in the current transaction; read again only by {@link #lock} and after a change. */
     private final TransactionScoped<Long, Assessment> read;
+    /** The rows the current transaction locked. */
+    private final TransactionScoped<Long, Boolean> locked;
     /** Which process instance runs which assessment never changes once both exist. */
     private final Map<String, Long> idsByProcessInstance = new ConcurrentHashMap<>();
 
     public AssessmentRepository(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
         this.read = new TransactionScoped<>(dataSource);
+        this.locked = new TransactionScoped<>(dataSource);
     }
 
     private <T> T changed(long id, T result) {
@@ -83,12 +86,19 @@ public class AssessmentRepository {
         return found;
     }
 
-    /** Reads the row with "for update": it stays locked until the transaction ends. */
+    /**
+     * Reads the row with "for update": it stays locked until the transaction ends. A row this transaction locked
+     * before is not read again: nobody else changed it since.
+     */
     public Assessment lock(long id) {
+        if (locked.reads().containsKey(id)) {
+            return get(id);
+        }
         Assessment locked = jdbc.sql("select * from assessment where id = ? for update").param(id)
                 .query(AssessmentRepository::map).optional()
                 .orElseThrow(() -> new IllegalStateException("Assessment " + id + " does not exist"));
         read.reads().put(id, locked);
+        this.locked.reads().put(id, Boolean.TRUE);
         return locked;
     }
 

@@ -52,7 +52,8 @@ public class RecordVerdictsListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         long assessmentId = assessments.idOf(task.getProcessInstanceId());
-        Assessment assessment = assessments.get(assessmentId);
+        // Recording takes the lock anyway: taken first, the row is read once.
+        Assessment assessment = assessments.lock(assessmentId);
         String checkItems = ModelProperties.find(task.getBpmnModelElementInstance(), CHECK_ITEMS)
                 .orElseThrow(() -> new IllegalStateException("User task " + task.getTaskDefinitionKey()
                         + " records verdicts but has no extension property " + CHECK_ITEMS));

@@ -190,6 +190,7 @@ class AssessmentFlowTest {
         });
         when(records.idOf(anyString())).thenReturn(ID);
         when(records.get(ID)).thenAnswer(call -> assessment);
+        when(records.lock(ID)).thenAnswer(call -> assessment);
         when(records.catalogOf(any())).thenReturn(CATALOG);
         when(records.itemsInScope(any())).thenAnswer(call -> itemsInScope(call.getArgument(0)));
         when(documentsOverview.markdown(any())).thenReturn(DOCUMENTS_MARKDOWN);
