@@ -26,6 +26,11 @@ public final class Sha256 {
         return HexFormat.of().formatHex(digest.digest());
     }
 
+    /** The digest of the content, as bytes. */
+    public static byte[] bytes(byte[] content) {
+        return newDigest().digest(content);
+    }
+
     public static String hex(byte[] content) {
         return HexFormat.of().formatHex(newDigest().digest(content));
     }

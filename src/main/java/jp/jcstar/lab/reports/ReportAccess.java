@@ -1,8 +1,10 @@
 package jp.jcstar.lab.reports;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import jp.jcstar.lab.LabClock;
 import jp.jcstar.lab.Sha256;
 import jp.jcstar.lab.assessment.Assessment;
 import jp.jcstar.lab.assessment.AssessmentAccess;
@@ -32,10 +34,13 @@ public class ReportAccess {
     private final ReportRepository stored;
     private final AssessmentAccess access;
 
-    public ReportAccess(ReportService reports, ReportRepository stored, AssessmentAccess access) {
+    private final LabClock clock;
+
+    public ReportAccess(ReportService reports, ReportRepository stored, AssessmentAccess access, LabClock clock) {
         this.reports = reports;
         this.stored = stored;
         this.access = access;
+        this.clock = clock;
     }
 
     /** A report as a reader gets it: the PDF and the file name it is saved under. */
@@ -61,8 +66,19 @@ public class ReportAccess {
         }
     }
 
-    /** A report a reader may open: what it is called and where (the browser's path). */
-    public record Link(String label, String path, String sha256) {
+    /**
+     * A report a reader may open: what it is called and where (the browser's path); an issued one with its
+     * verification code and where it stands (null for a draft, or one issued before reports were signed).
+     */
+    public record Link(String label, String path, String sha256, String code, IssuedReport.Status status) {
+
+        public String verificationPath() {
+            return code == null ? null : verificationPath(code);
+        }
+
+        public static String verificationPath(String code) {
+            return "/verify/" + code;
+        }
     }
 
     public Pdf finalReport(long id, LabUser user) {
@@ -93,17 +109,20 @@ public class ReportAccess {
     /** Every report of the assessment the reader may open, in round order; the draft last, for lab staff. */
     public List<Link> links(Assessment assessment, LabUser user) {
         List<Link> links = new ArrayList<>();
-        for (ReportRepository.ReportEntry entry : stored.entries(assessment.id())) {
+        OffsetDateTime now = clock.now();
+        for (IssuedReport entry : stored.entries(assessment.id())) {
+            IssuedReport.Status status = entry.code() == null ? null : entry.statusAt(now);
             if (entry.kind() == ReportKind.ISSUE_LIST) {
                 links.add(new Link("第" + entry.roundNo() + "回 指摘事項一覧 / Issue list, round " + entry.roundNo(),
-                        issueListPath(assessment.id(), entry.roundNo()), entry.sha256()));
+                        issueListPath(assessment.id(), entry.roundNo()), entry.sha256(), entry.code(), status));
             } else if (entry.kind() == ReportKind.FINAL && assessment.status() == AssessmentStatus.COMPLETED) {
-                links.add(new Link("最終評価報告書 / Final assessment report", finalPath(assessment.id()), entry.sha256()));
+                links.add(new Link("最終評価報告書 / Final assessment report", finalPath(assessment.id()), entry.sha256(),
+                        entry.code(), status));
             }
         }
         if (assessment.status() == AssessmentStatus.IN_PROGRESS && user.isInAny(LAB_STAFF)) {
             links.add(new Link("報告書の下書き（現時点）/ Draft of the final report (as it stands)",
-                    draftPath(assessment.id()), null));
+                    draftPath(assessment.id()), null, null, null));
         }
         return links;
     }

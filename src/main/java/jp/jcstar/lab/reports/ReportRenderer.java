@@ -81,26 +81,46 @@ public class ReportRenderer {
         this.monthly = load(MONTHLY);
     }
 
-    /** Renders the final assessment report as PDF bytes. */
+    /** Renders the final assessment report as PDF bytes, unsigned and without a verification code (a draft). */
     public byte[] renderFinalReport(FinalReportData data) {
+        return renderFinalReport(data, null);
+    }
+
+    /** Renders the final assessment report to be issued: with its verification code and QR code, sealed. */
+    public byte[] renderFinalReport(FinalReportData data, Verification verification) {
         Objects.requireNonNull(data, "data");
-        Map<String, Object> parameters = new HashMap<>();
+        Map<String, Object> parameters = verificationParameters(verification);
         parameters.put("ItemsSubreport", finalReportItems);
         parameters.put("RoundsSubreport", finalReportRounds);
         parameters.put("FindingsSubreport", finalReportFindings);
         parameters.put("DocumentsSubreport", documentIndex);
-        return timer("final-report").record(() -> render(finalReport,
-                parameters, data, "最終評価報告書 / Final Assessment Report", data.getHeader().getLabName()));
+        return timer("final-report").record(() -> sealed(verification, render(finalReport,
+                parameters, data, "最終評価報告書 / Final Assessment Report", data.getHeader().getLabName())));
     }
 
-    /** Renders the issue list of a failed round as PDF bytes. */
-    public byte[] renderIssueList(IssueListData data) {
+    /** Renders the issue list of a failed round as PDF bytes: with its verification code and QR code, sealed. */
+    public byte[] renderIssueList(IssueListData data, Verification verification) {
         Objects.requireNonNull(data, "data");
-        Map<String, Object> parameters = new HashMap<>();
+        Map<String, Object> parameters = verificationParameters(verification);
         parameters.put("FindingsSubreport", issueListFindings);
         parameters.put("DocumentsSubreport", documentIndex);
-        return timer("issue-list").record(() -> render(issueList,
-                parameters, data, "指摘事項一覧 / Issue List", data.getHeader().getLabName()));
+        return timer("issue-list").record(() -> sealed(verification, render(issueList,
+                parameters, data, "指摘事項一覧 / Issue List", data.getHeader().getLabName())));
+    }
+
+    /** The footer's verification block (code, address, QR code); none for a draft. */
+    private static Map<String, Object> verificationParameters(Verification verification) {
+        Map<String, Object> parameters = new HashMap<>();
+        if (verification != null) {
+            parameters.put("VerificationCode", verification.code());
+            parameters.put("VerificationUrl", verification.url());
+            parameters.put("VerificationQr", verification.qr());
+        }
+        return parameters;
+    }
+
+    private static byte[] sealed(Verification verification, byte[] pdf) {
+        return verification == null ? pdf : verification.seal().apply(pdf);
     }
 
     /**

@@ -18,16 +18,46 @@ public class ReportRepository {
         this.jdbc = jdbc;
     }
 
-    /** Stores a report; generating the same report again (a retried job) replaces it. */
-    public void save(long assessmentId, StoredReport report) {
+    /**
+     * Stores an issued report with its verification code (and, for a final report, the end of its validity);
+     * generating the same report again (a retried job) replaces it.
+     */
+    public void save(long assessmentId, StoredReport report, String verificationCode, OffsetDateTime validUntil) {
         jdbc.sql("delete from report where assessment_id = ? and kind = ? and round_no = ?")
                 .params(assessmentId, report.kind().name(), report.roundNo()).update();
         jdbc.sql("""
-                        insert into report (assessment_id, kind, round_no, content, sha256, created_at)
-                        values (?, ?, ?, ?, ?, ?)""")
+                        insert into report (assessment_id, kind, round_no, content, sha256, created_at,
+                            verification_code, valid_until)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(assessmentId, report.kind().name(), report.roundNo(), report.content(), report.sha256(),
-                        report.createdAt())
+                        report.createdAt(), verificationCode, validUntil)
                 .update();
+    }
+
+    /** The issued report with this verification code, without its content. */
+    public Optional<IssuedReport> issued(String verificationCode) {
+        return jdbc.sql(ISSUED + " where verification_code = ?").param(verificationCode)
+                .query(ReportRepository::issued).optional();
+    }
+
+    /** Withdraws a report that is not withdrawn yet; false when it was. */
+    public boolean withdraw(String verificationCode, String by, String reason, OffsetDateTime at) {
+        return jdbc.sql("""
+                        update report set withdrawn_at = ?, withdrawn_by = ?, withdrawal_reason = ?
+                        where verification_code = ? and withdrawn_at is null""")
+                .params(at, by, reason, verificationCode).update() == 1;
+    }
+
+    private static final String ISSUED = """
+            select assessment_id, kind, round_no, sha256, created_at, verification_code, valid_until, withdrawn_at,
+                withdrawn_by, withdrawal_reason from report""";
+
+    private static IssuedReport issued(ResultSet rs, int row) throws SQLException {
+        return new IssuedReport(rs.getString("verification_code"), rs.getLong("assessment_id"),
+                ReportKind.valueOf(rs.getString("kind")), rs.getInt("round_no"), rs.getString("sha256"),
+                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("valid_until", OffsetDateTime.class),
+                rs.getObject("withdrawn_at", OffsetDateTime.class), rs.getString("withdrawn_by"),
+                rs.getString("withdrawal_reason"));
     }
 
     public Optional<StoredReport> find(long assessmentId, ReportKind kind, int roundNo) {
@@ -44,15 +74,9 @@ public class ReportRepository {
     }
 
     /** What reports an assessment has, without their content: kind, round, hash and time, in round order. */
-    public List<ReportEntry> entries(long assessmentId) {
-        return jdbc.sql("select kind, round_no, sha256, created_at from report where assessment_id = ? order by round_no, kind")
-                .param(assessmentId)
-                .query((rs, row) -> new ReportEntry(ReportKind.valueOf(rs.getString("kind")), rs.getInt("round_no"),
-                        rs.getString("sha256"), rs.getObject("created_at", OffsetDateTime.class)))
-                .list();
-    }
-
-    public record ReportEntry(ReportKind kind, int roundNo, String sha256, OffsetDateTime createdAt) {
+    public List<IssuedReport> entries(long assessmentId) {
+        return jdbc.sql(ISSUED + " where assessment_id = ? order by round_no, kind").param(assessmentId)
+                .query(ReportRepository::issued).list();
     }
 
     private static StoredReport map(ResultSet rs, int row) throws SQLException {

@@ -5,6 +5,7 @@ import static jp.jcstar.lab.reports.ReportText.orDash;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.GregorianCalendar;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ import jp.jcstar.lab.documents.DocumentRepository;
 import jp.jcstar.lab.documents.StoredDocument;
 import jp.jcstar.lab.findings.Finding;
 import jp.jcstar.lab.findings.FindingRepository;
+import jp.jcstar.lab.reports.signing.PdfSigner;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,10 +52,15 @@ public class ReportService {
     private final DocumentRepository documents;
     private final LabProperties lab;
     private final LabClock clock;
+    private final ReportSettings settings;
+    private final PdfSigner signer;
 
     public ReportService(ReportRenderer renderer, ReportRepository reports, AssessmentRecords assessments,
                          CheckResultRepository results, TestRoundRepository rounds, FindingRepository findings,
-                         DocumentRepository documents, LabProperties lab, LabClock clock) {
+                         DocumentRepository documents, LabProperties lab, LabClock clock, ReportSettings settings,
+                         PdfSigner signer) {
+        this.settings = settings;
+        this.signer = signer;
         this.renderer = renderer;
         this.reports = reports;
         this.assessments = assessments;
@@ -77,7 +84,9 @@ public class ReportService {
         IssueListData data = new IssueListData(header(assessment), String.valueOf(round), dateTime(now), due,
                 roundFindings.stream().map(finding -> row(finding, catalog)).toList(),
                 documentIndex(assessmentId, round));
-        return store(assessmentId, ReportKind.ISSUE_LIST, round, renderer.renderIssueList(data), now);
+        Verification verification = verification(now, "指摘事項一覧 第" + round + "回 / Issue list, round " + round);
+        return store(assessmentId, ReportKind.ISSUE_LIST, round, renderer.renderIssueList(data, verification), now,
+                verification.code(), null);
     }
 
     /** The final assessment report of an approved assessment, stored. */
@@ -85,7 +94,9 @@ public class ReportService {
         Assessment assessment = assessments.get(assessmentId);
         OffsetDateTime now = clock.now();
         FinalReportData data = finalReportData(assessment, dateTime(now), "合格 / PASSED: every item in scope passes");
-        return store(assessmentId, ReportKind.FINAL, assessment.currentRound(), renderer.renderFinalReport(data), now);
+        Verification verification = verification(now, "最終評価報告書 / Final assessment report");
+        return store(assessmentId, ReportKind.FINAL, assessment.currentRound(), renderer.renderFinalReport(data,
+                verification), now, verification.code(), now.plus(settings.validity()));
     }
 
     /**
@@ -137,10 +148,19 @@ public class ReportService {
         return reports.find(assessmentId, ReportKind.ISSUE_LIST, round);
     }
 
-    private StoredReport store(long assessmentId, ReportKind kind, int round, byte[] pdf, OffsetDateTime now) {
+    private StoredReport store(long assessmentId, ReportKind kind, int round, byte[] pdf, OffsetDateTime now,
+                               String code, OffsetDateTime validUntil) {
         StoredReport report = new StoredReport(kind, round, pdf, Sha256.hex(pdf), now);
-        reports.save(assessmentId, report);
+        reports.save(assessmentId, report, code, validUntil);
         return report;
+    }
+
+    /** A new verification code for a report issued now, and the lab's seal for it. */
+    private Verification verification(OffsetDateTime now, String what) {
+        String code = Verification.newCode();
+        String url = settings.verificationUrl(code);
+        return new Verification(code, url, Verification.qrCode(url), pdf -> signer.sign(pdf,
+                GregorianCalendar.from(now.toZonedDateTime()), what + " " + code));
     }
 
     /** Every file uploaded up to and including the given round, each version on its own row, by item. */

@@ -1,5 +1,6 @@
 package jp.jcstar.lab.reports;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -103,7 +104,7 @@ class ReportRendererTest {
     @Test
     void issueListShowsEveryFindingWithRequiredFix() throws IOException {
         IssueListData data = issueListData();
-        byte[] pdf = renderer.renderIssueList(data);
+        byte[] pdf = renderer.renderIssueList(data, VERIFICATION);
         save("issue-list.pdf", pdf);
 
         try (PDDocument document = Loader.loadPDF(pdf)) {
@@ -129,13 +130,30 @@ class ReportRendererTest {
             for (int page = 1; page <= pages; page++) {
                 assertContains(text, "Page" + page + "of" + pages);
             }
+            // Every page's footer: where to verify it, its code, and that it is signed.
+            assertEquals(pages, count(text, "真正性の確認/Verify:" + VERIFICATION.url()));
+            assertContains(text, "検証コード/Code" + VERIFICATION.code());
+            assertContains(text, "Signedbythelab");
             assertEveryFontEmbeddedIpaex(document);
         }
     }
 
     @Test
+    void theDraftSaysItIsNotIssuedAndTheIssuedReportIsSealed() throws IOException {
+        try (PDDocument draft = Loader.loadPDF(renderer.renderFinalReport(finalReportData()))) {
+            String text = compact(new PDFTextStripper().getText(draft));
+            assertContains(text, "Draft:notsigned,notanissuedreport");
+            assertFalse(text.contains("Verify:"), "a draft has no verification page");
+        }
+        byte[] sealed = "sealed".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        Verification seal = new Verification(VERIFICATION.code(), VERIFICATION.url(), VERIFICATION.qr(), pdf -> sealed);
+        assertArrayEquals(sealed, renderer.renderFinalReport(finalReportData(), seal), "the seal is the last step");
+    }
+
+    @Test
     void bothReportsIndexEveryFileWithItsWholeSha256OnOneLine() throws IOException {
-        for (byte[] pdf : List.of(renderer.renderFinalReport(finalReportData()), renderer.renderIssueList(issueListData()))) {
+        for (byte[] pdf : List.of(renderer.renderFinalReport(finalReportData()),
+                renderer.renderIssueList(issueListData(), VERIFICATION))) {
             try (PDDocument document = Loader.loadPDF(pdf)) {
                 String raw = new PDFTextStripper().getText(document);
                 String text = compact(raw);
@@ -170,10 +188,22 @@ class ReportRendererTest {
     @Test
     void nullDataIsRejected() {
         assertThrows(NullPointerException.class, () -> renderer.renderFinalReport(null));
-        assertThrows(NullPointerException.class, () -> renderer.renderIssueList(null));
+        assertThrows(NullPointerException.class, () -> renderer.renderIssueList(null, VERIFICATION));
     }
 
     // ---------------------------------------------------------------------------------------------
+
+    private static final Verification VERIFICATION = new Verification("7KQ2-M9XD-3HPT",
+            "https://lab.example.jp/verify/7KQ2-M9XD-3HPT",
+            Verification.qrCode("https://lab.example.jp/verify/7KQ2-M9XD-3HPT"), pdf -> pdf);
+
+    private static int count(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+            count++;
+        }
+        return count;
+    }
 
     /** Text with all whitespace removed: wrapping and column layout don't break the comparisons. */
     private static String compact(String text) {

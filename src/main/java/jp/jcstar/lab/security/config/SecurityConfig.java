@@ -134,6 +134,10 @@ public class SecurityConfig {
                         .requestMatchers(path("/login"), path("/login/password"), path("/login/mfa"),
                                 path("/login/mfa/enrol"), path("/error"), path("/css/**"))
                         .permitAll()
+                        // An issued report's public verification page: whoever holds the PDF, with no account.
+                        .requestMatchers(path(HttpMethod.GET, "/verify"), path(HttpMethod.GET, "/verify/*"),
+                                path(HttpMethod.POST, "/verify/*"))
+                        .permitAll()
                         .anyRequest().hasAuthority(Factors.COMPLETE))
                 .authenticationProvider(passwords)
                 .formLogin(form -> form.loginPage("/login").loginProcessingUrl("/login")
