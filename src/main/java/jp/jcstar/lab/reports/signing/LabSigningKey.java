@@ -27,7 +27,6 @@ import java.util.Optional;
 
 import jp.jcstar.lab.LabProperties;
 import jp.jcstar.lab.Sha256;
-import jp.jcstar.lab.reports.ReportSettings;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -79,13 +78,13 @@ public class LabSigningKey {
         }
     }
 
-    private final ReportSettings settings;
+    private final SigningSettings settings;
     private final LabProperties lab;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private volatile Loaded loaded;
 
-    public LabSigningKey(ReportSettings settings, LabProperties lab, JdbcClient jdbc,
+    public LabSigningKey(SigningSettings settings, LabProperties lab, JdbcClient jdbc,
                          PlatformTransactionManager transactionManager) {
         this.settings = settings;
         this.lab = lab;
@@ -115,7 +114,7 @@ public class LabSigningKey {
     }
 
     private Loaded load() {
-        ReportSettings.Signing signing = settings.signing();
+        SigningSettings signing = settings;
         if (signing.keyStore() != null && !signing.keyStore().isBlank()) {
             Path file = Path.of(signing.keyStore());
             try (InputStream in = Files.newInputStream(file)) {
