@@ -98,6 +98,15 @@ public class ReportAccess {
                 new StoredReport(ReportKind.FINAL, assessment.currentRound(), pdf, Sha256.hex(pdf), null));
     }
 
+    public Pdf terminationLetter(long id, LabUser user) {
+        Assessment assessment = access.visible(id, user);
+        StoredReport report = stored.findLatest(id, ReportKind.TERMINATION).orElseThrow(() -> new NotFoundException(
+                assessment.reference() + " に終了通知書はありません / " + assessment.reference() + " has no termination "
+                        + "notice: one is issued when the lab ends an assessment as failed (it is " + assessment.status()
+                        + ")"));
+        return new Pdf(assessment.reference() + "-termination-notice.pdf", report);
+    }
+
     public Pdf issueList(long id, int round, LabUser user) {
         Assessment assessment = access.visible(id, user);
         StoredReport report = reports.issueList(id, round).orElseThrow(() -> new NotFoundException(
@@ -118,6 +127,9 @@ public class ReportAccess {
             } else if (entry.kind() == ReportKind.FINAL && assessment.status() == AssessmentStatus.COMPLETED) {
                 links.add(new Link("最終評価報告書 / Final assessment report", finalPath(assessment.id()), entry.sha256(),
                         entry.code(), status));
+            } else if (entry.kind() == ReportKind.TERMINATION) {
+                links.add(new Link("評価終了通知書 / Termination notice", terminationPath(assessment.id()),
+                        entry.sha256(), entry.code(), status));
             }
         }
         if (assessment.status() == AssessmentStatus.IN_PROGRESS && user.isInAny(LAB_STAFF)) {
@@ -129,6 +141,10 @@ public class ReportAccess {
 
     public static String issueListPath(long id, int round) {
         return "/lab/assessments/" + id + "/reports/issue-list/" + round;
+    }
+
+    public static String terminationPath(long id) {
+        return "/lab/assessments/" + id + "/reports/termination";
     }
 
     public static String draftPath(long id) {

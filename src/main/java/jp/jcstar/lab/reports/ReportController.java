@@ -26,6 +26,12 @@ public class ReportController {
     }
 
     /** The final report as it stands, for lab staff (the reviewer reads it before deciding). */
+    /** The signed termination notice of an assessment the lab ended as failed. */
+    @GetMapping("/termination")
+    public ResponseEntity<byte[]> termination(@PathVariable long id, Authentication user) {
+        return reports.terminationLetter(id, LabUser.of(user)).response(false);
+    }
+
     @GetMapping("/draft")
     public ResponseEntity<byte[]> draft(@PathVariable long id, Authentication user) {
         return reports.draft(id, LabUser.of(user)).response(false);

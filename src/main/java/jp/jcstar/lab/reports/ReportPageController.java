@@ -31,6 +31,12 @@ public class ReportPageController {
         return reports.finalReport(id, LabUser.of(user)).response(download == null);
     }
 
+    @GetMapping("/termination")
+    public ResponseEntity<byte[]> termination(@PathVariable long id, @RequestParam(required = false) String download,
+                                              Authentication user) {
+        return reports.terminationLetter(id, LabUser.of(user)).response(download == null);
+    }
+
     @GetMapping("/draft")
     public ResponseEntity<byte[]> draft(@PathVariable long id, @RequestParam(required = false) String download,
                                         Authentication user) {

@@ -52,6 +52,7 @@ public class ReportRenderer {
     static final String FINAL_REPORT_ROUNDS = "/reports/final-report-rounds.jrxml";
     static final String FINAL_REPORT_FINDINGS = "/reports/final-report-findings.jrxml";
     static final String ISSUE_LIST = "/reports/issue-list.jrxml";
+    static final String TERMINATION_LETTER = "/reports/termination-letter.jrxml";
     static final String ISSUE_LIST_FINDINGS = "/reports/issue-list-findings.jrxml";
     static final String DOCUMENT_INDEX = "/reports/document-index.jrxml";
     static final String MONTHLY = "/reports/monthly-dashboard.jrxml";
@@ -62,6 +63,7 @@ public class ReportRenderer {
     private final JasperReport finalReportFindings;
     private final JasperReport issueList;
     private final JasperReport issueListFindings;
+    private final JasperReport terminationLetter;
     private final JasperReport documentIndex;
     private final JasperReport monthly;
 
@@ -77,6 +79,7 @@ public class ReportRenderer {
         this.finalReportFindings = load(FINAL_REPORT_FINDINGS);
         this.issueList = load(ISSUE_LIST);
         this.issueListFindings = load(ISSUE_LIST_FINDINGS);
+        this.terminationLetter = load(TERMINATION_LETTER);
         this.documentIndex = load(DOCUMENT_INDEX);
         this.monthly = load(MONTHLY);
     }
@@ -106,6 +109,17 @@ public class ReportRenderer {
         parameters.put("DocumentsSubreport", documentIndex);
         return timer("issue-list").record(() -> sealed(verification, render(issueList,
                 parameters, data, "指摘事項一覧 / Issue List", data.getHeader().getLabName())));
+    }
+
+    /** Renders the termination notice of an assessment ended as failed: with its verification code, sealed. */
+    public byte[] renderTerminationLetter(TerminationLetterData data, Verification verification) {
+        Objects.requireNonNull(data, "data");
+        Map<String, Object> parameters = verificationParameters(verification);
+        parameters.put("FindingsSubreport", finalReportFindings);
+        parameters.put("RoundsSubreport", finalReportRounds);
+        parameters.put("DocumentsSubreport", documentIndex);
+        return timer("termination-letter").record(() -> sealed(verification, render(terminationLetter,
+                parameters, data, "評価終了通知書 / Termination Notice", data.getHeader().getLabName())));
     }
 
     /** The footer's verification block (code, address, QR code); none for a draft. */

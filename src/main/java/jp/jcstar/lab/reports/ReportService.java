@@ -27,10 +27,13 @@ import jp.jcstar.lab.assessment.TestRoundRepository;
 import jp.jcstar.lab.assessment.Verdict;
 import jp.jcstar.lab.catalog.Catalog;
 import jp.jcstar.lab.catalog.CheckItem;
+import jp.jcstar.lab.catalog.Step;
+import jp.jcstar.lab.documents.DocumentKind;
 import jp.jcstar.lab.documents.DocumentRepository;
 import jp.jcstar.lab.documents.StoredDocument;
 import jp.jcstar.lab.findings.Finding;
 import jp.jcstar.lab.findings.FindingRepository;
+import jp.jcstar.lab.findings.FindingStatus;
 import jp.jcstar.lab.reports.signing.PdfSigner;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -93,10 +96,25 @@ public class ReportService {
     public StoredReport generateFinalReport(long assessmentId) {
         Assessment assessment = assessments.get(assessmentId);
         OffsetDateTime now = clock.now();
-        FinalReportData data = finalReportData(assessment, dateTime(now), "合格 / PASSED: every item in scope passes");
+        FinalReportData data = finalReportData(assessment, dateTime(now), "合格 / Passed: every item in scope passes");
         Verification verification = verification(now, "最終評価報告書 / Final assessment report");
         return store(assessmentId, ReportKind.FINAL, assessment.currentRound(), renderer.renderFinalReport(data,
                 verification), now, verification.code(), now.plus(settings.validity()));
+    }
+
+    /** The termination notice of an assessment the lab ended as failed: what did not pass in its last round. */
+    public StoredReport generateTerminationLetter(long assessmentId) {
+        Assessment assessment = assessments.get(assessmentId);
+        Catalog catalog = assessments.catalogOf(assessment);
+        OffsetDateTime now = clock.now();
+        TerminationLetterData data = new TerminationLetterData(header(assessment),
+                String.valueOf(assessment.currentRound()), dateTime(assessment.endedAt()), orDash(assessment.endReason()),
+                roundRows(assessmentId, results.list(assessmentId)),
+                findings.listRound(assessmentId, assessment.currentRound()).stream().map(f -> row(f, catalog)).toList(),
+                documentIndex(assessmentId, Integer.MAX_VALUE));
+        Verification verification = verification(now, "評価終了通知書 / Termination notice");
+        return store(assessmentId, ReportKind.TERMINATION, assessment.currentRound(),
+                renderer.renderTerminationLetter(data, verification), now, verification.code(), null);
     }
 
     /**
@@ -115,21 +133,26 @@ public class ReportService {
         List<CheckResult> all = results.list(assessmentId);
         Map<String, CheckResult> latest = AssessmentRecords.latestOf(all);
         List<ItemResultRow> items = catalog.items().stream().map(item -> itemRow(item, latest.get(item.id()))).toList();
-        Map<Integer, List<String>> failedByRound = all.stream().filter(r -> r.verdict() == Verdict.FAIL)
-                .collect(Collectors.groupingBy(CheckResult::roundNo,
-                        Collectors.mapping(CheckResult::itemId, Collectors.toCollection(TreeSet::new))))
-                .entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> List.copyOf(e.getValue())));
-        List<RoundRow> roundRows = rounds.list(assessmentId).stream().map(round -> new RoundRow(
-                String.valueOf(round.roundNo()), round.versions(), dateTime(round.startedAt()),
-                dateTime(round.evaluatedAt()), round.outcome() == null ? "-" : round.outcome().name(),
-                String.join(", ", failedByRound.getOrDefault(round.roundNo(), List.of()))))
-                .toList();
+        List<RoundRow> roundRows = roundRows(assessmentId, all);
         Set<String> testers = new LinkedHashSet<>(results.testers(assessmentId));
         return new FinalReportData(header(assessment), assessment.catalogVersion(), dateTime(assessment.appliedAt()),
                 completedAt, String.join(", ", testers), orDash(assessment.reviewedBy()),
                 dateTime(assessment.reviewedAt()), verdict, items, roundRows,
                 findings.list(assessmentId).stream().map(f -> row(f, catalog)).toList(),
                 documentIndex(assessmentId, Integer.MAX_VALUE));
+    }
+
+    /** Each round with its versions, dates, outcome in words and the items that failed in it. */
+    private List<RoundRow> roundRows(long assessmentId, List<CheckResult> all) {
+        Map<Integer, List<String>> failedByRound = all.stream().filter(r -> r.verdict() == Verdict.FAIL)
+                .collect(Collectors.groupingBy(CheckResult::roundNo,
+                        Collectors.mapping(CheckResult::itemId, Collectors.toCollection(TreeSet::new))))
+                .entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> List.copyOf(e.getValue())));
+        return rounds.list(assessmentId).stream().map(round -> new RoundRow(
+                String.valueOf(round.roundNo()), round.versions(), dateTime(round.startedAt()),
+                dateTime(round.evaluatedAt()), round.outcome() == null ? "-" : round.outcome().words(),
+                String.join(", ", failedByRound.getOrDefault(round.roundNo(), List.of()))))
+                .toList();
     }
 
     private ReportHeader header(Assessment assessment) {
@@ -168,24 +191,43 @@ public class ReportService {
         return documents.list(assessmentId).stream().filter(document -> document.roundNo() <= upToRound)
                 .sorted(Comparator.comparing(StoredDocument::itemId).thenComparing(StoredDocument::kind)
                         .thenComparing(StoredDocument::id))
-                .map(document -> new DocumentRow(document.itemId(), document.kind().name(),
+                .map(document -> new DocumentRow(document.itemId(), kindWords(document.kind()),
                         String.valueOf(document.roundNo()), "v" + document.version(), document.fileName(),
                         String.valueOf(document.sizeBytes()), document.sha256()))
                 .toList();
     }
 
+    private static String stepWords(Step step) {
+        return switch (step) {
+            case DOCUMENTATION -> "文書\nDocs";
+            case DEVICE -> "機器\nDevice";
+            case APP -> "アプリ\nApp";
+            case CLOUD -> "クラウド\nCloud";
+        };
+    }
+
+    private static String kindWords(DocumentKind kind) {
+        return switch (kind) {
+            case DOCUMENT -> "文書\nDocument";
+            case EVIDENCE -> "エビデンス\nEvidence";
+        };
+    }
+
     private static ItemResultRow itemRow(CheckItem item, CheckResult result) {
         if (result == null) {
-            return new ItemResultRow(item.id(), item.step().name(), item.title(), "対象外 / out of scope", "-", "-", "-");
+            return new ItemResultRow(item.id(), stepWords(item.step()), item.title(), "対象外 / out of scope", "-", "-",
+                    "-");
         }
-        return new ItemResultRow(item.id(), item.step().name(), item.title(), result.verdict().name(),
+        return new ItemResultRow(item.id(), stepWords(item.step()), item.title(), result.verdict().name(),
                 result.verdict() == Verdict.FAIL ? "-" : String.valueOf(result.roundNo()), orDash(result.observation()),
                 result.recordedBy());
     }
 
     private static FindingRow row(Finding finding, Catalog catalog) {
-        String status = finding.retestOutcome() == null ? finding.status().name()
-                : finding.status().name() + " (retest " + finding.retestOutcome().name() + ")";
+        // A closed finding still says how its retest went; the retest statuses say it themselves.
+        String status = finding.status() == FindingStatus.CLOSED && finding.retestOutcome() != null
+                ? finding.status().words() + "（再試験 / retest: " + finding.retestOutcome().words() + "）"
+                : finding.status().words();
         return new FindingRow(String.valueOf(finding.roundNo()), finding.itemId(), catalog.get(finding.itemId()).title(),
                 orDash(finding.observation()), finding.requiredFix(), finding.dueDate() == null ? "-" : date(finding.dueDate()),
                 status, orDash(finding.manufacturerResponse()));

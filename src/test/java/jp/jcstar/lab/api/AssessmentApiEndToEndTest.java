@@ -97,8 +97,8 @@ class AssessmentApiEndToEndTest {
         assertThat(issueList.status()).isEqualTo(200);
         assertThat(issueList.contentType()).isEqualTo("application/pdf");
         assertThat(pdfText(issueList.body())).contains("CLD-04", "TLS1.0", "スマートロックX1",
-                "DOC-07DOCUMENT1v1脅威モデル.pdf" + threatModel.length + Sha256.hex(threatModel),
-                "CLD-04EVIDENCE1v1tls-scan.txt" + tlsScan.length + Sha256.hex(tlsScan));
+                "DOC-07文書Document1v1脅威モデル.pdf" + threatModel.length + Sha256.hex(threatModel),
+                "CLD-04エビデンスEvidence1v1tls-scan.txt" + tlsScan.length + Sha256.hex(tlsScan));
 
         LabApi.Reply early = api.get("/api/assessments/" + id + "/reports/final", MANUFACTURER);
         assertThat(early.status()).isEqualTo(409);
@@ -138,12 +138,15 @@ class AssessmentApiEndToEndTest {
                 "2025.04", "STAR-1", REVIEWER);
         assertThat(catalog.items()).extracting(CheckItem::id).allSatisfy(itemId -> assertThat(text).contains(itemId));
         // Round history: round 1 failed on CLD-04, round 2 passed on the fixed cloud version.
-        assertThat(text).contains("FAILED", "PASSED", "2025.03", "TLS1.0/1.1を無効化");
+        assertThat(text).contains("不合格/Failed", "合格/Passed", "2025.03", "TLS1.0/1.1を無効化",
+                "再試験合格/Retestpassed");
+        // Words a reader understands, never the app's enum names.
+        assertThat(text).doesNotContain("FAILED", "PASSED", "CLOSED", "RETEST_PASSED");
         // The index of every file, each version with its round and its SHA-256, as a reader checks them.
         assertThat(text).contains("文書・エビデンス索引",
-                "CLD-04EVIDENCE1v1tls-scan.txt" + tlsScan.length + Sha256.hex(tlsScan),
-                "CLD-04EVIDENCE2v2tls-scan.txt" + tlsRetest.length + Sha256.hex(tlsRetest),
-                "DOC-07DOCUMENT1v1脅威モデル.pdf" + threatModel.length + Sha256.hex(threatModel));
+                "CLD-04エビデンスEvidence1v1tls-scan.txt" + tlsScan.length + Sha256.hex(tlsScan),
+                "CLD-04エビデンスEvidence2v2tls-scan.txt" + tlsRetest.length + Sha256.hex(tlsRetest),
+                "DOC-07文書Document1v1脅威モデル.pdf" + threatModel.length + Sha256.hex(threatModel));
         // Once the report is issued, the files are closed.
         assertThat(api.upload(id, ENGINEER, "CLD-04", "late.txt", null, tlsScan).status()).isEqualTo(409);
     }

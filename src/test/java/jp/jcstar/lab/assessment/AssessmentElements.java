@@ -46,6 +46,7 @@ public final class AssessmentElements {
     public static final String USER_TASK_DECIDE_FURTHER_ROUND = "userTask_decideFurtherRound";
     public static final String GATEWAY_FURTHER_ROUND_DECIDED = "gateway_furtherRoundDecided";
     public static final String SERVICE_TASK_TERMINATE_ASSESSMENT = "serviceTask_terminateAssessment";
+    public static final String SERVICE_TASK_GENERATE_TERMINATION_LETTER = "serviceTask_generateTerminationLetter";
     public static final String END_EVENT_ASSESSMENT_TERMINATED = "endEvent_assessmentTerminated";
     public static final String GATEWAY_JOIN_RECTIFICATION_ROUNDS = "gateway_joinRectificationRounds";
     public static final String USER_TASK_SUBMIT_RECTIFICATION = "userTask_submitRectification";

@@ -33,6 +33,8 @@ import jp.jcstar.lab.notifications.NotificationRepository;
 import jp.jcstar.lab.notifications.OutboxMail;
 import jp.jcstar.lab.reports.ReportKind;
 import jp.jcstar.lab.reports.ReportRepository;
+import jp.jcstar.lab.reports.SignedPdfs;
+import jp.jcstar.lab.reports.StoredReport;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -528,7 +530,7 @@ class AssessmentProcessTest {
     }
 
     @Test
-    void afterThreeFailedRetestsTheLabManagerTerminatesTheAssessment() {
+    void afterThreeFailedRetestsTheLabManagerTerminatesTheAssessment() throws IOException {
         ProcessInstance instance = failThreeRetests();
         assertThatThrownBy(() -> scenario.complete(instance, USER_TASK_DECIDE_FURTHER_ROUND, LAB_MANAGER, "lab-managers",
                 Map.of(AssessmentVariables.FURTHER_ROUND_DECISION.name(), "MAYBE")))
@@ -537,10 +539,21 @@ class AssessmentProcessTest {
         scenario.complete(instance, USER_TASK_DECIDE_FURTHER_ROUND, LAB_MANAGER, "lab-managers",
                 Map.of(AssessmentVariables.FURTHER_ROUND_DECISION.name(), "TERMINATE",
                         AssessmentVariables.DECISION_REASON.name(), "Design flaw in the TLS stack"));
+        assertThat(assessmentOf(instance).status()).isEqualTo(AssessmentStatus.TERMINATED);
+        assertThat(instance).isWaitingAt(SERVICE_TASK_GENERATE_TERMINATION_LETTER);
+        scenario.executeDueJobs(instance);
 
         assertThat(instance).isEnded().hasPassed(END_EVENT_ASSESSMENT_TERMINATED)
                 .hasNotPassed(USER_TASK_REVIEW_REPORT);
         Assessment ended = assessmentOf(instance);
+        // The signed notice says what did not pass in the last round, and why the lab ended it.
+        StoredReport notice = reports.findLatest(ended.id(), ReportKind.TERMINATION).orElseThrow();
+        assertThat(SignedPdfs.signature(notice.content()).intact()).isTrue();
+        assertThat(SignedPdfs.qrCodes(notice.content(), 0)).singleElement().asString().contains("/verify/");
+        String text = pdfText(notice.content());
+        assertThat(text).contains("評価終了通知書", "TerminationNotice", "DesignflawintheTLSstack", "CLD-04",
+                "適合と判定されなかった項目/Itemsthatdidnotpass(1)", "不合格/Failed", ended.reference());
+        assertThat(text).doesNotContain("FAILED", "CLOSED", "RETEST_FAILED");
         assertThat(ended.status()).isEqualTo(AssessmentStatus.TERMINATED);
         assertThat(ended.endReason()).isEqualTo("Design flaw in the TLS stack");
         assertThat(findings.list(ended.id())).hasSize(4).allSatisfy(f -> assertThat(f.status()).isEqualTo(FindingStatus.CLOSED));

@@ -58,9 +58,13 @@ class LabSigningKeyTest {
     }
 
     private Path keytool(String alias, String password) throws Exception {
-        Path store = dir.resolve("signing.p12");
+        return keytool(dir.resolve("signing.p12"), alias, password, 2048);
+    }
+
+    /** A PKCS#12 key store made by the JDK's keytool, as a lab makes one. */
+    static Path keytool(Path store, String alias, String password, int rsaBits) throws Exception {
         Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", alias, "-keyalg", "RSA", "-keysize", "2048", "-dname",
+                "-genkeypair", "-alias", alias, "-keyalg", "RSA", "-keysize", String.valueOf(rsaBits), "-dname",
                 "CN=Lab Report Signing,O=Example Lab", "-validity", "30", "-storetype", "PKCS12", "-keystore",
                 store.toString(), "-storepass", password).redirectErrorStream(true).start();
         String output = new String(keytool.getInputStream().readAllBytes());

@@ -139,6 +139,35 @@ class ReportRendererTest {
     }
 
     @Test
+    void theTerminationNoticeSaysWhyAndWhatDidNotPass() throws IOException {
+        IssueListData issueList = issueListData();
+        TerminationLetterData data = new TerminationLetterData(issueList.getHeader(), "4", "2025-09-01 10:00 JST",
+                "再試験の上限に達したため / the retest limit was reached: TLS の設計上の欠陥",
+                List.of(new RoundRow("1", new Versions("1.0.2", "2.3.0", "2025.04"), "2025-05-12", "2025-05-30",
+                                "不合格 / Failed", "CLD-04"),
+                        new RoundRow("4", new Versions("1.0.5", "2.3.0", "2025.08"), "2025-08-20", "2025-08-28",
+                                "不合格 / Failed", "CLD-04")),
+                issueList.getFindings().subList(0, 1), DOCUMENTS);
+        byte[] pdf = renderer.renderTerminationLetter(data, VERIFICATION);
+        save("termination-letter.pdf", pdf);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = compact(new PDFTextStripper().getText(document));
+            assertContains(text, "評価終了通知書");
+            assertContains(text, "TerminationNotice");
+            assertContains(text, compact(data.getReason()));
+            assertContains(text, "2025-09-01");
+            assertContains(text, "適合と判定されなかった項目/Itemsthatdidnotpass(1)");
+            assertContains(text, "Nolabelisissued.");
+            assertContains(text, "CLD-04");
+            assertContains(text, compact(issueList.getFindings().get(0).getObservation()));
+            assertContains(text, "試験ラウンド/TestRounds");
+            assertContains(text, "2025.08");
+            assertContains(text, "Verify:" + VERIFICATION.url());
+            assertEveryFontEmbeddedIpaex(document);
+        }
+    }
+
+    @Test
     void theDraftSaysItIsNotIssuedAndTheIssuedReportIsSealed() throws IOException {
         try (PDDocument draft = Loader.loadPDF(renderer.renderFinalReport(finalReportData()))) {
             String text = compact(new PDFTextStripper().getText(draft));
@@ -244,7 +273,7 @@ class ReportRendererTest {
             new DocumentRow("CLD-04", "EVIDENCE", "1", "v1", "tls-scan-api.example.jp-2025-05-20.txt", "1893",
                     "fd61a03af4f77d870fc21e05e7e80678095c92d808cfb3b5c279ee04c74aca13"));
 
-    private static FinalReportData finalReportData() {
+    static FinalReportData finalReportData() {
         String[][] catalog = {
             {"DEV-01", "S1", "初期パスワードの固有化 / Unique default passwords"},
             {"DEV-02", "S1", "認証情報の安全な保存 / Secure storage of credentials"},

@@ -17,7 +17,6 @@ import jp.jcstar.lab.problem.ForbiddenException;
 import jp.jcstar.lab.problem.InvalidInputException;
 import jp.jcstar.lab.problem.NotFoundException;
 import jp.jcstar.lab.reports.IssuedReport;
-import jp.jcstar.lab.reports.ReportKind;
 import jp.jcstar.lab.reports.ReportRepository;
 import jp.jcstar.lab.reports.Verification;
 import jp.jcstar.lab.reports.signing.LabSigningKey;
@@ -129,8 +128,12 @@ public class ReportVerification {
     }
 
     private static Bilingual document(IssuedReport report) {
-        return report.kind() == ReportKind.FINAL ? Bilingual.of("最終評価報告書", "Final assessment report")
-                : Bilingual.of("指摘事項一覧（第" + report.roundNo() + "回）", "Issue list, round " + report.roundNo());
+        return switch (report.kind()) {
+            case FINAL -> Bilingual.of("最終評価報告書", "Final assessment report");
+            case ISSUE_LIST -> Bilingual.of("指摘事項一覧（第" + report.roundNo() + "回）", "Issue list, round "
+                    + report.roundNo());
+            case TERMINATION -> Bilingual.of("評価終了通知書（不合格で終了）", "Termination notice (ended as failed)");
+        };
     }
 
     private static String date(OffsetDateTime at) {

@@ -22,6 +22,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
 import static org.mockito.Mockito.when;
 
 import java.io.InputStream;
@@ -182,6 +183,7 @@ class AssessmentFlowTest {
         register(new ReviewReportListener(records, reviewReport, currentUser));
         register(new PrepareRevisionDelegate(records));
         register(new GenerateFinalReportDelegate(reports, records));
+        register(new GenerateTerminationLetterDelegate(reports, records));
         register(new CompleteAssessmentDelegate(records, endAssessment));
 
         when(registerApplication.register(any(), any(), any(), any())).thenAnswer(call -> {
@@ -412,13 +414,20 @@ class AssessmentFlowTest {
 
         decideFurtherRound(instance, FurtherRoundDecision.TERMINATE, "Design flaw in the TLS stack");
 
-        assertThat(instance).isEnded().hasPassed(SERVICE_TASK_TERMINATE_ASSESSMENT, END_EVENT_ASSESSMENT_TERMINATED)
+        // Terminated in the lab manager's transaction; the signed notice follows as a job of its own.
+        verify(endAssessment).terminate(ID);
+        verifyNoInteractions(reports);
+        assertThat(instance).isWaitingAt(SERVICE_TASK_GENERATE_TERMINATION_LETTER);
+        execute(job(SERVICE_TASK_GENERATE_TERMINATION_LETTER, instance));
+
+        assertThat(instance).isEnded().hasPassed(SERVICE_TASK_TERMINATE_ASSESSMENT,
+                        SERVICE_TASK_GENERATE_TERMINATION_LETTER, END_EVENT_ASSESSMENT_TERMINATED)
                 .hasNotPassed(USER_TASK_REVIEW_REPORT);
         verify(decideFurtherRound).decide(ID, FurtherRoundDecision.TERMINATE.name(), "Design flaw in the TLS stack",
                 LAB_MANAGER);
-        verify(endAssessment).terminate(ID);
         verify(endAssessment, never()).complete(anyLong());
-        verifyNoInteractions(reports);
+        verify(reports).generateTerminationLetter(ID);
+        verifyNoMoreInteractions(reports);
     }
 
     @Test
