@@ -64,8 +64,8 @@ public class PdfSigner {
             signature.setName(lab.labName());
             signature.setReason(reason);
             signature.setSignDate(at);
-            // Room for an RSA-4096 signature with a chain of a few certificates.
-            options.setPreferredSignatureSize(SignatureOptions.DEFAULT_SIGNATURE_SIZE * 3);
+            // Room for the CMS structure: the signature (512 bytes for RSA-4096), its attributes and the chain.
+            options.setPreferredSignatureSize(2048 + signing.chain().stream().mapToInt(PdfSigner::encodedLength).sum());
             document.addSignature(signature, content -> cms(content, signing), options);
             ByteArrayOutputStream signed = new ByteArrayOutputStream(pdf.length + 40_000);
             document.saveIncremental(signed);
@@ -90,6 +90,14 @@ public class PdfSigner {
             return generator.generate(new CMSProcessableByteArray(content.readAllBytes()), false).getEncoded();
         } catch (GeneralSecurityException | OperatorCreationException | CMSException e) {
             throw new IOException("The CMS signature could not be made: " + e.getMessage(), e);
+        }
+    }
+
+    private static int encodedLength(java.security.cert.X509Certificate certificate) {
+        try {
+            return certificate.getEncoded().length;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("A certificate of the lab's chain cannot be encoded", e);
         }
     }
 
