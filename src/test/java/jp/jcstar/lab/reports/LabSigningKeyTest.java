@@ -52,7 +52,8 @@ class LabSigningKeyTest {
                 .hasMessageContaining("jcstar.reports.signing.key-store " + store)
                 .hasMessageContaining("cannot be read as a PKCS#12 key store with the configured password");
         assertThatThrownBy(() -> new LabSigningKey(new SigningSettings(dir.resolve("none.p12").toString(), "x", null),
-                LAB, null, null).get()).isInstanceOf(IllegalStateException.class).hasMessageContaining("none.p12");
+                LAB, null, null).get()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("none.p12 does not exist or cannot be read");
         assertThatThrownBy(() -> new LabSigningKey(new SigningSettings(store.toString(), "store-password-1", "other"),
                 LAB, null, null).get()).hasMessageContaining("no private key under the alias other");
     }

@@ -117,6 +117,11 @@ public class LabSigningKey {
         SigningSettings signing = settings;
         if (signing.keyStore() != null && !signing.keyStore().isBlank()) {
             Path file = Path.of(signing.keyStore());
+            if (!Files.isReadable(file)) {
+                throw new IllegalStateException("jcstar.reports.signing.key-store " + file + " does not exist or cannot "
+                        + "be read: give the PKCS#12 file with the lab's signing key (JCSTAR_SIGNING_KEY_STORE), or leave "
+                        + "it unset to sign with a generated self-signed key");
+            }
             try (InputStream in = Files.newInputStream(file)) {
                 return fromKeyStore(in, password(signing.keyStorePassword()), signing.keyAlias(), false);
             } catch (IOException | GeneralSecurityException e) {
