@@ -36,7 +36,11 @@ public class ReportAccess {
 
     private final LabClock clock;
 
-    public ReportAccess(ReportService reports, ReportRepository stored, AssessmentAccess access, LabClock clock) {
+    private final IpaPackage ipaPackage;
+
+    public ReportAccess(ReportService reports, ReportRepository stored, AssessmentAccess access, LabClock clock,
+                        IpaPackage ipaPackage) {
+        this.ipaPackage = ipaPackage;
         this.reports = reports;
         this.stored = stored;
         this.access = access;
@@ -98,6 +102,17 @@ public class ReportAccess {
                 new StoredReport(ReportKind.FINAL, assessment.currentRound(), pdf, Sha256.hex(pdf), null));
     }
 
+    /** The IPA submission package of a completed assessment, as a ZIP to save. */
+    public ResponseEntity<byte[]> ipaPackage(long id, LabUser user) {
+        Assessment assessment = access.visible(id, user);
+        byte[] zip = IpaPackage.zip(ipaPackage.entries(id, user));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(IpaPackage.fileName(assessment)).build().toString())
+                .header("X-Content-SHA256", Sha256.hex(zip))
+                .body(zip);
+    }
+
     public Pdf terminationLetter(long id, LabUser user) {
         Assessment assessment = access.visible(id, user);
         StoredReport report = stored.findLatest(id, ReportKind.TERMINATION).orElseThrow(() -> new NotFoundException(
@@ -127,6 +142,9 @@ public class ReportAccess {
             } else if (entry.kind() == ReportKind.FINAL && assessment.status() == AssessmentStatus.COMPLETED) {
                 links.add(new Link("最終評価報告書 / Final assessment report", finalPath(assessment.id()), entry.sha256(),
                         entry.code(), status));
+                links.add(new Link("IPA 申請パッケージ（ZIP：署名付き報告書・要件チェックリスト・ファイル索引） / IPA submission "
+                        + "package (ZIP: signed report, requirement checklist, file index)", ipaPackagePath(assessment.id()),
+                        null, null, null));
             } else if (entry.kind() == ReportKind.TERMINATION) {
                 links.add(new Link("評価終了通知書 / Termination notice", terminationPath(assessment.id()),
                         entry.sha256(), entry.code(), status));
@@ -141,6 +159,10 @@ public class ReportAccess {
 
     public static String issueListPath(long id, int round) {
         return "/lab/assessments/" + id + "/reports/issue-list/" + round;
+    }
+
+    public static String ipaPackagePath(long id) {
+        return "/lab/assessments/" + id + "/reports/ipa-package";
     }
 
     public static String terminationPath(long id) {

@@ -32,6 +32,12 @@ public class ReportController {
         return reports.terminationLetter(id, LabUser.of(user)).response(false);
     }
 
+    /** The IPA submission package of a completed assessment (ZIP): signed final report, checklist, file index. */
+    @GetMapping("/ipa-package")
+    public ResponseEntity<byte[]> ipaPackage(@PathVariable long id, Authentication user) {
+        return reports.ipaPackage(id, LabUser.of(user));
+    }
+
     @GetMapping("/draft")
     public ResponseEntity<byte[]> draft(@PathVariable long id, Authentication user) {
         return reports.draft(id, LabUser.of(user)).response(false);

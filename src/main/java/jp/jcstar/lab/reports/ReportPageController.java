@@ -37,6 +37,12 @@ public class ReportPageController {
         return reports.terminationLetter(id, LabUser.of(user)).response(download == null);
     }
 
+    /** The IPA submission package of a completed assessment (ZIP): signed final report, checklist, file index. */
+    @GetMapping("/ipa-package")
+    public ResponseEntity<byte[]> ipaPackage(@PathVariable long id, Authentication user) {
+        return reports.ipaPackage(id, LabUser.of(user));
+    }
+
     @GetMapping("/draft")
     public ResponseEntity<byte[]> draft(@PathVariable long id, @RequestParam(required = false) String download,
                                         Authentication user) {

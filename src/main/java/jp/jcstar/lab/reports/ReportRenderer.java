@@ -56,6 +56,7 @@ public class ReportRenderer {
     static final String ISSUE_LIST_FINDINGS = "/reports/issue-list-findings.jrxml";
     static final String DOCUMENT_INDEX = "/reports/document-index.jrxml";
     static final String MONTHLY = "/reports/monthly-dashboard.jrxml";
+    static final String CHECKLIST = "/reports/ipa-checklist.jrxml";
 
     private final JasperReport finalReport;
     private final JasperReport finalReportItems;
@@ -66,6 +67,7 @@ public class ReportRenderer {
     private final JasperReport terminationLetter;
     private final JasperReport documentIndex;
     private final JasperReport monthly;
+    private final JasperReport checklist;
 
     /**
      * Loads every template as the build compiled it.
@@ -82,6 +84,7 @@ public class ReportRenderer {
         this.terminationLetter = load(TERMINATION_LETTER);
         this.documentIndex = load(DOCUMENT_INDEX);
         this.monthly = load(MONTHLY);
+        this.checklist = load(CHECKLIST);
     }
 
     /** Renders the final assessment report as PDF bytes, unsigned and without a verification code (a draft). */
@@ -154,6 +157,18 @@ public class ReportRenderer {
         parameters.put("LeadTimeChart", leadTimeChart);
         return timer("monthly").record(() -> render(monthly, parameters, figures,
                 "月次報告 / Monthly Report " + month, labName));
+    }
+
+    /**
+     * Renders the requirement checklist of an IPA submission package.
+     *
+     * @param header lab name, reference, product, level, requirement lists, final report and printed time, by the
+     *               template's parameter names
+     */
+    public byte[] renderChecklist(Map<String, String> header, List<ChecklistRow> rows) {
+        Map<String, Object> parameters = new HashMap<>(header);
+        return timer("checklist").record(() -> render(checklist, parameters, rows,
+                "要件チェックリスト / Requirement Checklist", header.get("LabName")));
     }
 
     /** How long each kind of PDF takes, for monitoring (jcstar_report_render_seconds); the registry is Spring Boot's. */

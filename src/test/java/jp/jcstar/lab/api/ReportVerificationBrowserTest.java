@@ -17,13 +17,9 @@ import java.util.Map;
 import jp.jcstar.lab.LabClock;
 import jp.jcstar.lab.Sha256;
 import jp.jcstar.lab.WebAppTest;
-import jp.jcstar.lab.assessment.Verdicts;
-import jp.jcstar.lab.assessment.process.AssessmentVariables;
-import jp.jcstar.lab.assessment.process.ItemVariables;
 import jp.jcstar.lab.browser.Chromium;
 import jp.jcstar.lab.catalog.Catalog;
 import jp.jcstar.lab.catalog.CatalogRepository;
-import jp.jcstar.lab.catalog.Step;
 import jp.jcstar.lab.reports.ReportSettings;
 import jp.jcstar.lab.reports.SignedPdfs;
 import org.junit.jupiter.api.AfterEach;
@@ -83,7 +79,7 @@ class ReportVerificationBrowserTest {
 
     @Test
     void anIssuedReportIsSignedAndItsQrCodeOpensAPageThatSaysWhetherItStands() throws Exception {
-        long id = completedAfterOneRectification();
+        long id = Walks.completedAfterOneRectification(api, catalog, PRODUCT, "STAR-2", FINDING);
         String reference = api.get("/api/assessments/" + id, MANUFACTURER).json().path("reference").asText();
         byte[] report = api.get("/api/assessments/" + id + "/reports/final", MANUFACTURER).body();
         byte[] issueList = api.get("/api/assessments/" + id + "/reports/issue-list?round=1", MANUFACTURER).body();
@@ -216,30 +212,5 @@ class ReportVerificationBrowserTest {
 
     private String fact(String id) {
         return browser.find(By.id(id)).getText();
-    }
-
-    /** A STAR-2 gateway whose cloud fails CLD-04 in round 1 (an issue list), fixed and approved in round 2. */
-    private long completedAfterOneRectification() {
-        LabApi.Reply applied = api.post("/api/assessments", MANUFACTURER, Map.of("productName", PRODUCT,
-                "modelNumbers", "G-7", "firmwareVersion", "7.0", "cloudVersion", "2026.1", "starLevel", "STAR-2",
-                "scope", List.of("DEVICE", "CLOUD")));
-        assertThat(applied.status()).as(applied.text()).isEqualTo(201);
-        long id = applied.json().path("id").asLong();
-        api.supplyDocuments(id, MANUFACTURER);
-        api.complete(id, USER_TASK_REVIEW_DOCUMENTATION, ENGINEER,
-                Verdicts.allPass(catalog.itemsOf(Step.DOCUMENTATION)).variables());
-        api.complete(id, USER_TASK_TEST_DEVICE, ENGINEER, Verdicts.allPass(catalog.itemsOf(Step.DEVICE)).variables());
-        api.complete(id, USER_TASK_TEST_CLOUD, ENGINEER, Verdicts.allPass(catalog.itemsOf(Step.CLOUD))
-                .fail("CLD-04", FINDING).variables());
-        api.awaitAssessment(id, ENGINEER, a -> a.path("activeSteps").findValuesAsText("step")
-                .contains(USER_TASK_SUBMIT_RECTIFICATION));
-        api.complete(id, USER_TASK_SUBMIT_RECTIFICATION, MANUFACTURER, Verdicts.none()
-                .with(AssessmentVariables.CLOUD_VERSION.name(), "2026.2")
-                .with(ItemVariables.response("CLD-04").name(), "HTTPS のみに変更 / HTTPS only").variables());
-        api.complete(id, USER_TASK_RETEST_ITEMS, ENGINEER, Verdicts.none().pass("CLD-04").variables());
-        api.complete(id, USER_TASK_REVIEW_REPORT, REVIEWER, Verdicts.none()
-                .with(AssessmentVariables.REVIEW_DECISION.name(), "APPROVE").variables());
-        api.awaitAssessment(id, ENGINEER, a -> a.path("status").asText().equals("COMPLETED"));
-        return id;
     }
 }

@@ -27,7 +27,7 @@ class ArchitectureTest {
     static final String WEB = "jp.jcstar.lab.web..";
     static final String[] FEATURES = {"jp.jcstar.lab.assessment..", "jp.jcstar.lab.catalog..", "jp.jcstar.lab.company..",
             "jp.jcstar.lab.dashboard..", "jp.jcstar.lab.documents..", "jp.jcstar.lab.findings..", "jp.jcstar.lab.notifications..",
-            "jp.jcstar.lab.processadmin..", "jp.jcstar.lab.reports.."};
+            "jp.jcstar.lab.processadmin..", "jp.jcstar.lab.reports..", "jp.jcstar.lab.requirements.."};
 
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("jp.jcstar.lab.(**)").should().beFreeOfCycles()

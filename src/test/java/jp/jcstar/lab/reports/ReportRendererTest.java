@@ -168,6 +168,39 @@ class ReportRendererTest {
     }
 
     @Test
+    void theChecklistListsEachRequirementWithItsResult() throws IOException {
+        java.util.Map<String, String> header = new java.util.LinkedHashMap<>();
+        header.put("LabName", "一般社団法人 日本IoT検証センター 東京試験所");
+        header.put("Reference", "JCS-2025-0042");
+        header.put("Product", PRODUCT + " (株式会社サンプル電機)");
+        header.put("Level", "STAR-1");
+        header.put("Lists", "STAR-1 v1 (3)");
+        header.put("FinalReport", "SHA-256 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08, 検証コード / code 7KQ2-M9XD-3HPT");
+        header.put("Printed", "2025-07-20 10:00 JST");
+        List<ChecklistRow> rows = List.of(
+                new ChecklistRow("STAR-1（第1版 / version 1）", "S1.1-02", "初期パスワードを機器間で共通にしない\n"
+                        + "Default passwords are not shared between devices", "5.1-1", "DEV-01 PASS", "適合 / Conforms"),
+                new ChecklistRow("STAR-1（第1版 / version 1）", "S1.1-04", "ブルートフォース攻撃への耐性（機器で試験）\n"
+                        + "Brute-force resistance (tested on the device)", "5.1-5", "APP-02 FAIL\nCLD-01 PASS",
+                        "不適合 / Does not conform"),
+                new ChecklistRow("STAR-1（第1版 / version 1）", "S1.1-07", "（IPA の文言は未登録 / IPA's wording not loaded）",
+                        "", "—", "カバーなし（評価項目なし） / Not covered (no catalog item)"));
+        byte[] pdf = renderer.renderChecklist(header, rows);
+        save("ipa-checklist.pdf", pdf);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = compact(new PDFTextStripper().getText(document));
+            assertContains(text, "要件チェックリスト/RequirementChecklist");
+            assertContains(text, "JCS-2025-0042");
+            assertContains(text, "S1.1-02初期パスワードを機器間で共通にしないDefaultpasswordsarenotsharedbetweendevices5.1-1DEV-01PASS適合/Conforms");
+            assertContains(text, "APP-02FAILCLD-01PASS不適合/Doesnotconform");
+            assertContains(text, "S1.1-07");
+            assertContains(text, "カバーなし（評価項目なし）/Notcovered(nocatalogitem)");
+            assertContains(text, "Page1of" + document.getNumberOfPages());
+            assertEveryFontEmbeddedIpaex(document);
+        }
+    }
+
+    @Test
     void theDraftSaysItIsNotIssuedAndTheIssuedReportIsSealed() throws IOException {
         try (PDDocument draft = Loader.loadPDF(renderer.renderFinalReport(finalReportData()))) {
             String text = compact(new PDFTextStripper().getText(draft));
