@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,7 +52,9 @@ public class AdminAccountInitializer {
         }
     }
 
+    /** First of the start's work: nobody can log in before the groups and the administrator exist. */
     @EventListener(ApplicationReadyEvent.class)
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     public void initialize() {
         createGroupIfMissing(Groups.CAMUNDA_ADMIN, "Camunda administrators", Groups.GROUP_TYPE_SYSTEM);
         createGroupIfMissing(Roles.MANUFACTURERS, "Manufacturers", Groups.GROUP_TYPE_WORKFLOW);

@@ -44,6 +44,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -94,8 +96,12 @@ public class LabSigningKey {
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** At start: a wrong key store stops the start with its reason; a first start generates the key and says so. */
+    /**
+     * At start: a wrong key store stops the start with its reason; a first start generates the key and says so. Last
+     * of the start's work (generating an RSA key takes a second or two): the accounts and groups come first.
+     */
     @EventListener(ApplicationReadyEvent.class)
+    @Order(Ordered.LOWEST_PRECEDENCE)
     public void loadAtStart() {
         get();
     }
