@@ -62,6 +62,21 @@ public enum MailKind {
                     詳細はこちら: {link}""", """
                     The assessment of {product} ({reference}) ended without a pass: items still failed after rectification.
                     Details: {link}""")),
+    LABEL_EXPIRING(true,
+            Bilingual.of("ラベルの有効期限が近づいています: {reference} {product}",
+                    "The label's validity ends soon: {reference} {product}"),
+            Bilingual.of("""
+                    {product} ({reference}) の最終評価報告書の有効期限は {due} です。引き続きラベルを表示するには、期限までに更新の評価を申請してください。
+                    評価と更新の申請はこちら: {link}""", """
+                    The final assessment report of {product} ({reference}) stands until {due}. To keep the label, apply                     for a renewal before then.
+                    The assessment and its renewal: {link}""")),
+    LABEL_EXPIRED(true,
+            Bilingual.of("ラベルの有効期限が切れました: {reference} {product}", "The label's validity has ended: {reference} {product}"),
+            Bilingual.of("""
+                    {product} ({reference}) の最終評価報告書は {due} に有効期限を迎えました。検証ページにも有効期限切れと表示されます。
+                    更新の評価はこちらから申請できます: {link}""", """
+                    The final assessment report of {product} ({reference}) stopped standing on {due}; its verification                     page says so.
+                    Apply for a renewal here: {link}""")),
     WORK_DIGEST(false,
             Bilingual.of("あなたのグループの待ち作業: {count} 件", "Work waiting for your group: {count}"),
             Bilingual.of("""
@@ -130,6 +145,7 @@ public enum MailKind {
         return switch (this) {
             case APPLICATION_RECEIVED, DOCUMENT_REQUEST, ISSUE_LIST_READY, DUE_REMINDER, OVERDUE_REMINDER,
                  ASSESSMENT_COMPLETED, ASSESSMENT_TERMINATED -> List.of(Roles.MANUFACTURERS);
+            case LABEL_EXPIRING, LABEL_EXPIRED -> List.of(Roles.MANUFACTURERS, Roles.LAB_MANAGERS);
             case WORK_DIGEST -> List.of(Roles.ENGINEERS);
             case TASK_ASSIGNED -> Roles.LAB_STAFF;
             case REPORT_TO_REVIEW -> List.of(Roles.REVIEWERS);
@@ -147,6 +163,8 @@ public enum MailKind {
             case OVERDUE_REMINDER -> Bilingual.of("期限超過のお知らせ", "Reminders at a due date");
             case ASSESSMENT_COMPLETED -> Bilingual.of("評価の完了 (必須)", "Assessment completed (required)");
             case ASSESSMENT_TERMINATED -> Bilingual.of("評価の終了 (必須)", "Assessment terminated (required)");
+            case LABEL_EXPIRING -> Bilingual.of("ラベルの有効期限の予告 (必須)", "Label validity ending (required)");
+            case LABEL_EXPIRED -> Bilingual.of("ラベルの有効期限切れ (必須)", "Label validity ended (required)");
             case WORK_DIGEST -> Bilingual.of("待ち作業のまとめ (1 日 1 通)", "Daily digest of waiting work");
             case TASK_ASSIGNED -> Bilingual.of("作業の割り当て", "Work assigned to me");
             case REPORT_TO_REVIEW -> Bilingual.of("レビュー待ちの報告書", "Reports to review");

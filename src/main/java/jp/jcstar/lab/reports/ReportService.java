@@ -92,14 +92,17 @@ public class ReportService {
                 verification.code(), null);
     }
 
-    /** The final assessment report of an approved assessment, stored. */
-    public StoredReport generateFinalReport(long assessmentId) {
+    /** The final report of an approved assessment, stored: as its verification page knows it. */
+    public IssuedReport generateFinalReport(long assessmentId) {
         Assessment assessment = assessments.get(assessmentId);
         OffsetDateTime now = clock.now();
         FinalReportData data = finalReportData(assessment, dateTime(now), "合格 / Passed: every item in scope passes");
         Verification verification = verification(now, "最終評価報告書 / Final assessment report");
-        return store(assessmentId, ReportKind.FINAL, assessment.currentRound(), renderer.renderFinalReport(data,
-                verification), now, verification.code(), now.plus(settings.validity()));
+        OffsetDateTime validUntil = now.plus(settings.validity());
+        StoredReport report = store(assessmentId, ReportKind.FINAL, assessment.currentRound(),
+                renderer.renderFinalReport(data, verification), now, verification.code(), validUntil);
+        return new IssuedReport(verification.code(), assessmentId, ReportKind.FINAL, report.roundNo(), report.sha256(),
+                now, validUntil, null, null, null);
     }
 
     /** The termination notice of an assessment the lab ended as failed: what did not pass in its last round. */

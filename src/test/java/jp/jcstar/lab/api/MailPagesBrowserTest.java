@@ -57,8 +57,8 @@ class MailPagesBrowserTest {
         browser.logIn(api, MAKER).open("/account/notifications");
         String page = browser.waitForText("通知の設定 / Notifications", "メールの言語 / Language of your mails",
                 "受け取るメール / Mails you get", "申請の受付 / Application received", "指摘事項一覧 (必須) / Issue lists (required)",
-                "制度上必要なメール（指摘事項一覧、評価の完了・終了）は止められません。",
-                "Mails the scheme requires (issue lists, the end of an assessment) cannot be turned off.");
+                "制度上必要なメール（指摘事項一覧、評価の完了・終了、ラベルの有効期限）は止められません。",
+                "Mails the scheme requires (issue lists, the end of an assessment, the label's validity) cannot be turned off.");
         // A manufacturer is offered the manufacturer's mails only, and no outbox.
         assertThat(page).doesNotContain("Daily digest", "Reports to review", "送信メール / Outbox");
         assertThat(radio("ja-en").isSelected()).isTrue();

@@ -7,14 +7,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jp.jcstar.lab.LabClock;
 import jp.jcstar.lab.ProcessEngineTest;
 import jp.jcstar.lab.assessment.process.AssessmentHistoryLevel;
 import jp.jcstar.lab.assessment.process.AssessmentVariables;
+import jp.jcstar.lab.assessment.process.LabelValidity;
 import jp.jcstar.lab.assessment.process.ItemVariables;
 import jp.jcstar.lab.assessment.process.WorkflowAuthorizations;
 import jp.jcstar.lab.catalog.Catalog;
@@ -247,6 +251,84 @@ class AssessmentProcessTest {
         assertThat(rounds.list(id)).extracting(TestRound::outcome).containsExactly(RoundOutcome.FAILED, RoundOutcome.PASSED);
         assertThat(rounds.list(id).get(1).versions().cloud()).isEqualTo("2025.04");
         assertThat(assessmentOf(instance).versions().cloud()).isEqualTo("2025.04");
+    }
+
+    @Test
+    void theLabelsLifeRemindsTwiceBeforeTheValidityEndsAndTellsWhenItHasEnded() {
+        ProcessInstance instance = scenario.apply(application(ProductComponent.DEVICE));
+        passDocumentation(instance);
+        test(instance, USER_TASK_TEST_DEVICE, allPass(Step.DEVICE));
+        approveAndIssue(instance);
+        Assessment assessment = assessmentOf(instance);
+        assertThat(assessment.status()).isEqualTo(AssessmentStatus.COMPLETED);
+
+        // Its own process, started with the final report: three timers at the report's end of validity less 90 and
+        // 30 days, and at the end.
+        ProcessInstance label = engine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey(LabelValidity.PROCESS_KEY).processInstanceBusinessKey(assessment.reference())
+                .singleResult();
+        assertThat(label).isNotNull();
+        OffsetDateTime validUntil = jdbc.sql("select valid_until from report where assessment_id = ? and kind = 'FINAL'")
+                .param(assessment.id()).query(OffsetDateTime.class).single();
+        // Two years from the report's issue, which came just before the assessment's end in the same job.
+        assertThat(validUntil.toInstant()).isBetween(assessment.endedAt().plusYears(2).minusMinutes(1).toInstant(),
+                assessment.endedAt().plusYears(2).toInstant());
+        assertThat(label).isWaitingAt("timer_firstReminder");
+        assertThat(timerDue(label)).isEqualTo(validUntil.minusDays(90).toInstant());
+
+        // Ninety days before: the manufacturer's users and the lab managers are reminded, in the outbox.
+        ClockUtil.setCurrentTime(Date.from(validUntil.minusDays(90).plusMinutes(1).toInstant()));
+        executeDueTimer(label);
+        assertThat(label).isWaitingAt("timer_secondReminder");
+        assertThat(timerDue(label)).isEqualTo(validUntil.minusDays(30).toInstant());
+        assertThat(labelMails(assessment, MailKind.LABEL_EXPIRING)).contains(MANUFACTURER, LAB_MANAGER);
+        assertThat(outbox.ofAssessment(assessment.id())).filteredOn(mail -> mail.kind() == MailKind.LABEL_EXPIRING
+                && mail.recipientUser().equals(MANUFACTURER)).singleElement().satisfies(mail -> assertThat(mail.body())
+                .contains(validUntil.atZoneSameInstant(LabClock.ZONE).toLocalDate().toString(),
+                        "更新の評価を申請してください", "/lab/assessments/" + assessment.id()));
+
+        ClockUtil.setCurrentTime(Date.from(validUntil.minusDays(30).plusMinutes(1).toInstant()));
+        executeDueTimer(label);
+        assertThat(labelMails(assessment, MailKind.LABEL_EXPIRING)).filteredOn(MANUFACTURER::equals).hasSize(2);
+        ClockUtil.setCurrentTime(Date.from(validUntil.plusMinutes(1).toInstant()));
+        executeDueTimer(label);
+        assertThat(label).isEnded().hasPassed("endEvent_labelExpired");
+        assertThat(labelMails(assessment, MailKind.LABEL_EXPIRED)).contains(MANUFACTURER, LAB_MANAGER);
+    }
+
+    @Test
+    void aWithdrawnReportIsNotRemindedOf() {
+        ProcessInstance instance = scenario.apply(application(ProductComponent.DEVICE));
+        passDocumentation(instance);
+        test(instance, USER_TASK_TEST_DEVICE, allPass(Step.DEVICE));
+        approveAndIssue(instance);
+        Assessment assessment = assessmentOf(instance);
+        String code = reports.entries(assessment.id()).stream().filter(entry -> entry.kind() == ReportKind.FINAL)
+                .findFirst().orElseThrow().code();
+        assertThat(reports.withdraw(code, LAB_MANAGER, "型番の誤り / wrong model number", OffsetDateTime.now())).isTrue();
+        ProcessInstance label = engine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey(LabelValidity.PROCESS_KEY).processInstanceBusinessKey(assessment.reference())
+                .singleResult();
+
+        ClockUtil.setCurrentTime(Date.from(timerDue(label).plusSeconds(60)));
+        executeDueTimer(label);
+        assertThat(label).isWaitingAt("timer_secondReminder");
+        assertThat(labelMails(assessment, MailKind.LABEL_EXPIRING)).isEmpty();
+    }
+
+    private Instant timerDue(ProcessInstance instance) {
+        return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers().singleResult()
+                .getDuedate().toInstant();
+    }
+
+    private void executeDueTimer(ProcessInstance instance) {
+        engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
+                .processInstanceId(instance.getId()).timers().executable().singleResult().getId());
+    }
+
+    private List<String> labelMails(Assessment assessment, MailKind kind) {
+        return outbox.ofAssessment(assessment.id()).stream().filter(mail -> mail.kind() == kind)
+                .map(OutboxMail::recipientUser).toList();
     }
 
     /** CLD-02 as catalog version 2 words it; version 1 had the English requirement only, and another Japanese title. */

@@ -77,6 +77,22 @@ public class AssessmentMails {
         mails.toCompany(assessment.companyId(), MailKind.ASSESSMENT_TERMINATED, facts(assessment));
     }
 
+    /** Before the final report's validity ends (the label's life process): the company and the lab managers. */
+    public void labelExpiring(Assessment assessment, String validUntil) {
+        label(assessment, MailKind.LABEL_EXPIRING, validUntil);
+    }
+
+    /** The final report's validity has ended: the company and the lab managers. */
+    public void labelExpired(Assessment assessment, String validUntil) {
+        label(assessment, MailKind.LABEL_EXPIRED, validUntil);
+    }
+
+    private void label(Assessment assessment, MailKind kind, String validUntil) {
+        MailFacts facts = facts(assessment).withDue(validUntil);
+        mails.toCompany(assessment.companyId(), kind, facts);
+        mails.toGroup(Roles.LAB_MANAGERS, kind, facts);
+    }
+
     public void assigned(Assessment assessment, Bilingual step, String taskId, String assignee) {
         mails.toUser(assignee, MailKind.TASK_ASSIGNED, facts(assessment).withStep(step).withLink(taskLink(taskId)));
     }

@@ -32,7 +32,8 @@ public final class AssessmentHistoryLevel extends HistoryLevelAudit {
                     AssessmentVariables.DOCUMENTS_DUE_DATE, AssessmentVariables.ALL_ITEMS_PASSED,
                     AssessmentVariables.FAILED_RETESTS, AssessmentVariables.RETEST_LIMIT,
                     AssessmentVariables.RECTIFICATION_DUE_DATE, AssessmentVariables.FURTHER_ROUND_GRANTED,
-                    AssessmentVariables.REPORT_APPROVED)
+                    AssessmentVariables.REPORT_APPROVED, AssessmentVariables.FIRST_REMINDER_AT,
+                    AssessmentVariables.SECOND_REMINDER_AT, AssessmentVariables.VALID_UNTIL)
             .map(ProcessVariable::name).collect(Collectors.toUnmodifiableSet());
 
     @Override

@@ -62,6 +62,12 @@ public final class AssessmentVariables {
     /** The items a reviewer who sent the report back named: only they open for revision (all in scope when none). */
     public static final ProcessVariable<String> ITEMS_IN_QUESTION = ProcessVariable.of("itemsInQuestion", String.class);
 
+    // The label's life (process_jcstarLabel, bpmn/jcstar-label.bpmn): its timers' dates and the report it follows.
+    public static final ProcessVariable<String> REPORT_CODE = ProcessVariable.of("reportCode", String.class);
+    public static final ProcessVariable<Date> FIRST_REMINDER_AT = ProcessVariable.of("firstReminderAt", Date.class);
+    public static final ProcessVariable<Date> SECOND_REMINDER_AT = ProcessVariable.of("secondReminderAt", Date.class);
+    public static final ProcessVariable<Date> VALID_UNTIL = ProcessVariable.of("validUntil", Date.class);
+
     // Rounds and rectification.
     public static final ProcessVariable<Boolean> ALL_ITEMS_PASSED = ProcessVariable.of("allItemsPassed", Boolean.class);
     public static final ProcessVariable<Integer> FAILED_RETESTS = ProcessVariable.of("failedRetests", Integer.class);

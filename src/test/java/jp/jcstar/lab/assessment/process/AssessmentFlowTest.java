@@ -182,7 +182,7 @@ class AssessmentFlowTest {
         register(new RefreshTaskContextListener(records, taskContexts));
         register(new ReviewReportListener(records, reviewReport, currentUser));
         register(new PrepareRevisionDelegate(records));
-        register(new GenerateFinalReportDelegate(reports, records));
+        register(new GenerateFinalReportDelegate(reports, records, mock(LabelValidity.class)));
         register(new GenerateTerminationLetterDelegate(reports, records));
         register(new CompleteAssessmentDelegate(records, endAssessment));
 
