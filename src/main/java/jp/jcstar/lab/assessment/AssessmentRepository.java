@@ -168,6 +168,23 @@ public class AssessmentRepository {
         updated(id, known -> known.inRound(round, versions));
     }
 
+    /** Links a new assessment to the completed one it renews. */
+    public void recordRenewal(long renewal, long renewed) {
+        jdbc.sql("update assessment set renews_assessment_id = ? where id = ?").params(renewed, renewal).update();
+    }
+
+    /** The assessment this one renews, if it is a renewal. */
+    public Optional<Long> renewed(long id) {
+        return jdbc.sql("select renews_assessment_id from assessment where id = ? and renews_assessment_id is not null")
+                .param(id).query(Long.class).optional();
+    }
+
+    /** The renewals of this assessment, oldest first. */
+    public List<Long> renewals(long id) {
+        return jdbc.sql("select id from assessment where renews_assessment_id = ? order by id").param(id)
+                .query(Long.class).list();
+    }
+
     public void raiseRetestLimit(long id) {
         changed(id, jdbc.sql("update assessment set retest_limit = retest_limit + 1 where id = ?").param(id).update());
     }

@@ -1,18 +1,28 @@
 package jp.jcstar.lab.assessment.web;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import jp.jcstar.lab.Bilingual;
 import jp.jcstar.lab.LabClock;
 import jp.jcstar.lab.Sha256;
+import jp.jcstar.lab.assessment.Application;
 import jp.jcstar.lab.assessment.Assessment;
 import jp.jcstar.lab.assessment.AssessmentRepository;
+import jp.jcstar.lab.assessment.AssessmentStatus;
+import jp.jcstar.lab.assessment.Product;
 import jp.jcstar.lab.assessment.process.AssessmentProcess;
+import jp.jcstar.lab.problem.ConflictException;
+import jp.jcstar.lab.problem.ForbiddenException;
+import jp.jcstar.lab.security.AsUser;
 import jp.jcstar.lab.security.LabUser;
+import jp.jcstar.lab.security.Roles;
 import jp.jcstar.lab.web.IdempotencyKeys;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,8 +40,11 @@ public class ApplicationIntake {
     private final IdempotencyKeys keys;
     private final LabClock clock;
 
+    private final IdentityService identityService;
+
     public ApplicationIntake(AssessmentProcess process, AssessmentRepository assessments, IdempotencyKeys keys,
-                             LabClock clock) {
+                             LabClock clock, IdentityService identityService) {
+        this.identityService = identityService;
         this.process = process;
         this.assessments = assessments;
         this.keys = keys;
@@ -56,6 +69,39 @@ public class ApplicationIntake {
         Assessment assessment = process.start(request.toApplication(), request.manufacturerId());
         keys.remember(user.id(), key, IdempotencyKeys.Kind.APPLICATION, fingerprint, assessment.id(), clock.now());
         return new Outcome(assessment, false);
+    }
+
+    /**
+     * A renewal: a new assessment of the same product, prefilled from a completed one (product, model numbers, the
+     * versions last tested, level, scope, company) and linked to it. Its manufacturer's users or a lab manager; one
+     * renewal in progress at a time.
+     */
+    @Transactional
+    public Assessment renew(Assessment renewed, LabUser user) {
+        if (!user.isInAny(List.of(Roles.MANUFACTURERS, Roles.LAB_MANAGERS))) {
+            throw new ForbiddenException(Bilingual.of("更新の申請は製造事業者のユーザーか試験所の管理者が行います。",
+                    "A renewal is applied for by the manufacturer's users or a lab manager."));
+        }
+        if (renewed.status() != AssessmentStatus.COMPLETED) {
+            throw new ConflictException(Bilingual.of(renewed.reference() + " は完了していないため更新できません（" + renewed.status()
+                    + "）。新しく申請してください。", renewed.reference() + " is " + renewed.status() + ", not completed: there "
+                    + "is no label to renew. Apply anew instead.").toString());
+        }
+        assessments.renewals(renewed.id()).stream().map(assessments::get)
+                .filter(renewal -> renewal.status() == AssessmentStatus.IN_PROGRESS).findFirst().ifPresent(running -> {
+                    throw new ConflictException(Bilingual.of(renewed.reference() + " の更新の評価 " + running.reference()
+                            + " が進行中です。", "The renewal of " + renewed.reference() + " is in progress: "
+                            + running.reference() + ".").toString());
+                });
+        Product product = renewed.product();
+        Application application = Application.of(null, product.name(), product.modelNumbers(), renewed.versions(),
+                product.starLevel().label(), product.scope().stream().map(Enum::name).toList());
+        // As the user, on every path (the page's too): a manufacturer's user applies for its own company (its
+        // membership names it), a lab manager names the company.
+        Assessment renewal = AsUser.run(identityService, user, () -> process.start(application,
+                user.isInAny(List.of(Roles.MANUFACTURERS)) ? null : renewed.companyId()));
+        assessments.recordRenewal(renewal.id(), renewed.id());
+        return renewal;
     }
 
     private static String fingerprint(ApplicationRequest request) {

@@ -67,6 +67,14 @@ public class AssessmentController {
                 .body(Map.of("id", assessment.id(), "reference", assessment.reference()));
     }
 
+    /** A renewal of a completed assessment: a new one prefilled from it and linked to it. */
+    @PostMapping("/assessments/{id}/renewal")
+    public ResponseEntity<Map<String, Object>> renew(@PathVariable long id, Authentication user) {
+        Assessment renewal = intake.renew(access.visible(id, LabUser.of(user)), LabUser.of(user));
+        return ResponseEntity.created(URI.create("/api/assessments/" + renewal.id()))
+                .body(Map.of("id", renewal.id(), "reference", renewal.reference(), "renews", id));
+    }
+
     /** Body (optional): {@code {"reason": "…"}}. The manufacturer, before testing starts. */
     @PostMapping("/assessments/{id}/withdraw")
     public ResponseEntity<Void> withdraw(@PathVariable long id, @RequestBody(required = false) EndRequest request,

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import jp.jcstar.lab.assessment.Assessment;
 import jp.jcstar.lab.assessment.AssessmentAccess;
+import jp.jcstar.lab.assessment.AssessmentRepository;
 import jp.jcstar.lab.assessment.AssessmentSearch;
 import jp.jcstar.lab.assessment.AssessmentStatus;
 import jp.jcstar.lab.assessment.Product;
@@ -19,12 +20,14 @@ import jp.jcstar.lab.problem.EnumValues;
 import jp.jcstar.lab.problem.InvalidInputException;
 import jp.jcstar.lab.reports.ReportAccess;
 import jp.jcstar.lab.security.LabUser;
+import jp.jcstar.lab.security.Roles;
 import jp.jcstar.lab.web.LabPage;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -43,7 +46,13 @@ public class AssessmentPageController {
     private final AssessmentOverviews overviews;
     private final OpenSteps openSteps;
 
-    public AssessmentPageController(AssessmentAccess access, AssessmentOverviews overviews, OpenSteps openSteps) {
+    private final AssessmentRepository assessments;
+    private final ApplicationIntake intake;
+
+    public AssessmentPageController(AssessmentAccess access, AssessmentOverviews overviews, OpenSteps openSteps,
+                                    AssessmentRepository assessments, ApplicationIntake intake) {
+        this.assessments = assessments;
+        this.intake = intake;
         this.access = access;
         this.overviews = overviews;
         this.openSteps = openSteps;
@@ -142,7 +151,29 @@ public class AssessmentPageController {
     @GetMapping("/lab/assessments/{id}")
     public String assessment(@PathVariable long id, Authentication authentication, Model model) {
         LabUser user = LabUser.of(authentication);
-        model.addAttribute("a", overviews.of(access.visible(id, user), user));
+        Assessment assessment = access.visible(id, user);
+        model.addAttribute("a", overviews.of(assessment, user));
+        // A renewal and what it renews, as far as the reader may see them (both are of one company).
+        model.addAttribute("renews", assessments.renewed(id).map(assessments::get).map(LinkedAssessment::of).orElse(null));
+        model.addAttribute("renewals", assessments.renewals(id).stream().map(assessments::get).map(LinkedAssessment::of)
+                .toList());
+        model.addAttribute("mayRenew", assessment.status() == AssessmentStatus.COMPLETED
+                && user.isInAny(List.of(Roles.MANUFACTURERS, Roles.LAB_MANAGERS)));
         return "assessment";
+    }
+
+    /** An assessment linked from another's page: a renewal, or what it renews. */
+    public record LinkedAssessment(long id, String reference, String status) {
+
+        static LinkedAssessment of(Assessment assessment) {
+            return new LinkedAssessment(assessment.id(), assessment.reference(), Wording.status(assessment.status()));
+        }
+    }
+
+    /** A renewal from the assessment's page: to the new assessment. */
+    @PostMapping("/lab/assessments/{id}/renewal")
+    public String renew(@PathVariable long id, Authentication authentication) {
+        LabUser user = LabUser.of(authentication);
+        return "redirect:/lab/assessments/" + intake.renew(access.visible(id, user), user).id();
     }
 }
