@@ -16,6 +16,7 @@ public final class FinalReportData {
     private final String catalogVersion;
     private final String appliedAt;
     private final String completedAt;
+    private final String testPeriod;
     private final String testedBy;
     private final String reviewedBy;
     private final String reviewedAt;
@@ -30,6 +31,7 @@ public final class FinalReportData {
             String catalogVersion,
             String appliedAt,
             String completedAt,
+            String testPeriod,
             String testedBy,
             String reviewedBy,
             String reviewedAt,
@@ -42,6 +44,7 @@ public final class FinalReportData {
         this.catalogVersion = catalogVersion;
         this.appliedAt = appliedAt;
         this.completedAt = completedAt;
+        this.testPeriod = testPeriod;
         this.testedBy = testedBy;
         this.reviewedBy = reviewedBy;
         this.reviewedAt = reviewedAt;
@@ -50,6 +53,11 @@ public final class FinalReportData {
         this.rounds = rounds == null ? List.of() : List.copyOf(rounds);
         this.findings = findings == null ? List.of() : List.copyOf(findings);
         this.documents = documents == null ? List.of() : List.copyOf(documents);
+    }
+
+    /** From the first round's start to the last evaluation. */
+    public String getTestPeriod() {
+        return testPeriod;
     }
 
     public ReportHeader getHeader() {

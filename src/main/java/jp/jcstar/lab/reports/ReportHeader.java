@@ -3,7 +3,7 @@ package jp.jcstar.lab.reports;
 import java.util.stream.Collectors;
 
 import jp.jcstar.lab.assessment.Product;
-import jp.jcstar.lab.assessment.ProductComponent;
+import jp.jcstar.lab.assessment.Wording;
 import jp.jcstar.lab.assessment.Versions;
 
 /**
@@ -51,7 +51,7 @@ public final class ReportHeader {
 
     /** The components in scope, e.g. "DEVICE, APP, CLOUD". */
     public String getScope() {
-        return product.scope().stream().map(ProductComponent::name).collect(Collectors.joining(", "));
+        return product.scope().stream().map(Wording::component).collect(Collectors.joining(", "));
     }
 
     public String getFirmwareVersion() {

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.GregorianCalendar;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jp.jcstar.lab.LabClock;
@@ -23,6 +25,7 @@ import jp.jcstar.lab.assessment.AssessmentRecords;
 import jp.jcstar.lab.assessment.AssessmentStatus;
 import jp.jcstar.lab.assessment.CheckResult;
 import jp.jcstar.lab.assessment.CheckResultRepository;
+import jp.jcstar.lab.assessment.TestRound;
 import jp.jcstar.lab.assessment.TestRoundRepository;
 import jp.jcstar.lab.assessment.Verdict;
 import jp.jcstar.lab.catalog.Catalog;
@@ -57,11 +60,13 @@ public class ReportService {
     private final LabClock clock;
     private final ReportSettings settings;
     private final PdfSigner signer;
+    private final PersonNames people;
 
     public ReportService(ReportRenderer renderer, ReportRepository reports, AssessmentRecords assessments,
                          CheckResultRepository results, TestRoundRepository rounds, FindingRepository findings,
                          DocumentRepository documents, LabProperties lab, LabClock clock, ReportSettings settings,
-                         PdfSigner signer) {
+                         PdfSigner signer, PersonNames people) {
+        this.people = people;
         this.settings = settings;
         this.signer = signer;
         this.renderer = renderer;
@@ -135,11 +140,16 @@ public class ReportService {
         Catalog catalog = assessments.catalogOf(assessment);
         List<CheckResult> all = results.list(assessmentId);
         Map<String, CheckResult> latest = AssessmentRecords.latestOf(all);
-        List<ItemResultRow> items = catalog.items().stream().map(item -> itemRow(item, latest.get(item.id()))).toList();
+        Map<String, String> names = new HashMap<>();
+        Function<String, String> name = id -> names.computeIfAbsent(id, people::of);
+        List<ItemResultRow> items = catalog.items().stream()
+                .map(item -> itemRow(item, latest.get(item.id()), name)).toList();
+        List<TestRound> tested = rounds.list(assessmentId);
         List<RoundRow> roundRows = roundRows(assessmentId, all);
         Set<String> testers = new LinkedHashSet<>(results.testers(assessmentId));
         return new FinalReportData(header(assessment), assessment.catalogVersion(), dateTime(assessment.appliedAt()),
-                completedAt, String.join(", ", testers), orDash(assessment.reviewedBy()),
+                completedAt, testPeriod(tested),
+                testers.stream().map(name).collect(Collectors.joining("\n")), name.apply(assessment.reviewedBy()),
                 dateTime(assessment.reviewedAt()), verdict, items, roundRows,
                 findings.list(assessmentId).stream().map(f -> row(f, catalog)).toList(),
                 documentIndex(assessmentId, Integer.MAX_VALUE));
@@ -160,6 +170,12 @@ public class ReportService {
 
     private ReportHeader header(Assessment assessment) {
         return new ReportHeader(lab.labName(), assessment.reference(), assessment.product(), assessment.versions());
+    }
+
+    /** Whether the report issued under this code was withdrawn. */
+    @Transactional(readOnly = true)
+    public boolean withdrawn(String code) {
+        return reports.issued(code).map(IssuedReport::withdrawnAt).isPresent();
     }
 
     /** The final report, once the assessment is completed. */
@@ -216,14 +232,31 @@ public class ReportService {
         };
     }
 
-    private static ItemResultRow itemRow(CheckItem item, CheckResult result) {
+    /**
+     * An item's final result: who recorded it and on which day, and what was seen. A PASS recorded without an
+     * observation says what was verified: the catalog's requirement of the item.
+     */
+    private static ItemResultRow itemRow(CheckItem item, CheckResult result, Function<String, String> name) {
         if (result == null) {
             return new ItemResultRow(item.id(), stepWords(item.step()), item.title(), "対象外 / out of scope", "-", "-",
                     "-");
         }
+        String observation = result.observation() != null ? result.observation()
+                : result.verdict() == Verdict.PASS ? "要件を満たすことを確認 / Verified to meet: " + item.requirement() : "-";
         return new ItemResultRow(item.id(), stepWords(item.step()), item.title(), result.verdict().name(),
-                result.verdict() == Verdict.FAIL ? "-" : String.valueOf(result.roundNo()), orDash(result.observation()),
-                result.recordedBy());
+                result.verdict() == Verdict.FAIL ? "-" : String.valueOf(result.roundNo()), observation,
+                name.apply(result.recordedBy()) + "\n" + date(result.recordedAt()));
+    }
+
+    /** From the first round's start to the last evaluation, with the number of rounds. */
+    private static String testPeriod(List<TestRound> tested) {
+        if (tested.isEmpty()) {
+            return "-";
+        }
+        OffsetDateTime last = tested.stream().map(TestRound::evaluatedAt).filter(Objects::nonNull)
+                .max(Comparator.naturalOrder()).orElse(null);
+        return date(tested.get(0).startedAt()) + " 〜 " + (last == null ? "" : date(last)) + "（" + tested.size()
+                + " ラウンド / " + tested.size() + (tested.size() == 1 ? " round" : " rounds") + "）";
     }
 
     private static FindingRow row(Finding finding, Catalog catalog) {

@@ -140,6 +140,9 @@ class AssessmentApiEndToEndTest {
         // Round history: round 1 failed on CLD-04, round 2 passed on the fixed cloud version.
         assertThat(text).contains("不合格/Failed", "合格/Passed", "2025.03", "TLS1.0/1.1を無効化",
                 "再試験合格/Retestpassed");
+        // People by name with their account, the test period, and what a PASS without an observation verified.
+        assertThat(text).contains("Test" + ENGINEER + "(" + ENGINEER + ")", "Test" + REVIEWER + "(" + REVIEWER + ")",
+                "試験期間Testperiod", "（2ラウンド/2rounds）", "デバイス/Device,アプリ/App,クラウド/Cloud", "要件を満たすことを確認/Verifiedtomeet:");
         // Words a reader understands, never the app's enum names.
         assertThat(text).doesNotContain("FAILED", "PASSED", "CLOSED", "RETEST_PASSED");
         // The index of every file, each version with its round and its SHA-256, as a reader checks them.

@@ -67,7 +67,9 @@ class ReportRendererTest {
             assertContains(text, data.getHeader().getModelNumbers());
             assertContains(text, data.getHeader().getScope());
             assertContains(text, data.getCatalogVersion());
-            assertContains(text, data.getTestedBy());
+            assertContains(text, compact(data.getTestPeriod()));
+            assertContains(text, "試験期間");
+            assertContains(text, compact(data.getTestedBy()));
             assertContains(text, data.getReviewedBy());
             assertContains(text, data.getReviewedAt());
             assertContains(text, data.getVerdict());
@@ -235,7 +237,7 @@ class ReportRendererTest {
     @Test
     void emptyListsStillRender() throws IOException {
         FinalReportData data = new FinalReportData(new ReportHeader("試験所", "REF-0", new Product("メーカー", PRODUCT, "X1",
-                StarLevel.STAR_1, Set.of(ProductComponent.DEVICE)), new Versions("1.0", "1.0", "1.0")), "v1", "2025-01-01", "2025-02-01", "試験員", "レビュー者", "2025-02-02", "合格 / Pass",
+                StarLevel.STAR_1, Set.of(ProductComponent.DEVICE)), new Versions("1.0", "1.0", "1.0")), "v1", "2025-01-01", "2025-02-01", "2025-01-10 〜 2025-01-30", "試験員", "レビュー者", "2025-02-02", "合格 / Pass",
                 null, List.of(), null, null);
         try (PDDocument document = Loader.loadPDF(renderer.renderFinalReport(data))) {
             String text = compact(new PDFTextStripper().getText(document));
@@ -382,7 +384,8 @@ class ReportRendererTest {
                 "JC-STAR ★1 適合基準 v1.0",
                 "2025-05-01",
                 "2025-07-18",
-                "山田 太郎、佐藤 花子",
+                "2025-05-12 〜 2025-07-18（3 ラウンド / 3 rounds）",
+                "山田 太郎 (eng1)\n佐藤 花子 (eng2)",
                 "鈴木 一郎",
                 "2025-07-22",
                 "適合 / Pass",

@@ -10,8 +10,7 @@ import jp.jcstar.lab.LabClock;
 import jp.jcstar.lab.assessment.Assessment;
 import jp.jcstar.lab.assessment.AssessmentRecords;
 import jp.jcstar.lab.assessment.notice.AssessmentMails;
-import jp.jcstar.lab.reports.IssuedReport;
-import jp.jcstar.lab.reports.ReportRepository;
+import jp.jcstar.lab.reports.ReportService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
@@ -30,10 +29,10 @@ public class LabelValidityDelegate implements JavaDelegate {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
     private final AssessmentRecords assessments;
-    private final ReportRepository reports;
+    private final ReportService reports;
     private final AssessmentMails mails;
 
-    public LabelValidityDelegate(AssessmentRecords assessments, ReportRepository reports, AssessmentMails mails) {
+    public LabelValidityDelegate(AssessmentRecords assessments, ReportService reports, AssessmentMails mails) {
         this.assessments = assessments;
         this.reports = reports;
         this.mails = mails;
@@ -43,7 +42,7 @@ public class LabelValidityDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Assessment assessment = assessments.get(ASSESSMENT_ID.get(execution));
         String code = REPORT_CODE.get(execution);
-        if (reports.issued(code).map(IssuedReport::withdrawnAt).isPresent()) {
+        if (reports.withdrawn(code)) {
             log.info("Label of {}: report {} was withdrawn, nobody is reminded", assessment.reference(), code);
             return;
         }
