@@ -7,14 +7,16 @@ import java.time.OffsetDateTime;
  *
  * @param code       its verification code; null for a report stored before reports were signed
  * @param validUntil the end of a final report's validity; null for an issue list, which certifies nothing
+ * @param supersededBy the code of the final report of the renewal that replaced this one
  */
 public record IssuedReport(String code, long assessmentId, ReportKind kind, int roundNo, String sha256,
                            OffsetDateTime issuedAt, OffsetDateTime validUntil, OffsetDateTime withdrawnAt,
-                           String withdrawnBy, String withdrawalReason) {
+                           String withdrawnBy, String withdrawalReason, String supersededBy) {
 
     /** Where an issued report stands. */
     public enum Status {
         VALID("有効 / Valid"),
+        SUPERSEDED("新しい報告書に置き換え済み / Superseded"),
         EXPIRED("有効期限切れ / Expired"),
         WITHDRAWN("撤回 / Withdrawn");
 
@@ -32,6 +34,9 @@ public record IssuedReport(String code, long assessmentId, ReportKind kind, int 
     public Status statusAt(OffsetDateTime now) {
         if (withdrawnAt != null) {
             return Status.WITHDRAWN;
+        }
+        if (supersededBy != null) {
+            return Status.SUPERSEDED;
         }
         return validUntil != null && !now.isBefore(validUntil) ? Status.EXPIRED : Status.VALID;
     }

@@ -40,6 +40,12 @@ public class ReportRepository {
                 .query(ReportRepository::issued).optional();
     }
 
+    /** The final report of an assessment is superseded by the one issued under this code (its renewal's). */
+    public void supersede(long assessmentId, String byCode) {
+        jdbc.sql("update report set superseded_by = ? where assessment_id = ? and kind = ? and verification_code is not null")
+                .params(byCode, assessmentId, ReportKind.FINAL.name()).update();
+    }
+
     /** Withdraws a report that is not withdrawn yet; false when it was. */
     public boolean withdraw(String verificationCode, String by, String reason, OffsetDateTime at) {
         return jdbc.sql("""
@@ -50,14 +56,14 @@ public class ReportRepository {
 
     private static final String ISSUED = """
             select assessment_id, kind, round_no, sha256, created_at, verification_code, valid_until, withdrawn_at,
-                withdrawn_by, withdrawal_reason from report""";
+                withdrawn_by, withdrawal_reason, superseded_by from report""";
 
     private static IssuedReport issued(ResultSet rs, int row) throws SQLException {
         return new IssuedReport(rs.getString("verification_code"), rs.getLong("assessment_id"),
                 ReportKind.valueOf(rs.getString("kind")), rs.getInt("round_no"), rs.getString("sha256"),
                 rs.getObject("created_at", OffsetDateTime.class), rs.getObject("valid_until", OffsetDateTime.class),
                 rs.getObject("withdrawn_at", OffsetDateTime.class), rs.getString("withdrawn_by"),
-                rs.getString("withdrawal_reason"));
+                rs.getString("withdrawal_reason"), rs.getString("superseded_by"));
     }
 
     public Optional<StoredReport> find(long assessmentId, ReportKind kind, int roundNo) {

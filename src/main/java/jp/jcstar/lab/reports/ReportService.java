@@ -22,6 +22,7 @@ import jp.jcstar.lab.LabProperties;
 import jp.jcstar.lab.Sha256;
 import jp.jcstar.lab.assessment.Assessment;
 import jp.jcstar.lab.assessment.AssessmentRecords;
+import jp.jcstar.lab.assessment.AssessmentRepository;
 import jp.jcstar.lab.assessment.AssessmentStatus;
 import jp.jcstar.lab.assessment.CheckResult;
 import jp.jcstar.lab.assessment.CheckResultRepository;
@@ -61,11 +62,13 @@ public class ReportService {
     private final ReportSettings settings;
     private final PdfSigner signer;
     private final PersonNames people;
+    private final AssessmentRepository renewals;
 
     public ReportService(ReportRenderer renderer, ReportRepository reports, AssessmentRecords assessments,
                          CheckResultRepository results, TestRoundRepository rounds, FindingRepository findings,
                          DocumentRepository documents, LabProperties lab, LabClock clock, ReportSettings settings,
-                         PdfSigner signer, PersonNames people) {
+                         PdfSigner signer, PersonNames people, AssessmentRepository renewals) {
+        this.renewals = renewals;
         this.people = people;
         this.settings = settings;
         this.signer = signer;
@@ -106,8 +109,10 @@ public class ReportService {
         OffsetDateTime validUntil = now.plus(settings.validity());
         StoredReport report = store(assessmentId, ReportKind.FINAL, assessment.currentRound(),
                 renderer.renderFinalReport(data, verification), now, verification.code(), validUntil);
+        // A renewal's report replaces the one it renews: that one's verification page now says so.
+        renewals.renewed(assessmentId).ifPresent(renewed -> reports.supersede(renewed, verification.code()));
         return new IssuedReport(verification.code(), assessmentId, ReportKind.FINAL, report.roundNo(), report.sha256(),
-                now, validUntil, null, null, null);
+                now, validUntil, null, null, null, null);
     }
 
     /** The termination notice of an assessment the lab ended as failed: what did not pass in its last round. */
@@ -172,10 +177,11 @@ public class ReportService {
         return new ReportHeader(lab.labName(), assessment.reference(), assessment.product(), assessment.versions());
     }
 
-    /** Whether the report issued under this code was withdrawn. */
+    /** Whether the report issued under this code no longer stands by the lab's doing: withdrawn, or superseded. */
     @Transactional(readOnly = true)
-    public boolean withdrawn(String code) {
-        return reports.issued(code).map(IssuedReport::withdrawnAt).isPresent();
+    public boolean replacedOrWithdrawn(String code) {
+        return reports.issued(code).filter(report -> report.withdrawnAt() != null || report.supersededBy() != null)
+                .isPresent();
     }
 
     /** The final report, once the assessment is completed. */

@@ -1,15 +1,21 @@
 package jp.jcstar.lab.api;
 
 import static jp.jcstar.lab.api.LabUsers.*;
+import static jp.jcstar.lab.assessment.AssessmentElements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jp.jcstar.lab.assessment.Verdicts;
+import jp.jcstar.lab.assessment.process.AssessmentVariables;
 import jp.jcstar.lab.browser.Chromium;
 import jp.jcstar.lab.catalog.Catalog;
 import jp.jcstar.lab.catalog.CatalogRepository;
+import jp.jcstar.lab.catalog.Step;
+import jp.jcstar.lab.reports.SignedPdfs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +28,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Renewal, in a real Chromium: the manufacturer starts a new assessment of a certified product from the completed
  * one's page; it is prefilled with the product, model numbers, the versions last tested, level and scope, and the
- * two pages link each other. One renewal runs at a time, and only a completed assessment is renewed.
+ * two pages link each other. One renewal runs at a time, and only a completed assessment is renewed. The renewal's
+ * final report supersedes the old one on its verification page.
  */
 @jp.jcstar.lab.WebAppTest
 @EnabledIf("jp.jcstar.lab.browser.Chromium#installed")
@@ -91,5 +98,29 @@ class RenewalBrowserTest {
         assertThat(running.json().path("detail").asText()).contains("not completed: there is no label to renew");
         assertThat(api.post("/api/assessments/" + id + "/renewal", ENGINEER, Map.of()).status()).isEqualTo(403);
         assertThat(browser.consoleErrors()).isEmpty();
+
+        // The renewal passes: its report replaces the old one, whose verification page now says so and leads on.
+        byte[] oldReport = api.get("/api/assessments/" + id + "/reports/final", MANUFACTURER).body();
+        String oldUrl = SignedPdfs.qrCodes(oldReport, 0).get(0);
+        api.supplyDocuments(renewal, MANUFACTURER);
+        api.complete(renewal, USER_TASK_REVIEW_DOCUMENTATION, ENGINEER,
+                Verdicts.allPass(catalog.itemsOf(Step.DOCUMENTATION)).variables());
+        api.complete(renewal, USER_TASK_TEST_DEVICE, ENGINEER, Verdicts.allPass(catalog.itemsOf(Step.DEVICE)).variables());
+        api.complete(renewal, USER_TASK_TEST_CLOUD, ENGINEER, Verdicts.allPass(catalog.itemsOf(Step.CLOUD)).variables());
+        api.complete(renewal, USER_TASK_REVIEW_REPORT, REVIEWER, Verdicts.none()
+                .with(AssessmentVariables.REVIEW_DECISION.name(), "APPROVE").variables());
+        api.awaitAssessment(renewal, ENGINEER, a -> a.path("status").asText().equals("COMPLETED"));
+        String newUrl = SignedPdfs.qrCodes(api.get("/api/assessments/" + renewal + "/reports/final", MANUFACTURER).body(),
+                0).get(0);
+        String newCode = newUrl.substring(newUrl.lastIndexOf('/') + 1);
+
+        browser.close();
+        browser = new Chromium(port);
+        browser.open(URI.create(oldUrl).getPath());
+        browser.waitForText("新しい報告書に置き換え済み / Superseded", "This report was replaced by the report of its renewal:",
+                newCode);
+        browser.screenshot("verify-superseded.png");
+        browser.click(By.id("superseded-by"));
+        browser.waitForText("有効 / Valid", newCode, PRODUCT);
     }
 }

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The label's life (input parameter labelEvent): EXPIRING reminds the manufacturer's users and the lab managers that
- * the final report's validity ends soon, EXPIRED tells them it has ended. A report withdrawn meanwhile is not
- * reminded of.
+ * the final report's validity ends soon, EXPIRED tells them it has ended. A report withdrawn meanwhile, or replaced
+ * by its renewal's, is not reminded of (the renewal has a label life of its own).
  */
 @Component
 public class LabelValidityDelegate implements JavaDelegate {
@@ -42,8 +42,9 @@ public class LabelValidityDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Assessment assessment = assessments.get(ASSESSMENT_ID.get(execution));
         String code = REPORT_CODE.get(execution);
-        if (reports.withdrawn(code)) {
-            log.info("Label of {}: report {} was withdrawn, nobody is reminded", assessment.reference(), code);
+        if (reports.replacedOrWithdrawn(code)) {
+            log.info("Label of {}: report {} was withdrawn or superseded by a renewal's, nobody is reminded",
+                    assessment.reference(), code);
             return;
         }
         String until = VALID_UNTIL.get(execution).toInstant().atZone(LabClock.ZONE).format(DATE);

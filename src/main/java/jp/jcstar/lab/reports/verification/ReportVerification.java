@@ -44,7 +44,8 @@ public class ReportVerification {
      */
     public record Facts(String code, String issuedBy, Bilingual document, String product, String manufacturer,
                         String level, String issued, String validUntil, IssuedReport.Status status, String sha256,
-                        String withdrawn, String withdrawalReason, String certificateSha256, boolean selfSigned) {
+                        String withdrawn, String withdrawalReason, String supersededBy, String certificateSha256,
+                        boolean selfSigned) {
     }
 
     private final ReportRepository reports;
@@ -74,7 +75,7 @@ public class ReportVerification {
                 assessment.product().manufacturer(), assessment.product().starLevel().label(), date(report.issuedAt()),
                 date(report.validUntil()),
                 report.statusAt(clock.now()), report.sha256(), date(report.withdrawnAt()), report.withdrawalReason(),
-                signing.fingerprint(), signing.selfSigned());
+                report.supersededBy(), signing.fingerprint(), signing.selfSigned());
     }
 
     /** Whether a file's SHA-256 (as pasted: any case, spaces around) is that of the report issued under this code. */
