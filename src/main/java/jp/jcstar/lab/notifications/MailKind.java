@@ -59,9 +59,9 @@ public enum MailKind {
             Bilingual.of("評価を終了しました: {reference} {product}", "Assessment terminated: {reference} {product}"),
             Bilingual.of("""
                     {reference} ({product}) の評価は、是正後も不適合の項目が残ったため、適合と判定されずに終了しました。
-                    詳細はこちら: {link}""", """
+                    理由と適合しなかった項目は評価終了通知書 (PDF) にあります: {link}""", """
                     The assessment of {product} ({reference}) ended without a pass: items still failed after rectification.
-                    Details: {link}""")),
+                    The termination notice (PDF) gives the reason and the items that did not pass: {link}""")),
     LABEL_EXPIRING(true,
             Bilingual.of("ラベルの有効期限が近づいています: {reference} {product}",
                     "The label's validity ends soon: {reference} {product}"),

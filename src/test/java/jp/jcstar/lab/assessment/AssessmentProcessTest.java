@@ -646,7 +646,8 @@ class AssessmentProcessTest {
                         Tuple.tuple(MailKind.ASSESSMENT_TERMINATED, MANUFACTURER, OutboxMail.State.HELD));
         assertThat(outbox.ofAssessment(ended.id())).filteredOn(mail -> mail.kind() == MailKind.ASSESSMENT_TERMINATED)
                 .singleElement().satisfies(mail -> assertThat(mail.body()).contains("Maker Taro 様",
-                        "適合と判定されずに終了しました", "Dear Taro Maker,", "ended without a pass"));
+                        "適合と判定されずに終了しました", "Dear Taro Maker,", "ended without a pass",
+                        "評価終了通知書 (PDF)", "/lab/assessments/" + ended.id() + "/reports/termination"));
     }
 
     @Test

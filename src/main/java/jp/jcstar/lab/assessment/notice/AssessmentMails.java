@@ -73,8 +73,10 @@ public class AssessmentMails {
                 facts(assessment).withLink(assessmentLink(assessment.id()) + "/reports/final"));
     }
 
+    /** With the link to the termination notice, which the model issues right after the termination. */
     public void terminated(Assessment assessment) {
-        mails.toCompany(assessment.companyId(), MailKind.ASSESSMENT_TERMINATED, facts(assessment));
+        mails.toCompany(assessment.companyId(), MailKind.ASSESSMENT_TERMINATED,
+                facts(assessment).withLink(assessmentLink(assessment.id()) + "/reports/termination"));
     }
 
     /** Before the final report's validity ends (the label's life process): the company and the lab managers. */
