@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import jp.jcstar.lab.Bilingual;
 import jp.jcstar.lab.LabClock;
 import jp.jcstar.lab.LabProperties;
 import jp.jcstar.lab.assessment.Assessment;
@@ -101,8 +102,15 @@ public class IpaPackage {
         StoredReport report = reports.finalReport(assessment).orElseThrow(() -> new ConflictException(
                 "IPA 申請パッケージは評価の完了後に作れます / The IPA package of " + assessment.reference()
                         + " exists once the assessment is completed; it is " + assessment.status()));
-        String code = stored.entries(id).stream().filter(entry -> entry.kind() == ReportKind.FINAL)
-                .map(IssuedReport::code).filter(java.util.Objects::nonNull).findFirst().orElse("-");
+        IssuedReport issued = stored.entries(id).stream().filter(entry -> entry.kind() == ReportKind.FINAL)
+                .findFirst().orElseThrow();
+        IssuedReport.Status status = issued.code() == null ? IssuedReport.Status.VALID : issued.statusAt(clock.now());
+        if (status == IssuedReport.Status.WITHDRAWN || status == IssuedReport.Status.SUPERSEDED) {
+            throw new ConflictException(Bilingual.of(assessment.reference() + " の最終評価報告書は" + status.words()
+                    + "のため、申請パッケージは作れません。", "The final report of " + assessment.reference() + " is "
+                    + status.name().toLowerCase(java.util.Locale.ROOT) + ": there is no IPA package for it.").toString());
+        }
+        String code = issued.code() == null ? "-" : issued.code();
         List<RequirementList> lists = requirements.forLevel(assessment.product().starLevel());
         List<ChecklistRow> rows = checklist(assessment, lists);
         String prefix = assessment.reference();

@@ -8,10 +8,11 @@ import java.time.OffsetDateTime;
  * @param code       its verification code; null for a report stored before reports were signed
  * @param validUntil the end of a final report's validity; null for an issue list, which certifies nothing
  * @param supersededBy the code of the final report of the renewal that replaced this one
+ * @param signerSha256 the SHA-256 of the certificate that signed it
  */
 public record IssuedReport(String code, long assessmentId, ReportKind kind, int roundNo, String sha256,
                            OffsetDateTime issuedAt, OffsetDateTime validUntil, OffsetDateTime withdrawnAt,
-                           String withdrawnBy, String withdrawalReason, String supersededBy) {
+                           String withdrawnBy, String withdrawalReason, String supersededBy, String signerSha256) {
 
     /** Where an issued report stands. */
     public enum Status {

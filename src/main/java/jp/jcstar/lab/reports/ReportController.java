@@ -25,7 +25,6 @@ public class ReportController {
         return reports.finalReport(id, LabUser.of(user)).response(false);
     }
 
-    /** The final report as it stands, for lab staff (the reviewer reads it before deciding). */
     /** The signed termination notice of an assessment the lab ended as failed. */
     @GetMapping("/termination")
     public ResponseEntity<byte[]> termination(@PathVariable long id, Authentication user) {
@@ -38,6 +37,7 @@ public class ReportController {
         return reports.ipaPackage(id, LabUser.of(user));
     }
 
+    /** The final report as it stands, for lab staff (the reviewer reads it before deciding). */
     @GetMapping("/draft")
     public ResponseEntity<byte[]> draft(@PathVariable long id, Authentication user) {
         return reports.draft(id, LabUser.of(user)).response(false);

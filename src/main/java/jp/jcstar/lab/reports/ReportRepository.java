@@ -22,15 +22,16 @@ public class ReportRepository {
      * Stores an issued report with its verification code (and, for a final report, the end of its validity);
      * generating the same report again (a retried job) replaces it.
      */
-    public void save(long assessmentId, StoredReport report, String verificationCode, OffsetDateTime validUntil) {
+    public void save(long assessmentId, StoredReport report, String verificationCode, OffsetDateTime validUntil,
+                     String signerSha256) {
         jdbc.sql("delete from report where assessment_id = ? and kind = ? and round_no = ?")
                 .params(assessmentId, report.kind().name(), report.roundNo()).update();
         jdbc.sql("""
                         insert into report (assessment_id, kind, round_no, content, sha256, created_at,
-                            verification_code, valid_until)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                            verification_code, valid_until, signer_sha256)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(assessmentId, report.kind().name(), report.roundNo(), report.content(), report.sha256(),
-                        report.createdAt(), verificationCode, validUntil)
+                        report.createdAt(), verificationCode, validUntil, signerSha256)
                 .update();
     }
 
@@ -56,14 +57,14 @@ public class ReportRepository {
 
     private static final String ISSUED = """
             select assessment_id, kind, round_no, sha256, created_at, verification_code, valid_until, withdrawn_at,
-                withdrawn_by, withdrawal_reason, superseded_by from report""";
+                withdrawn_by, withdrawal_reason, superseded_by, signer_sha256 from report""";
 
     private static IssuedReport issued(ResultSet rs, int row) throws SQLException {
         return new IssuedReport(rs.getString("verification_code"), rs.getLong("assessment_id"),
                 ReportKind.valueOf(rs.getString("kind")), rs.getInt("round_no"), rs.getString("sha256"),
                 rs.getObject("created_at", OffsetDateTime.class), rs.getObject("valid_until", OffsetDateTime.class),
                 rs.getObject("withdrawn_at", OffsetDateTime.class), rs.getString("withdrawn_by"),
-                rs.getString("withdrawal_reason"), rs.getString("superseded_by"));
+                rs.getString("withdrawal_reason"), rs.getString("superseded_by"), rs.getString("signer_sha256"));
     }
 
     public Optional<StoredReport> find(long assessmentId, ReportKind kind, int roundNo) {

@@ -112,7 +112,7 @@ public class ReportService {
         // A renewal's report replaces the one it renews: that one's verification page now says so.
         renewals.renewed(assessmentId).ifPresent(renewed -> reports.supersede(renewed, verification.code()));
         return new IssuedReport(verification.code(), assessmentId, ReportKind.FINAL, report.roundNo(), report.sha256(),
-                now, validUntil, null, null, null, null);
+                now, validUntil, null, null, null, null, signer.certificateSha256());
     }
 
     /** The termination notice of an assessment the lab ended as failed: what did not pass in its last round. */
@@ -199,7 +199,7 @@ public class ReportService {
     private StoredReport store(long assessmentId, ReportKind kind, int round, byte[] pdf, OffsetDateTime now,
                                String code, OffsetDateTime validUntil) {
         StoredReport report = new StoredReport(kind, round, pdf, Sha256.hex(pdf), now);
-        reports.save(assessmentId, report, code, validUntil);
+        reports.save(assessmentId, report, code, validUntil, signer.certificateSha256());
         return report;
     }
 

@@ -30,6 +30,7 @@ public final class RequirementCsv {
     public static final String HEADER = "requirement_id,title_ja,title_en,etsi_en_303_645,catalog_items";
     static final int MAX_REQUIREMENTS = 500;
     static final int MAX_TITLE = 500;
+    static final int MAX_PROVISIONS = 200;
     private static final Pattern REQUIREMENT_ID = Pattern.compile("S[1-4](\\.[0-9]{1,2})?-[0-9]{2,3}");
     private static final Pattern PROVISION = Pattern.compile("5\\.[0-9]{1,2}(-[0-9]{1,2}(-[0-9]{1,2})?)?");
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
@@ -54,7 +55,9 @@ public final class RequirementCsv {
         Set<String> seen = new HashSet<>();
         try {
             for (CSVRecord record : FORMAT.parse(new StringReader(text))) {
-                long line = record.getRecordNumber() + 1;
+                // The line the record starts on, counting the header (a quoted cell may span lines).
+                String before = text.substring(0, (int) Math.min(text.length(), record.getCharacterPosition()));
+                long line = before.chars().filter(c -> c == '\n').count() + 1;
                 if (!record.isConsistent()) {
                     problems.add(Bilingual.of(line + " 行目: 列が 5 つではありません。", "Line " + line
                             + ": it does not have the 5 columns."));
@@ -75,6 +78,11 @@ public final class RequirementCsv {
                         problems.add(Bilingual.of(line + " 行目: ETSI EN 303 645 の規定番号「" + abbreviate(provision)
                                 + "」は 5.1-1 の形にしてください。", "Line " + line + ": ETSI EN 303 645 provision '"
                                 + abbreviate(provision) + "' must look like 5.1-1.")));
+                if (String.join(", ", provisions).length() > MAX_PROVISIONS) {
+                    problems.add(Bilingual.of(line + " 行目: ETSI EN 303 645 の規定番号は合わせて " + MAX_PROVISIONS
+                            + " 文字までです。", "Line " + line + ": the ETSI EN 303 645 provisions may take at most "
+                            + MAX_PROVISIONS + " characters together."));
+                }
                 List<String> items = tokens(record.get("catalog_items"));
                 items.stream().filter(item -> catalog.find(item).isEmpty()).forEach(item ->
                         problems.add(Bilingual.of(line + " 行目: 評価項目「" + abbreviate(item) + "」はカタログ版 "

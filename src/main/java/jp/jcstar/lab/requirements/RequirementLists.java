@@ -16,6 +16,7 @@ import jp.jcstar.lab.Sha256;
 import jp.jcstar.lab.assessment.StarLevel;
 import jp.jcstar.lab.catalog.CatalogRepository;
 import jp.jcstar.lab.documents.FileNames;
+import jp.jcstar.lab.problem.ConflictException;
 import jp.jcstar.lab.problem.EnumValues;
 import jp.jcstar.lab.problem.ForbiddenException;
 import jp.jcstar.lab.problem.InvalidInputException;
@@ -24,6 +25,7 @@ import jp.jcstar.lab.security.Roles;
 import jp.jcstar.lab.security.SecurityAudit;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -78,8 +80,14 @@ public class RequirementLists {
         StarLevel star = level(level);
         List<Requirement> requirements = RequirementCsv.read(file, catalogs.current());
         String source = FileNames.sanitise(fileName == null || fileName.isBlank() ? "requirements.csv" : fileName);
-        RequirementList loaded = lists.insert(star.label(), source, Sha256.hex(file), user.id(), clock.now(),
-                requirements);
+        RequirementList loaded;
+        try {
+            loaded = lists.insert(star.label(), source, Sha256.hex(file), user.id(), clock.now(), requirements);
+        } catch (DuplicateKeyException loadedAtTheSameTime) {
+            throw new ConflictException(Bilingual.of("同時に別の版が読み込まれました。ページを開き直して確かめてから、もう一度読み込んでください。",
+                    "Another version was loaded at the same moment: open the page again, check it, and load again.")
+                    .toString());
+        }
         audit.record(SecurityAudit.Event.REQUIREMENTS_LOADED, user.id(), null, Map.of("level", star.label(),
                 "version", loaded.version(), "file", source, "sha256", loaded.sha256(),
                 "requirements", requirements.size()));

@@ -207,6 +207,10 @@ class ReportVerificationBrowserTest {
         browser.waitForText("撤回 / Withdrawn", "The issuing lab withdrew this report. Do not rely on it.",
                 "型番の記載誤り。再発行します。 / Wrong model number; to be reissued.");
         browser.screenshot("verify-withdrawn.png");
+        // A withdrawn report goes into no IPA package.
+        LabApi.Reply noPackage = api.get("/api/assessments/" + id + "/reports/ipa-package", MANUFACTURER);
+        assertThat(noPackage.status()).isEqualTo(409);
+        assertThat(noPackage.json().path("detail").asText()).contains("is withdrawn: there is no IPA package for it");
         assertThat(browser.consoleErrors()).isEmpty();
     }
 

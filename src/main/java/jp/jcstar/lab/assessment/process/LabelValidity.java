@@ -40,6 +40,9 @@ public class LabelValidity {
         OffsetDateTime until = report.validUntil();
         Map<String, Object> variables = new HashMap<>();
         ASSESSMENT_ID.putInto(variables, assessment.id());
+        // The company's tenant, as its assessment's: whoever runs the report job (the job executor, or a lab manager
+        // retrying it in Cockpit), the label is the company's.
+        AssessmentVariables.MANUFACTURER_ID.putInto(variables, assessment.companyId());
         REPORT_CODE.putInto(variables, report.code());
         VALID_UNTIL.putInto(variables, Date.from(until.toInstant()));
         FIRST_REMINDER_AT.putInto(variables, Date.from(until.minus(settings.firstReminder()).toInstant()));

@@ -82,24 +82,31 @@ public class ApplicationIntake {
             throw new ForbiddenException(Bilingual.of("更新の申請は製造事業者のユーザーか試験所の管理者が行います。",
                     "A renewal is applied for by the manufacturer's users or a lab manager."));
         }
+        // One renewal at a time: of two requests at once, the second waits here and then finds the first's.
+        assessments.lock(renewed.id());
         if (renewed.status() != AssessmentStatus.COMPLETED) {
             throw new ConflictException(Bilingual.of(renewed.reference() + " は完了していないため更新できません（" + renewed.status()
                     + "）。新しく申請してください。", renewed.reference() + " is " + renewed.status() + ", not completed: there "
                     + "is no label to renew. Apply anew instead.").toString());
         }
-        assessments.renewals(renewed.id()).stream().map(assessments::get)
-                .filter(renewal -> renewal.status() == AssessmentStatus.IN_PROGRESS).findFirst().ifPresent(running -> {
-                    throw new ConflictException(Bilingual.of(renewed.reference() + " の更新の評価 " + running.reference()
-                            + " が進行中です。", "The renewal of " + renewed.reference() + " is in progress: "
-                            + running.reference() + ".").toString());
-                });
+        for (Assessment renewal : assessments.renewals(renewed.id()).stream().map(assessments::get).toList()) {
+            if (renewal.status() == AssessmentStatus.IN_PROGRESS) {
+                throw new ConflictException(Bilingual.of(renewed.reference() + " の更新の評価 " + renewal.reference()
+                        + " が進行中です。", "The renewal of " + renewed.reference() + " is in progress: "
+                        + renewal.reference() + ".").toString());
+            }
+            if (renewal.status() == AssessmentStatus.COMPLETED) {
+                throw new ConflictException(Bilingual.of(renewed.reference() + " は " + renewal.reference()
+                        + " で更新済みです。最新の評価から更新してください。", renewed.reference() + " was renewed by "
+                        + renewal.reference() + ": renew the latest one.").toString());
+            }
+        }
         Product product = renewed.product();
         Application application = Application.of(null, product.name(), product.modelNumbers(), renewed.versions(),
                 product.starLevel().label(), product.scope().stream().map(Enum::name).toList());
-        // As the user, on every path (the page's too): a manufacturer's user applies for its own company (its
-        // membership names it), a lab manager names the company.
-        Assessment renewal = AsUser.run(identityService, user, () -> process.start(application,
-                user.isInAny(List.of(Roles.MANUFACTURERS)) ? null : renewed.companyId()));
+        // As the user, on every path (the page's too), for the renewed assessment's company: the engine checks that
+        // a manufacturer's user belongs to it.
+        Assessment renewal = AsUser.run(identityService, user, () -> process.start(application, renewed.companyId()));
         assessments.recordRenewal(renewal.id(), renewed.id());
         return renewal;
     }

@@ -54,6 +54,11 @@ public class PdfSigner {
         this.lab = lab;
     }
 
+    /** The SHA-256 of the certificate this signer signs with. */
+    public String certificateSha256() {
+        return key.get().fingerprint();
+    }
+
     /** The PDF with the lab's signature, signed at {@code at}. */
     public byte[] sign(byte[] pdf, Calendar at, String reason) {
         LabSigningKey.Loaded signing = key.get();

@@ -75,7 +75,9 @@ public class ReportVerification {
                 assessment.product().manufacturer(), assessment.product().starLevel().label(), date(report.issuedAt()),
                 date(report.validUntil()),
                 report.statusAt(clock.now()), report.sha256(), date(report.withdrawnAt()), report.withdrawalReason(),
-                report.supersededBy(), signing.fingerprint(), signing.selfSigned());
+                report.supersededBy(), report.signerSha256() == null ? signing.fingerprint() : report.signerSha256(),
+                signing.selfSigned() && (report.signerSha256() == null
+                        || report.signerSha256().equals(signing.fingerprint())));
     }
 
     /** Whether a file's SHA-256 (as pasted: any case, spaces around) is that of the report issued under this code. */
