@@ -29,6 +29,9 @@ public class UploadSizeFilter extends OncePerRequestFilter {
     static final long OTHER_LIMIT = 1024 * 1024;
     static final Pattern API_UPLOAD = Pattern.compile("/api/assessments/\\d+/documents");
     static final Pattern PAGE_UPLOAD = Pattern.compile("/lab/assessments/\\d+/documents");
+    /** The public verification page hashes a report someone holds: anonymous, so held to what a report can be. */
+    static final Pattern VERIFY_UPLOAD = Pattern.compile("/verify/[^/]+");
+    static final long VERIFY_LIMIT = 20L * 1024 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DocumentProperties limits;
@@ -49,14 +52,18 @@ public class UploadSizeFilter extends OncePerRequestFilter {
         boolean post = "POST".equals(request.getMethod());
         boolean page = post && PAGE_UPLOAD.matcher(path).matches();
         boolean api = post && API_UPLOAD.matcher(path).matches();
+        boolean verify = post && VERIFY_UPLOAD.matcher(path).matches();
         long length = request.getContentLengthLong();
         long limit = page ? limits.maxFileSize().toBytes()
-                : api ? limits.maxFileSize().toBytes() + UploadLimits.FORM_OVERHEAD.toBytes() : OTHER_LIMIT;
+                : api ? limits.maxFileSize().toBytes() + UploadLimits.FORM_OVERHEAD.toBytes()
+                : verify ? VERIFY_LIMIT : OTHER_LIMIT;
         // An API client may stream without a declared length; the container's limit then stops it.
         if (length <= limit && (length >= 0 || api)) {
             chain.doFilter(request, response);
         } else if (page) {
             response.sendRedirect(path + "?refused=" + DocumentPageController.TOO_LARGE);
+        } else if (verify) {
+            response.sendRedirect(path + "?tooLarge");
         } else {
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -146,6 +146,14 @@ class ReportVerificationBrowserTest {
         browser.click(By.id("check-file"));
         browser.awaitGone(before);
         browser.waitForText("No match: this file is not the report issued under this code, or it was changed.");
+        // Anyone may upload here: what cannot be a report (over 20 MB) is refused before it is read.
+        LabApi.BrowserSession anonymous = api.browser();
+        String upload = anonymous.getPage(path).text();
+        String csrf = upload.replaceFirst("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        LabApi.Reply tooLarge = anonymous.postMultipart(path, new LabApi.Multipart().field("_csrf", csrf)
+                .file("file", "huge.pdf", "application/pdf", new byte[21 * 1024 * 1024]));
+        assertThat(tooLarge.location()).endsWith(path + "?tooLarge");
+        assertThat(anonymous.getPage(path + "?tooLarge").text()).contains("paste its SHA-256 (what sha256sum prints) instead");
         browser.open(path + "?sha256=not-a-hash");
         browser.waitForText("SHA-256 は 16 進数 64 文字です", "A SHA-256 is 64 hexadecimal characters");
         browser.open("/verify/ZZZZ-ZZZZ-ZZZZ");

@@ -52,9 +52,10 @@ public class VerificationPageController {
 
     @GetMapping("/verify/{code}")
     public String page(@PathVariable String code, @RequestParam(name = "sha256", required = false) String sha256,
-                       Model model) {
+                       @RequestParam(name = "tooLarge", required = false) String tooLarge, Model model) {
         ReportVerification.Facts facts = verification.facts(code);
         model.addAttribute("facts", facts);
+        model.addAttribute("tooLarge", tooLarge != null);
         if (sha256 != null) {
             String hash = ReportVerification.requireSha256(sha256);
             model.addAttribute("checked", hash);
