@@ -29,6 +29,7 @@ import jp.jcstar.lab.assessment.CheckResultRepository;
 import jp.jcstar.lab.assessment.TestRound;
 import jp.jcstar.lab.assessment.TestRoundRepository;
 import jp.jcstar.lab.assessment.Verdict;
+import jp.jcstar.lab.assessment.change.ChangeNoticeRepository;
 import jp.jcstar.lab.catalog.Catalog;
 import jp.jcstar.lab.catalog.CheckItem;
 import jp.jcstar.lab.catalog.Step;
@@ -63,11 +64,14 @@ public class ReportService {
     private final PdfSigner signer;
     private final PersonNames people;
     private final AssessmentRepository renewals;
+    private final ChangeNoticeRepository changes;
 
     public ReportService(ReportRenderer renderer, ReportRepository reports, AssessmentRecords assessments,
                          CheckResultRepository results, TestRoundRepository rounds, FindingRepository findings,
                          DocumentRepository documents, LabProperties lab, LabClock clock, ReportSettings settings,
-                         PdfSigner signer, PersonNames people, AssessmentRepository renewals) {
+                         PdfSigner signer, PersonNames people, AssessmentRepository renewals,
+                         ChangeNoticeRepository changes) {
+        this.changes = changes;
         this.renewals = renewals;
         this.people = people;
         this.settings = settings;
@@ -106,7 +110,11 @@ public class ReportService {
         OffsetDateTime now = clock.now();
         FinalReportData data = finalReportData(assessment, dateTime(now), "合格 / Passed: every item in scope passes");
         Verification verification = verification(now, "最終評価報告書 / Final assessment report");
-        OffsetDateTime validUntil = now.plus(settings.validity());
+        // A delta assessment's report replaces the certified one for the rest of its validity; any other, from now.
+        OffsetDateTime validUntil = changes.ofDelta(assessmentId)
+                .flatMap(notice -> reports.entries(notice.assessmentId()).stream()
+                        .filter(entry -> entry.kind() == ReportKind.FINAL && entry.validUntil() != null).findFirst())
+                .map(IssuedReport::validUntil).orElse(now.plus(settings.validity()));
         StoredReport report = store(assessmentId, ReportKind.FINAL, assessment.currentRound(),
                 renderer.renderFinalReport(data, verification), now, verification.code(), validUntil);
         // A renewal's report replaces the one it renews: that one's verification page now says so.

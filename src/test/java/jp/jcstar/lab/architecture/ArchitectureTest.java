@@ -65,7 +65,7 @@ class ArchitectureTest {
     static final String[] USE_CASES = {"jp.jcstar.lab.assessment.application..", "jp.jcstar.lab.assessment.testing..",
             "jp.jcstar.lab.assessment.documentation..", "jp.jcstar.lab.assessment.evaluation..",
             "jp.jcstar.lab.assessment.rectification..", "jp.jcstar.lab.assessment.review..",
-            "jp.jcstar.lab.assessment.decision..", "jp.jcstar.lab.findings.."};
+            "jp.jcstar.lab.assessment.decision..", "jp.jcstar.lab.assessment.change..", "jp.jcstar.lab.findings.."};
     static final String[] ADAPTERS = {"jp.jcstar.lab.assessment.process..", "jp.jcstar.lab.assessment.web..",
             "jp.jcstar.lab.assessment.overview..", WEB};
 

@@ -33,7 +33,8 @@ public final class AssessmentHistoryLevel extends HistoryLevelAudit {
                     AssessmentVariables.FAILED_RETESTS, AssessmentVariables.RETEST_LIMIT,
                     AssessmentVariables.RECTIFICATION_DUE_DATE, AssessmentVariables.FURTHER_ROUND_GRANTED,
                     AssessmentVariables.REPORT_APPROVED, AssessmentVariables.FIRST_REMINDER_AT,
-                    AssessmentVariables.SECOND_REMINDER_AT, AssessmentVariables.VALID_UNTIL)
+                    AssessmentVariables.SECOND_REMINDER_AT, AssessmentVariables.VALID_UNTIL,
+                    AssessmentVariables.DELTA_NEEDED)
             .map(ProcessVariable::name).collect(Collectors.toUnmodifiableSet());
 
     @Override

@@ -68,6 +68,20 @@ public final class AssessmentVariables {
     public static final ProcessVariable<Date> SECOND_REMINDER_AT = ProcessVariable.of("secondReminderAt", Date.class);
     public static final ProcessVariable<Date> VALID_UNTIL = ProcessVariable.of("validUntil", Date.class);
 
+    // A change notice (process_jcstarChangeNotice, bpmn/jcstar-change-notice.bpmn).
+    public static final ProcessVariable<Long> CHANGE_NOTICE_ID = ProcessVariable.of("changeNoticeId", Long.class);
+    public static final ProcessVariable<Boolean> CHANGED_DEVICE = ProcessVariable.of("changedDevice", Boolean.class);
+    public static final ProcessVariable<Boolean> CHANGED_APP = ProcessVariable.of("changedApp", Boolean.class);
+    public static final ProcessVariable<Boolean> CHANGED_CLOUD = ProcessVariable.of("changedCloud", Boolean.class);
+    /** What the judge form shows of the notice (Markdown). */
+    public static final ProcessVariable<String> CHANGE_SUMMARY = ProcessVariable.of("changeSummary", String.class);
+    public static final ProcessVariable<String> DECISION_DEVICE = ProcessVariable.of("decisionDevice", String.class);
+    public static final ProcessVariable<String> DECISION_APP = ProcessVariable.of("decisionApp", String.class);
+    public static final ProcessVariable<String> DECISION_CLOUD = ProcessVariable.of("decisionCloud", String.class);
+    public static final ProcessVariable<String> CHANGE_DECISION_REASON = ProcessVariable.of("changeDecisionReason", String.class);
+    /** Routing: set by the judge task's listener, read by gateway_retestNeeded. */
+    public static final ProcessVariable<Boolean> DELTA_NEEDED = ProcessVariable.of("deltaNeeded", Boolean.class);
+
     // Rounds and rectification.
     public static final ProcessVariable<Boolean> ALL_ITEMS_PASSED = ProcessVariable.of("allItemsPassed", Boolean.class);
     public static final ProcessVariable<Integer> FAILED_RETESTS = ProcessVariable.of("failedRetests", Integer.class);

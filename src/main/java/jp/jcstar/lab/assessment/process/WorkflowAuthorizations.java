@@ -57,9 +57,11 @@ public class WorkflowAuthorizations implements WorkflowAccess {
         }
         // Lab staff follow every assessment; lab managers watch in Cockpit and may (re)assign work.
         for (String staff : Roles.LAB_STAFF) {
-            grants.grant(staff, Resources.PROCESS_DEFINITION, PROCESS, ProcessDefinitionPermissions.READ,
-                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
-                    ProcessDefinitionPermissions.READ_TASK);
+            for (String process : List.of(PROCESS, ChangeNoticeProcess.PROCESS_KEY, LabelValidity.PROCESS_KEY)) {
+                grants.grant(staff, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ,
+                        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+                        ProcessDefinitionPermissions.READ_TASK);
+            }
             grants.grant(staff, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
         }
         grants.grant(Roles.LAB_MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);

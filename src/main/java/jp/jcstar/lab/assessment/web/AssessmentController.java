@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import jp.jcstar.lab.assessment.Assessment;
+import jp.jcstar.lab.assessment.change.ChangeNotice;
 import jp.jcstar.lab.assessment.AssessmentAccess;
 import jp.jcstar.lab.assessment.AssessmentRecords;
 import jp.jcstar.lab.assessment.CheckResult;
@@ -39,10 +40,13 @@ public class AssessmentController {
     private final FindingRepository findings;
     private final NotificationRepository notifications;
     private final ApplicationIntake intake;
+    private final ChangeNoticeIntake changeNotices;
 
     public AssessmentController(AssessmentProcess process, AssessmentRecords records, AssessmentAccess access,
                                 TestRoundRepository rounds, FindingRepository findings,
-                                NotificationRepository notifications, ApplicationIntake intake) {
+                                NotificationRepository notifications, ApplicationIntake intake,
+                                ChangeNoticeIntake changeNotices) {
+        this.changeNotices = changeNotices;
         this.intake = intake;
         this.process = process;
         this.records = records;
@@ -65,6 +69,19 @@ public class AssessmentController {
         return ResponseEntity.created(URI.create("/api/assessments/" + assessment.id()))
                 .header("Idempotent-Replayed", String.valueOf(outcome.replayed()))
                 .body(Map.of("id", assessment.id(), "reference", assessment.reference()));
+    }
+
+    /**
+     * A change notice of a certified product. Body: {@code {"components": ["CLOUD"], "cloudVersion": "2026.3",
+     * "description": "…"}} (firmwareVersion, appVersion for the device and the app). An engineer judges it.
+     */
+    @PostMapping("/assessments/{id}/change-notices")
+    public ResponseEntity<Map<String, Object>> fileChangeNotice(@PathVariable long id,
+                                                                @RequestBody ChangeNoticeIntake.Request request,
+                                                                Authentication user) {
+        ChangeNotice notice = changeNotices.file(access.visible(id, LabUser.of(user)), LabUser.of(user), request);
+        return ResponseEntity.created(URI.create("/api/assessments/" + id + "/change-notices/" + notice.id()))
+                .body(Map.of("id", notice.id(), "assessmentId", id));
     }
 
     /** A renewal of a completed assessment: a new one prefilled from it and linked to it. */

@@ -13,6 +13,9 @@ import jp.jcstar.lab.assessment.AssessmentRepository;
 import jp.jcstar.lab.assessment.AssessmentSearch;
 import jp.jcstar.lab.assessment.AssessmentStatus;
 import jp.jcstar.lab.assessment.Product;
+import jp.jcstar.lab.assessment.ProductComponent;
+import jp.jcstar.lab.assessment.change.ChangeNotice;
+import jp.jcstar.lab.assessment.change.ChangeNotices;
 import jp.jcstar.lab.assessment.overview.AssessmentOverviews;
 import jp.jcstar.lab.assessment.Wording;
 import jp.jcstar.lab.assessment.process.OpenSteps;
@@ -48,9 +51,14 @@ public class AssessmentPageController {
 
     private final AssessmentRepository assessments;
     private final ApplicationIntake intake;
+    private final ChangeNotices changeNotices;
+    private final ChangeNoticeIntake changeNoticeIntake;
 
     public AssessmentPageController(AssessmentAccess access, AssessmentOverviews overviews, OpenSteps openSteps,
-                                    AssessmentRepository assessments, ApplicationIntake intake) {
+                                    AssessmentRepository assessments, ApplicationIntake intake,
+                                    ChangeNotices changeNotices, ChangeNoticeIntake changeNoticeIntake) {
+        this.changeNotices = changeNotices;
+        this.changeNoticeIntake = changeNoticeIntake;
         this.assessments = assessments;
         this.intake = intake;
         this.access = access;
@@ -159,6 +167,12 @@ public class AssessmentPageController {
                 .toList());
         model.addAttribute("mayRenew", assessment.status() == AssessmentStatus.COMPLETED
                 && user.isInAny(List.of(Roles.MANUFACTURERS, Roles.LAB_MANAGERS)));
+        model.addAttribute("changeNotices", changeNotices.of(id).stream().map(notice -> new NoticeRow(notice,
+                words(notice.components()), notice.retest() == null ? null : words(notice.retest()),
+                notice.deltaAssessmentId() == null ? null
+                        : LinkedAssessment.of(assessments.get(notice.deltaAssessmentId())))).toList());
+        model.addAttribute("components", assessment.product().scope().stream()
+                .map(component -> Map.entry(component.name(), Wording.component(component))).toList());
         return "assessment";
     }
 
@@ -168,6 +182,30 @@ public class AssessmentPageController {
         static LinkedAssessment of(Assessment assessment) {
             return new LinkedAssessment(assessment.id(), assessment.reference(), Wording.status(assessment.status()));
         }
+    }
+
+    /** A change notice on the page: the notice, its components and the delta assessment in words. */
+    public record NoticeRow(ChangeNotice notice, String components, String retest, LinkedAssessment delta) {
+    }
+
+    private static String words(java.util.Set<ProductComponent> components) {
+        return components.isEmpty() ? "なし / none"
+                : components.stream().sorted().map(Wording::component).collect(Collectors.joining(", "));
+    }
+
+    /** A change notice from the assessment's page: back to its list. */
+    @PostMapping("/lab/assessments/{id}/change-notices")
+    public String fileChangeNotice(@PathVariable long id,
+                                   @RequestParam(name = "components", required = false) List<String> components,
+                                   @RequestParam(name = "firmwareVersion", required = false) String firmwareVersion,
+                                   @RequestParam(name = "appVersion", required = false) String appVersion,
+                                   @RequestParam(name = "cloudVersion", required = false) String cloudVersion,
+                                   @RequestParam(name = "description", required = false) String description,
+                                   Authentication authentication) {
+        LabUser user = LabUser.of(authentication);
+        changeNoticeIntake.file(access.visible(id, user), user, new ChangeNoticeIntake.Request(components,
+                firmwareVersion, appVersion, cloudVersion, description));
+        return "redirect:/lab/assessments/" + id + "#changes";
     }
 
     /** A renewal from the assessment's page: to the new assessment. */

@@ -1,0 +1,156 @@
+package jp.jcstar.lab.assessment.change;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jp.jcstar.lab.Bilingual;
+import jp.jcstar.lab.ControlCharacters;
+import jp.jcstar.lab.LabClock;
+import jp.jcstar.lab.assessment.Assessment;
+import jp.jcstar.lab.assessment.AssessmentRepository;
+import jp.jcstar.lab.assessment.AssessmentStatus;
+import jp.jcstar.lab.assessment.FreeText;
+import jp.jcstar.lab.assessment.ProductComponent;
+import jp.jcstar.lab.assessment.Versions;
+import jp.jcstar.lab.assessment.Wording;
+import jp.jcstar.lab.problem.ConflictException;
+import jp.jcstar.lab.problem.ForbiddenException;
+import jp.jcstar.lab.problem.InvalidInputException;
+import jp.jcstar.lab.problem.NotFoundException;
+import jp.jcstar.lab.security.LabUser;
+import jp.jcstar.lab.security.Roles;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Change notices of certified products: the manufacturer files what changed; an engineer decides per changed
+ * component whether it needs a retest (with a reason: a component that needs none keeps the label as it is); the
+ * components that do are retested by a delta assessment, linked to the certified one, whose report supersedes it.
+ */
+@Service
+@Transactional
+public class ChangeNotices {
+
+    /** An engineer's decision on a changed component. */
+    public enum Decision { NO_RETEST, RETEST }
+
+    static final int MAX_TEXT = 4000;
+
+    private final ChangeNoticeRepository notices;
+    private final AssessmentRepository assessments;
+    private final LabClock clock;
+
+    public ChangeNotices(ChangeNoticeRepository notices, AssessmentRepository assessments, LabClock clock) {
+        this.notices = notices;
+        this.assessments = assessments;
+        this.clock = clock;
+    }
+
+    /** Files a notice for a completed assessment: the changed components, their new versions and what changed. */
+    public ChangeNotice file(Assessment certified, LabUser user, Set<ProductComponent> components, Versions versions,
+                             String description) {
+        if (!user.isInAny(List.of(Roles.MANUFACTURERS, Roles.LAB_MANAGERS))) {
+            throw new ForbiddenException(Bilingual.of("変更の届出は製造事業者のユーザーか試験所の管理者が行います。",
+                    "A change notice is filed by the manufacturer's users or a lab manager."));
+        }
+        assessments.lock(certified.id());
+        if (certified.status() != AssessmentStatus.COMPLETED) {
+            throw new ConflictException(Bilingual.of(certified.reference() + " は完了していません（認証されていません）。",
+                    certified.reference() + " is not completed: there is no certified product to change.").toString());
+        }
+        if (notices.of(certified.id()).stream().anyMatch(notice -> !notice.decided())) {
+            throw new ConflictException(Bilingual.of(certified.reference() + " には判断待ちの変更の届出があります。判断の後に届け出てください。",
+                    "A change notice of " + certified.reference() + " is waiting for the lab's decision; file the next "
+                            + "one after it.").toString());
+        }
+        List<Bilingual> problems = new ArrayList<>();
+        if (components.isEmpty()) {
+            problems.add(Bilingual.of("変更した構成要素（デバイス・アプリ・クラウド）を選んでください。",
+                    "Choose the components that changed (device, app, cloud)."));
+        }
+        components.stream().filter(component -> !certified.covers(component)).forEach(component -> problems.add(
+                Bilingual.of(Wording.component(component) + " はこの評価の範囲外です。", Wording.component(component)
+                        + " is outside this assessment's scope.")));
+        for (ProductComponent component : components) {
+            String version = switch (component) {
+                case DEVICE -> versions.firmware();
+                case APP -> versions.app();
+                case CLOUD -> versions.cloud();
+            };
+            if (version == null || version.isBlank()) {
+                problems.add(Bilingual.of(Wording.component(component) + " の新しい版を入力してください。",
+                        "Give the new version of " + Wording.component(component) + "."));
+            }
+        }
+        String what = FreeText.strippedOrNull(description);
+        if (what == null || what.length() > MAX_TEXT || ControlCharacters.present(what)) {
+            problems.add(Bilingual.of("何を変更したかを " + MAX_TEXT + " 文字以内で書いてください。",
+                    "Say what changed, in at most " + MAX_TEXT + " characters."));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(Bilingual.join(problems));
+        }
+        Versions changed = new Versions(components.contains(ProductComponent.DEVICE) ? versions.firmware() : null,
+                components.contains(ProductComponent.APP) ? versions.app() : null,
+                components.contains(ProductComponent.CLOUD) ? versions.cloud() : null);
+        long id = notices.insert(certified.id(), user.id(), clock.now(), components, changed, what);
+        return get(id);
+    }
+
+    public void attach(long noticeId, String processInstanceId) {
+        notices.attach(noticeId, processInstanceId);
+    }
+
+    /**
+     * An engineer's decision: one per changed component, and the reason. Returns the components to retest (none: the
+     * label stands unchanged).
+     */
+    public Set<ProductComponent> decide(long noticeId, Map<ProductComponent, String> decisions, String reason,
+                                        String engineer) {
+        ChangeNotice notice = get(noticeId);
+        List<Bilingual> problems = new ArrayList<>();
+        Set<ProductComponent> retest = EnumSet.noneOf(ProductComponent.class);
+        for (ProductComponent component : notice.components()) {
+            String decision = decisions.get(component);
+            if (Decision.RETEST.name().equals(decision)) {
+                retest.add(component);
+            } else if (!Decision.NO_RETEST.name().equals(decision)) {
+                problems.add(Bilingual.of(Wording.component(component) + ": 再試験が要るか（RETEST / NO_RETEST）を選んでください。",
+                        Wording.component(component) + ": choose whether it needs a retest (RETEST or NO_RETEST)."));
+            }
+        }
+        String why = FreeText.strippedOrNull(reason);
+        if (why == null || why.length() > MAX_TEXT || ControlCharacters.present(why)) {
+            problems.add(Bilingual.of("判断の理由を書いてください（" + MAX_TEXT + " 文字以内）。",
+                    "Give the reason for the decision (at most " + MAX_TEXT + " characters)."));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(Bilingual.join(problems));
+        }
+        if (!notices.decide(noticeId, engineer, clock.now(), retest, why)) {
+            throw new ConflictException("Change notice " + noticeId + " was already decided");
+        }
+        return retest;
+    }
+
+    /** The delta assessment that retests a notice's components: linked as the certified one's successor. */
+    public void deltaStarted(long noticeId, long deltaAssessmentId) {
+        ChangeNotice notice = get(noticeId);
+        notices.deltaStarted(noticeId, deltaAssessmentId);
+        assessments.recordRenewal(deltaAssessmentId, notice.assessmentId());
+    }
+
+    @Transactional(readOnly = true)
+    public ChangeNotice get(long noticeId) {
+        return notices.find(noticeId).orElseThrow(() -> new NotFoundException("Change notice " + noticeId
+                + " does not exist"));
+    }
+
+    @Transactional(readOnly = true)
+    public List<ChangeNotice> of(long assessmentId) {
+        return notices.of(assessmentId);
+    }
+}

@@ -1,0 +1,136 @@
+package jp.jcstar.lab.api;
+
+import static jp.jcstar.lab.api.LabUsers.*;
+import static jp.jcstar.lab.assessment.AssessmentElements.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jp.jcstar.lab.assessment.Verdicts;
+import jp.jcstar.lab.assessment.process.AssessmentVariables;
+import jp.jcstar.lab.browser.Chromium;
+import jp.jcstar.lab.catalog.Catalog;
+import jp.jcstar.lab.catalog.CatalogRepository;
+import jp.jcstar.lab.catalog.Step;
+import jp.jcstar.lab.reports.SignedPdfs;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A change notice of a certified product, in a real Chromium: the manufacturer files new device and cloud versions on
+ * the assessment's page; an engineer judges each component in the change notice process (the device needs no
+ * retest, the cloud does); a delta assessment tests the cloud only, and when it passes its report supersedes the
+ * certified one for the rest of the same validity.
+ */
+@jp.jcstar.lab.WebAppTest
+@EnabledIf("jp.jcstar.lab.browser.Chromium#installed")
+class ChangeNoticeBrowserTest {
+
+    private static final String PRODUCT = "変更ハブ H3";
+
+    @LocalServerPort int port;
+    @Autowired CatalogRepository catalogs;
+
+    LabApi api;
+    Catalog catalog;
+    Chromium browser;
+
+    @BeforeEach
+    void start() {
+        api = LabUsers.on(port);
+        catalog = catalogs.current();
+        browser = new Chromium(port);
+    }
+
+    @AfterEach
+    void stop() {
+        browser.close();
+    }
+
+    @Test
+    void aChangeIsJudgedPerComponentAndADeltaAssessmentSupersedesTheReport() throws Exception {
+        long id = Walks.completedAfterOneRectification(api, catalog, PRODUCT, "STAR-2", "TLS 1.0 / accepts TLS 1.0");
+        String reference = api.get("/api/assessments/" + id, MANUFACTURER).json().path("reference").asText();
+        byte[] certifiedReport = api.get("/api/assessments/" + id + "/reports/final", MANUFACTURER).body();
+        String certifiedUrl = SignedPdfs.qrCodes(certifiedReport, 0).get(0);
+
+        // The manufacturer files the notice on the page.
+        browser.logIn(api, MANUFACTURER).open("/lab/assessments/" + id);
+        browser.waitForText("変更の届出 / Change notices", "File the change notice");
+        browser.click(By.cssSelector("#change-notice input[name=components][value=DEVICE]"));
+        browser.click(By.cssSelector("#change-notice input[name=components][value=CLOUD]"));
+        browser.find(By.id("notice-firmware")).sendKeys("7.1");
+        browser.find(By.id("notice-cloud")).sendKeys("2026.3");
+        browser.find(By.id("notice-description")).sendKeys("ログ出力の修正とTLSライブラリの更新 / log output fix, TLS library update");
+        WebElement before = browser.find(By.tagName("html"));
+        browser.click(By.cssSelector("#change-notice button"));
+        browser.awaitGone(before);
+        browser.waitForText("判断待ち / Waiting for the lab", "デバイス / Device, クラウド / Cloud",
+                "ログ出力の修正とTLSライブラリの更新");
+        browser.screenshot("change-notice-filed.png");
+        // One notice waits at a time; engineers do not file them.
+        Map<String, Object> another = Map.of("components", List.of("CLOUD"), "cloudVersion", "2026.4",
+                "description", "another change");
+        LabApi.Reply waiting = api.post("/api/assessments/" + id + "/change-notices", MANUFACTURER, another);
+        assertThat(waiting.status()).isEqualTo(409);
+        assertThat(waiting.json().path("detail").asText()).contains("waiting for the lab's decision");
+        assertThat(api.post("/api/assessments/" + id + "/change-notices", ENGINEER, another).status()).isEqualTo(403);
+
+        // The engineers' task in the change notice process: one decision per changed component, with a reason.
+        JsonNode tasks = api.get("/engine-rest/task?processDefinitionKey=process_jcstarChangeNotice"
+                + "&processInstanceBusinessKey=" + reference + "&firstResult=0&maxResults=10", ENGINEER).json();
+        assertThat(tasks).hasSize(1);
+        String taskId = tasks.get(0).path("id").asText();
+        assertThat(tasks.get(0).path("name").asText()).isEqualTo("変更の判断 / Judge the change");
+        LabApi.Reply unjudged = api.post("/api/tasks/" + taskId + "/complete", ENGINEER,
+                Map.of("decisionDevice", "NO_RETEST", "changeDecisionReason", "ログのみ / logging only"));
+        assertThat(unjudged.status()).isEqualTo(400);
+        assertThat(unjudged.text()).contains("クラウド / Cloud: choose whether it needs a retest (RETEST or NO_RETEST).");
+        LabApi.Reply judged = api.post("/api/tasks/" + taskId + "/complete", ENGINEER, Map.of(
+                "decisionDevice", "NO_RETEST", "decisionCloud", "RETEST",
+                "changeDecisionReason", "ファームウェアはログ出力のみ、クラウドはTLS実装が変わった / firmware: logging only; cloud: new TLS stack"));
+        assertThat(judged.status()).as(judged.text()).isEqualTo(204);
+
+        // The delta assessment: the cloud only, on the new versions, linked to the certified one.
+        browser.open("/lab/assessments/" + id);
+        browser.waitForText("再試験 / Retest: クラウド / Cloud", "firmware: logging only; cloud: new TLS stack",
+                "差分評価 / Delta assessment:");
+        String delta = browser.find(By.cssSelector("#notices a")).getAttribute("href");
+        long deltaId = Long.parseLong(delta.replaceAll(".*/lab/assessments/(\\d+).*", "$1"));
+        JsonNode fresh = api.get("/api/assessments/" + deltaId, MANUFACTURER).json();
+        assertThat(fresh.path("scope")).extracting(JsonNode::asText).containsExactly("CLOUD");
+        assertThat(fresh.path("firmwareVersion").asText()).isEqualTo("7.1");
+        assertThat(fresh.path("cloudVersion").asText()).isEqualTo("2026.3");
+        assertThat(fresh.path("items")).allSatisfy(item -> assertThat(item.path("step").asText()).isIn("DOCUMENTATION", "CLOUD"));
+
+        // It passes: its report replaces the certified one, standing until the same day.
+        api.supplyDocuments(deltaId, MANUFACTURER);
+        api.complete(deltaId, USER_TASK_REVIEW_DOCUMENTATION, ENGINEER,
+                Verdicts.allPass(catalog.itemsOf(Step.DOCUMENTATION)).variables());
+        api.complete(deltaId, USER_TASK_TEST_CLOUD, ENGINEER, Verdicts.allPass(catalog.itemsOf(Step.CLOUD)).variables());
+        api.complete(deltaId, USER_TASK_REVIEW_REPORT, REVIEWER, Verdicts.none()
+                .with(AssessmentVariables.REVIEW_DECISION.name(), "APPROVE").variables());
+        api.awaitAssessment(deltaId, ENGINEER, a -> a.path("status").asText().equals("COMPLETED"));
+        String deltaUrl = SignedPdfs.qrCodes(api.get("/api/assessments/" + deltaId + "/reports/final", MANUFACTURER)
+                .body(), 0).get(0);
+
+        browser.close();
+        browser = new Chromium(port);
+        browser.open(URI.create(certifiedUrl).getPath());
+        browser.waitForText("新しい報告書に置き換え済み / Superseded", deltaUrl.substring(deltaUrl.lastIndexOf('/') + 1));
+        String certifiedUntil = browser.find(By.id("valid-until")).getText();
+        browser.open(URI.create(deltaUrl).getPath());
+        browser.waitForText("有効 / Valid", PRODUCT);
+        assertThat(browser.find(By.id("valid-until")).getText()).isEqualTo(certifiedUntil);
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+}
