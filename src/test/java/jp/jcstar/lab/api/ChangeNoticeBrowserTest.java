@@ -68,8 +68,8 @@ class ChangeNoticeBrowserTest {
         browser.waitForText("変更の届出 / Change notices", "File the change notice");
         browser.click(By.cssSelector("#change-notice input[name=components][value=DEVICE]"));
         browser.click(By.cssSelector("#change-notice input[name=components][value=CLOUD]"));
-        browser.find(By.id("notice-firmware")).sendKeys("7.1");
-        browser.find(By.id("notice-cloud")).sendKeys("2026.3");
+        browser.find(By.id("notice-firmwareVersion")).sendKeys("7.1");
+        browser.find(By.id("notice-cloudVersion")).sendKeys("2026.3");
         browser.find(By.id("notice-description")).sendKeys("ログ出力の修正とTLSライブラリの更新 / log output fix, TLS library update");
         WebElement before = browser.find(By.tagName("html"));
         browser.click(By.cssSelector("#change-notice button"));
@@ -77,6 +77,7 @@ class ChangeNoticeBrowserTest {
         browser.waitForText("判断待ち / Waiting for the lab", "デバイス / Device, クラウド / Cloud",
                 "ログ出力の修正とTLSライブラリの更新");
         browser.screenshot("change-notice-filed.png");
+        assertThat(browser.driver.findElements(By.id("notice-appVersion"))).as("the app is outside the scope").isEmpty();
         // One notice waits at a time; engineers do not file them.
         Map<String, Object> another = Map.of("components", List.of("CLOUD"), "cloudVersion", "2026.4",
                 "description", "another change");

@@ -171,8 +171,7 @@ public class AssessmentPageController {
                 words(notice.components()), notice.retest() == null ? null : words(notice.retest()),
                 notice.deltaAssessmentId() == null ? null
                         : LinkedAssessment.of(assessments.get(notice.deltaAssessmentId())))).toList());
-        model.addAttribute("components", assessment.product().scope().stream()
-                .map(component -> Map.entry(component.name(), Wording.component(component))).toList());
+        model.addAttribute("components", assessment.product().scope().stream().sorted().map(ComponentField::of).toList());
         return "assessment";
     }
 
@@ -181,6 +180,21 @@ public class AssessmentPageController {
 
         static LinkedAssessment of(Assessment assessment) {
             return new LinkedAssessment(assessment.id(), assessment.reference(), Wording.status(assessment.status()));
+        }
+    }
+
+    /** A component of the change notice form: its checkbox and the field of its new version. */
+    public record ComponentField(String name, String words, String field, String versionLabel) {
+
+        static ComponentField of(ProductComponent component) {
+            return switch (component) {
+                case DEVICE -> new ComponentField(component.name(), Wording.component(component), "firmwareVersion",
+                        "新しいファームウェア版 / New firmware version");
+                case APP -> new ComponentField(component.name(), Wording.component(component), "appVersion",
+                        "新しいアプリ版 / New app version");
+                case CLOUD -> new ComponentField(component.name(), Wording.component(component), "cloudVersion",
+                        "新しいクラウド版 / New cloud version");
+            };
         }
     }
 
