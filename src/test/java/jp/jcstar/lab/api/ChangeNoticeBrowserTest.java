@@ -129,6 +129,14 @@ class ChangeNoticeBrowserTest {
         browser.open(URI.create(certifiedUrl).getPath());
         browser.waitForText("新しい報告書に置き換え済み / Superseded", deltaUrl.substring(deltaUrl.lastIndexOf('/') + 1));
         String certifiedUntil = browser.find(By.id("valid-until")).getText();
+        // The next change is filed on the delta assessment: the certified product as it now stands.
+        LabApi.Reply onOld = api.post("/api/assessments/" + id + "/change-notices", MANUFACTURER, another);
+        assertThat(onOld.status()).isEqualTo(409);
+        assertThat(onOld.json().path("detail").asText()).contains("has a successor", "file the change there");
+        // On the delta, also for the device, which it did not test but the product still has.
+        LabApi.Reply onDelta = api.post("/api/assessments/" + deltaId + "/change-notices", MANUFACTURER, Map.of(
+                "components", List.of("DEVICE"), "firmwareVersion", "7.2", "description", "省電力の調整 / power tuning"));
+        assertThat(onDelta.status()).as(onDelta.text()).isEqualTo(201);
         browser.open(URI.create(deltaUrl).getPath());
         browser.waitForText("有効 / Valid", PRODUCT);
         assertThat(browser.find(By.id("valid-until")).getText()).isEqualTo(certifiedUntil);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jp.jcstar.lab.Bilingual;
@@ -61,6 +62,14 @@ public class ChangeNotices {
             throw new ConflictException(Bilingual.of(certified.reference() + " は完了していません（認証されていません）。",
                     certified.reference() + " is not completed: there is no certified product to change.").toString());
         }
+        for (Assessment successor : assessments.renewals(certified.id()).stream().map(assessments::get).toList()) {
+            if (successor.status() == AssessmentStatus.IN_PROGRESS || successor.status() == AssessmentStatus.COMPLETED) {
+                throw new ConflictException(Bilingual.of(certified.reference() + " には後継の評価 " + successor.reference()
+                        + " があります（" + Wording.status(successor.status()) + "）。変更はそちらに届け出てください。",
+                        certified.reference() + " has a successor, " + successor.reference() + " ("
+                                + Wording.status(successor.status()) + "): file the change there.").toString());
+            }
+        }
         if (notices.of(certified.id()).stream().anyMatch(notice -> !notice.decided())) {
             throw new ConflictException(Bilingual.of(certified.reference() + " には判断待ちの変更の届出があります。判断の後に届け出てください。",
                     "A change notice of " + certified.reference() + " is waiting for the lab's decision; file the next "
@@ -71,7 +80,8 @@ public class ChangeNotices {
             problems.add(Bilingual.of("変更した構成要素（デバイス・アプリ・クラウド）を選んでください。",
                     "Choose the components that changed (device, app, cloud)."));
         }
-        components.stream().filter(component -> !certified.covers(component)).forEach(component -> problems.add(
+        Set<ProductComponent> scope = productScope(certified);
+        components.stream().filter(component -> !scope.contains(component)).forEach(component -> problems.add(
                 Bilingual.of(Wording.component(component) + " はこの評価の範囲外です。", Wording.component(component)
                         + " is outside this assessment's scope.")));
         for (ProductComponent component : components) {
@@ -98,6 +108,20 @@ public class ChangeNotices {
                 components.contains(ProductComponent.CLOUD) ? versions.cloud() : null);
         long id = notices.insert(certified.id(), user.id(), clock.now(), components, changed, what);
         return get(id);
+    }
+
+    /**
+     * The components of the certified product: a delta assessment tested only some of them, the product is still
+     * all of its first assessment's.
+     */
+    @Transactional(readOnly = true)
+    public Set<ProductComponent> productScope(Assessment certified) {
+        Assessment first = certified;
+        Optional<ChangeNotice> asDelta;
+        while ((asDelta = notices.ofDelta(first.id())).isPresent()) {
+            first = assessments.get(asDelta.get().assessmentId());
+        }
+        return first.product().scope();
     }
 
     public void attach(long noticeId, String processInstanceId) {

@@ -171,7 +171,8 @@ public class AssessmentPageController {
                 words(notice.components()), notice.retest() == null ? null : words(notice.retest()),
                 notice.deltaAssessmentId() == null ? null
                         : LinkedAssessment.of(assessments.get(notice.deltaAssessmentId())))).toList());
-        model.addAttribute("components", assessment.product().scope().stream().sorted().map(ComponentField::of).toList());
+        model.addAttribute("components", changeNotices.productScope(assessment).stream().sorted()
+                .map(ComponentField::of).toList());
         return "assessment";
     }
 
