@@ -85,6 +85,10 @@ class ChangeNoticeBrowserTest {
         assertThat(waiting.status()).isEqualTo(409);
         assertThat(waiting.json().path("detail").asText()).contains("waiting for the lab's decision");
         assertThat(api.post("/api/assessments/" + id + "/change-notices", ENGINEER, another).status()).isEqualTo(403);
+        // Nor does a renewal start while the lab has a change to judge.
+        LabApi.Reply renewal = api.post("/api/assessments/" + id + "/renewal", MANUFACTURER, Map.of());
+        assertThat(renewal.status()).isEqualTo(409);
+        assertThat(renewal.json().path("detail").asText()).contains("is waiting for the lab's decision");
 
         // The engineers' task in the change notice process: one decision per changed component, with a reason.
         JsonNode tasks = api.get("/engine-rest/task?processDefinitionKey=process_jcstarChangeNotice"
@@ -132,7 +136,7 @@ class ChangeNoticeBrowserTest {
         // The next change is filed on the delta assessment: the certified product as it now stands.
         LabApi.Reply onOld = api.post("/api/assessments/" + id + "/change-notices", MANUFACTURER, another);
         assertThat(onOld.status()).isEqualTo(409);
-        assertThat(onOld.json().path("detail").asText()).contains("has a successor", "file the change there");
+        assertThat(onOld.json().path("detail").asText()).contains("does not stand (withdrawn, superseded or expired)");
         // On the delta, also for the device, which it did not test but the product still has.
         LabApi.Reply onDelta = api.post("/api/assessments/" + deltaId + "/change-notices", MANUFACTURER, Map.of(
                 "components", List.of("DEVICE"), "firmwareVersion", "7.2", "description", "省電力の調整 / power tuning"));

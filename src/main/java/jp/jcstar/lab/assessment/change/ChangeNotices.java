@@ -38,7 +38,9 @@ public class ChangeNotices {
     /** An engineer's decision on a changed component. */
     public enum Decision { NO_RETEST, RETEST }
 
-    static final int MAX_TEXT = 4000;
+    /** What changed: the judge form shows it in a process variable (at most 4000 characters, with its Markdown). */
+    static final int MAX_TEXT = 1500;
+    static final int MAX_VERSION = 100;
 
     private final ChangeNoticeRepository notices;
     private final AssessmentRepository assessments;
@@ -93,6 +95,10 @@ public class ChangeNotices {
             if (version == null || version.isBlank()) {
                 problems.add(Bilingual.of(Wording.component(component) + " の新しい版を入力してください。",
                         "Give the new version of " + Wording.component(component) + "."));
+            } else if (version.strip().length() > MAX_VERSION || ControlCharacters.present(version)) {
+                problems.add(Bilingual.of(Wording.component(component) + " の版は " + MAX_VERSION + " 文字以内の普通の文字にしてください。",
+                        "The version of " + Wording.component(component) + " must be plain text of at most "
+                                + MAX_VERSION + " characters."));
             }
         }
         String what = FreeText.strippedOrNull(description);
@@ -103,9 +109,9 @@ public class ChangeNotices {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(Bilingual.join(problems));
         }
-        Versions changed = new Versions(components.contains(ProductComponent.DEVICE) ? versions.firmware() : null,
-                components.contains(ProductComponent.APP) ? versions.app() : null,
-                components.contains(ProductComponent.CLOUD) ? versions.cloud() : null);
+        Versions changed = new Versions(components.contains(ProductComponent.DEVICE) ? versions.firmware().strip() : null,
+                components.contains(ProductComponent.APP) ? versions.app().strip() : null,
+                components.contains(ProductComponent.CLOUD) ? versions.cloud().strip() : null);
         long id = notices.insert(certified.id(), user.id(), clock.now(), components, changed, what);
         return get(id);
     }
@@ -158,6 +164,50 @@ public class ChangeNotices {
             throw new ConflictException("Change notice " + noticeId + " was already decided");
         }
         return retest;
+    }
+
+    /**
+     * Before a delta assessment starts: the certified assessment has no other successor (a renewal started meanwhile,
+     * say); its row stays locked until the delta is linked.
+     */
+    public void requireNoSuccessor(long noticeId) {
+        ChangeNotice notice = get(noticeId);
+        Assessment certified = assessments.lock(notice.assessmentId());
+        assessments.renewals(certified.id()).stream().map(assessments::get)
+                .filter(successor -> successor.status() == AssessmentStatus.IN_PROGRESS
+                        || successor.status() == AssessmentStatus.COMPLETED)
+                .findFirst().ifPresent(successor -> {
+                    throw new ConflictException(Bilingual.of(certified.reference() + " には既に後継の評価 "
+                            + successor.reference() + " があります。差分評価は始められません。", certified.reference()
+                            + " already has a successor, " + successor.reference() + ": no delta assessment can start.")
+                            .toString());
+                });
+    }
+
+    /**
+     * The versions of the certified product as they stand: the assessment's, with the new versions of every decided
+     * notice (a change that needed no retest is the product's all the same).
+     */
+    @Transactional(readOnly = true)
+    public Versions currentVersions(Assessment certified) {
+        Versions current = certified.versions();
+        List<ChangeNotice> decided = notices.of(certified.id()).stream().filter(ChangeNotice::decided)
+                .sorted(java.util.Comparator.comparingLong(ChangeNotice::id)).toList();
+        for (ChangeNotice notice : decided) {
+            current = new Versions(or(notice.versions().firmware(), current.firmware()),
+                    or(notice.versions().app(), current.app()), or(notice.versions().cloud(), current.cloud()));
+        }
+        return current;
+    }
+
+    private static String or(String changed, String before) {
+        return changed == null || changed.isBlank() ? before : changed;
+    }
+
+    /** Whether a notice of this assessment waits for the lab's decision. */
+    @Transactional(readOnly = true)
+    public boolean waiting(long assessmentId) {
+        return notices.of(assessmentId).stream().anyMatch(notice -> !notice.decided());
     }
 
     /** The delta assessment that retests a notice's components: linked as the certified one's successor. */

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import jp.jcstar.lab.assessment.Assessment;
 import jp.jcstar.lab.assessment.ProductComponent;
+import jp.jcstar.lab.assessment.Versions;
 import jp.jcstar.lab.assessment.Wording;
 import jp.jcstar.lab.assessment.change.ChangeNotice;
 import jp.jcstar.lab.assessment.change.ChangeNotices;
@@ -49,18 +50,18 @@ public class ChangeNoticeProcess {
         CHANGED_DEVICE.putInto(variables, notice.components().contains(ProductComponent.DEVICE));
         CHANGED_APP.putInto(variables, notice.components().contains(ProductComponent.APP));
         CHANGED_CLOUD.putInto(variables, notice.components().contains(ProductComponent.CLOUD));
-        CHANGE_SUMMARY.putInto(variables, summary(notice, certified));
+        CHANGE_SUMMARY.putInto(variables, summary(notice, certified, notices.currentVersions(certified)));
         String processInstanceId = AsApp.run(identityService, () -> runtimeService
                 .startProcessInstanceByKey(PROCESS_KEY, certified.reference(), variables).getProcessInstanceId());
         notices.attach(notice.id(), processInstanceId);
     }
 
-    private static String summary(ChangeNotice notice, Assessment certified) {
+    private static String summary(ChangeNotice notice, Assessment certified, Versions current) {
         StringBuilder text = new StringBuilder("### ").append(Markdown.text(certified.reference())).append(' ')
                 .append(Markdown.text(certified.product().name())).append(" (")
                 .append(Markdown.text(certified.product().manufacturer())).append(")\n\n");
         for (ProductComponent component : notice.components()) {
-            String before = version(certified, component);
+            String before = version(current, component);
             String after = switch (component) {
                 case DEVICE -> notice.versions().firmware();
                 case APP -> notice.versions().app();
@@ -73,11 +74,11 @@ public class ChangeNoticeProcess {
                 .toString();
     }
 
-    private static String version(Assessment certified, ProductComponent component) {
+    private static String version(Versions versions, ProductComponent component) {
         String version = switch (component) {
-            case DEVICE -> certified.versions().firmware();
-            case APP -> certified.versions().app();
-            case CLOUD -> certified.versions().cloud();
+            case DEVICE -> versions.firmware();
+            case APP -> versions.app();
+            case CLOUD -> versions.cloud();
         };
         return version == null || version.isBlank() ? "—" : version;
     }

@@ -34,16 +34,12 @@ public class StartDeltaAssessmentDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         ChangeNotice notice = notices.get(CHANGE_NOTICE_ID.get(execution));
+        notices.requireNoSuccessor(notice.id());
         Assessment certified = assessments.get(notice.assessmentId());
-        Versions versions = new Versions(or(notice.versions().firmware(), certified.versions().firmware()),
-                or(notice.versions().app(), certified.versions().app()),
-                or(notice.versions().cloud(), certified.versions().cloud()));
+        // This notice is decided now: the product's versions as they stand include its own.
+        Versions versions = notices.currentVersions(certified);
         Application delta = Application.of(null, certified.product().name(), certified.product().modelNumbers(),
                 versions, certified.product().starLevel().label(), notice.retest().stream().map(Enum::name).toList());
         notices.deltaStarted(notice.id(), process.start(delta, certified.companyId()).id());
-    }
-
-    private static String or(String changed, String certified) {
-        return changed == null || changed.isBlank() ? certified : changed;
     }
 }

@@ -15,6 +15,7 @@ import jp.jcstar.lab.assessment.Assessment;
 import jp.jcstar.lab.assessment.AssessmentRepository;
 import jp.jcstar.lab.assessment.AssessmentStatus;
 import jp.jcstar.lab.assessment.Product;
+import jp.jcstar.lab.assessment.change.ChangeNotices;
 import jp.jcstar.lab.assessment.process.AssessmentProcess;
 import jp.jcstar.lab.problem.ConflictException;
 import jp.jcstar.lab.problem.ForbiddenException;
@@ -41,10 +42,12 @@ public class ApplicationIntake {
     private final LabClock clock;
 
     private final IdentityService identityService;
+    private final ChangeNotices changeNotices;
 
     public ApplicationIntake(AssessmentProcess process, AssessmentRepository assessments, IdempotencyKeys keys,
-                             LabClock clock, IdentityService identityService) {
+                             LabClock clock, IdentityService identityService, ChangeNotices changeNotices) {
         this.identityService = identityService;
+        this.changeNotices = changeNotices;
         this.process = process;
         this.assessments = assessments;
         this.keys = keys;
@@ -88,6 +91,11 @@ public class ApplicationIntake {
             throw new ConflictException(Bilingual.of(renewed.reference() + " は完了していないため更新できません（" + renewed.status()
                     + "）。新しく申請してください。", renewed.reference() + " is " + renewed.status() + ", not completed: there "
                     + "is no label to renew. Apply anew instead.").toString());
+        }
+        if (changeNotices.waiting(renewed.id())) {
+            throw new ConflictException(Bilingual.of(renewed.reference() + " には判断待ちの変更の届出があります。判断の後に更新を申請してください。",
+                    "A change notice of " + renewed.reference() + " is waiting for the lab's decision; apply for the "
+                            + "renewal after it.").toString());
         }
         for (Assessment renewal : assessments.renewals(renewed.id()).stream().map(assessments::get).toList()) {
             if (renewal.status() == AssessmentStatus.IN_PROGRESS) {

@@ -167,6 +167,12 @@ public class AssessmentPageController {
                 .toList());
         model.addAttribute("mayRenew", assessment.status() == AssessmentStatus.COMPLETED
                 && user.isInAny(List.of(Roles.MANUFACTURERS, Roles.LAB_MANAGERS)));
+        List<LinkedAssessment> successors = assessments.renewals(id).stream().map(assessments::get)
+                .filter(next -> next.status() == AssessmentStatus.IN_PROGRESS || next.status() == AssessmentStatus.COMPLETED)
+                .map(LinkedAssessment::of).toList();
+        model.addAttribute("mayFileChange", assessment.status() == AssessmentStatus.COMPLETED
+                && user.isInAny(List.of(Roles.MANUFACTURERS, Roles.LAB_MANAGERS)) && successors.isEmpty()
+                && !changeNotices.waiting(id) && changeNoticeIntake.labelInForce(assessment));
         model.addAttribute("changeNotices", changeNotices.of(id).stream().map(notice -> new NoticeRow(notice,
                 words(notice.components()), notice.retest() == null ? null : words(notice.retest()),
                 notice.deltaAssessmentId() == null ? null

@@ -5,14 +5,20 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import jp.jcstar.lab.Bilingual;
+import jp.jcstar.lab.LabClock;
 import jp.jcstar.lab.assessment.Assessment;
+import jp.jcstar.lab.assessment.AssessmentStatus;
 import jp.jcstar.lab.assessment.ProductComponent;
 import jp.jcstar.lab.assessment.Versions;
 import jp.jcstar.lab.assessment.change.ChangeNotice;
 import jp.jcstar.lab.assessment.change.ChangeNotices;
 import jp.jcstar.lab.assessment.process.ChangeNoticeProcess;
+import jp.jcstar.lab.problem.ConflictException;
 import jp.jcstar.lab.problem.EnumValues;
 import jp.jcstar.lab.problem.InvalidInputException;
+import jp.jcstar.lab.reports.IssuedReport;
+import jp.jcstar.lab.reports.ReportKind;
+import jp.jcstar.lab.reports.ReportRepository;
 import jp.jcstar.lab.security.LabUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,14 +34,33 @@ public class ChangeNoticeIntake {
 
     private final ChangeNotices notices;
     private final ChangeNoticeProcess process;
+    private final ReportRepository reports;
+    private final LabClock clock;
 
-    public ChangeNoticeIntake(ChangeNotices notices, ChangeNoticeProcess process) {
+    public ChangeNoticeIntake(ChangeNotices notices, ChangeNoticeProcess process, ReportRepository reports,
+                              LabClock clock) {
         this.notices = notices;
         this.process = process;
+        this.reports = reports;
+        this.clock = clock;
+    }
+
+    /** Whether the assessment's final report stands now: a notice changes a label that is in force, nothing else. */
+    @Transactional(readOnly = true)
+    public boolean labelInForce(Assessment certified) {
+        return reports.entries(certified.id()).stream()
+                .filter(report -> report.kind() == ReportKind.FINAL && report.code() != null)
+                .anyMatch(report -> report.statusAt(clock.now()) == IssuedReport.Status.VALID);
     }
 
     @Transactional
     public ChangeNotice file(Assessment certified, LabUser user, Request request) {
+        if (certified.status() == AssessmentStatus.COMPLETED && !labelInForce(certified)) {
+            throw new ConflictException(Bilingual.of(certified.reference() + " の最終評価報告書は有効ではありません（撤回・置き換え・"
+                    + "期限切れ）。変更の届出ではなく、新しい評価か更新を申請してください。", "The final report of "
+                    + certified.reference() + " does not stand (withdrawn, superseded or expired): apply for a new "
+                    + "assessment or a renewal instead of a change notice.").toString());
+        }
         Set<ProductComponent> components = EnumSet.noneOf(ProductComponent.class);
         for (String name : request.components() == null ? Set.<String>of() : request.components()) {
             components.add(EnumValues.find(ProductComponent.class, name, Enum::name).orElseThrow(() ->
