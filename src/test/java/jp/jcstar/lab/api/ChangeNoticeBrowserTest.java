@@ -100,10 +100,29 @@ class ChangeNoticeBrowserTest {
                 Map.of("decisionDevice", "NO_RETEST", "changeDecisionReason", "ログのみ / logging only"));
         assertThat(unjudged.status()).isEqualTo(400);
         assertThat(unjudged.text()).contains("クラウド / Cloud: choose whether it needs a retest (RETEST or NO_RETEST).");
-        LabApi.Reply judged = api.post("/api/tasks/" + taskId + "/complete", ENGINEER, Map.of(
-                "decisionDevice", "NO_RETEST", "decisionCloud", "RETEST",
-                "changeDecisionReason", "ファームウェアはログ出力のみ、クラウドはTLS実装が変わった / firmware: logging only; cloud: new TLS stack"));
-        assertThat(judged.status()).as(judged.text()).isEqualTo(204);
+        // The engineer judges in Tasklist: the notice's summary, a choice for each changed component only.
+        Chromium engineer = new Chromium(port);
+        try {
+            engineer.logIn(api, ENGINEER);
+            WebElement form = engineer.openTask(taskId);
+            engineer.claim();
+            String shown = engineer.waitForText("変更の判断 / Judge a change", "デバイス / Device", "7.0 → 7.1",
+                    "クラウド / Cloud", "2026.2 → 2026.3", "log output fix, TLS library update",
+                    "デバイス（ファームウェア） / Device (firmware)");
+            assertThat(shown).doesNotContain("アプリ / App\n");
+            assertThat(engineer.driver.findElements(By.xpath("//label[contains(., 'アプリ / App')]")))
+                    .as("the app did not change").isEmpty();
+            engineer.choose("デバイス（ファームウェア）", "再試験は不要");
+            engineer.choose("クラウド / Cloud", "再試験する");
+            engineer.type("判断の理由", "ファームウェアはログ出力のみ、クラウドはTLS実装が変わった / firmware: logging only; cloud: new TLS stack");
+            engineer.screenshot("change-judge-form.png");
+            engineer.complete();
+            engineer.wait.until(driver -> api.get("/engine-rest/task?processDefinitionKey=process_jcstarChangeNotice"
+                    + "&processInstanceBusinessKey=" + reference + "&firstResult=0&maxResults=10", ENGINEER).json()
+                    .isEmpty());
+        } finally {
+            engineer.close();
+        }
 
         // The delta assessment: the cloud only, on the new versions, linked to the certified one.
         browser.open("/lab/assessments/" + id);
