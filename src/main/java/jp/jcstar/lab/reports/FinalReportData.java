@@ -17,6 +17,7 @@ public final class FinalReportData {
     private final String appliedAt;
     private final String completedAt;
     private final String testPeriod;
+    private final String methods;
     private final String testedBy;
     private final String reviewedBy;
     private final String reviewedAt;
@@ -39,7 +40,9 @@ public final class FinalReportData {
             List<ItemResultRow> items,
             List<RoundRow> rounds,
             List<FindingRow> findings,
-            List<DocumentRow> documents) {
+            List<DocumentRow> documents,
+            String methods) {
+        this.methods = methods;
         this.header = header;
         this.catalogVersion = catalogVersion;
         this.appliedAt = appliedAt;
@@ -53,6 +56,11 @@ public final class FinalReportData {
         this.rounds = rounds == null ? List.of() : List.copyOf(rounds);
         this.findings = findings == null ? List.of() : List.copyOf(findings);
         this.documents = documents == null ? List.of() : List.copyOf(documents);
+    }
+
+    /** How each step of each round was tested (method, tools, environment, samples), one paragraph each. */
+    public String getMethods() {
+        return methods;
     }
 
     /** From the first round's start to the last evaluation. */

@@ -26,6 +26,7 @@ import jp.jcstar.lab.assessment.AssessmentRepository;
 import jp.jcstar.lab.assessment.AssessmentStatus;
 import jp.jcstar.lab.assessment.CheckResult;
 import jp.jcstar.lab.assessment.CheckResultRepository;
+import jp.jcstar.lab.assessment.TestMethodRepository;
 import jp.jcstar.lab.assessment.TestRound;
 import jp.jcstar.lab.assessment.TestRoundRepository;
 import jp.jcstar.lab.assessment.Verdict;
@@ -65,12 +66,14 @@ public class ReportService {
     private final PersonNames people;
     private final AssessmentRepository renewals;
     private final ChangeNoticeRepository changes;
+    private final TestMethodRepository testMethods;
 
     public ReportService(ReportRenderer renderer, ReportRepository reports, AssessmentRecords assessments,
                          CheckResultRepository results, TestRoundRepository rounds, FindingRepository findings,
                          DocumentRepository documents, LabProperties lab, LabClock clock, ReportSettings settings,
                          PdfSigner signer, PersonNames people, AssessmentRepository renewals,
-                         ChangeNoticeRepository changes) {
+                         ChangeNoticeRepository changes, TestMethodRepository testMethods) {
+        this.testMethods = testMethods;
         this.changes = changes;
         this.renewals = renewals;
         this.people = people;
@@ -165,7 +168,29 @@ public class ReportService {
                 testers.stream().map(name).collect(Collectors.joining("\n")), name.apply(assessment.reviewedBy()),
                 dateTime(assessment.reviewedAt()), verdict, items, roundRows,
                 findings.list(assessmentId).stream().map(f -> row(f, catalog)).toList(),
-                documentIndex(assessmentId, Integer.MAX_VALUE));
+                documentIndex(assessmentId, Integer.MAX_VALUE), methods(assessmentId, name));
+    }
+
+    /** "第1回 クラウド / Cloud — 山田 太郎 (eng1), 2026-12-06: testssl.sh 3.2, …", one paragraph per record. */
+    private String methods(long assessmentId, Function<String, String> name) {
+        List<TestMethodRepository.TestMethod> recorded = testMethods.list(assessmentId);
+        if (recorded.isEmpty()) {
+            return "記録なし / None recorded";
+        }
+        return recorded.stream().map(method -> "第" + method.roundNo() + "回 / Round " + method.roundNo() + "  "
+                        + methodStep(method.step()) + " — " + name.apply(method.recordedBy()) + ", "
+                        + date(method.recordedAt()) + ":\n" + method.description())
+                .collect(Collectors.joining("\n\n"));
+    }
+
+    private static String methodStep(String step) {
+        return switch (step) {
+            case "DEVICE" -> "機器 / Device";
+            case "APP" -> "アプリ / App";
+            case "CLOUD" -> "クラウド / Cloud";
+            case "RETEST" -> "再試験 / Retest";
+            default -> step;
+        };
     }
 
     /** Each round with its versions, dates, outcome in words and the items that failed in it. */

@@ -85,7 +85,8 @@ class AssessmentApiEndToEndTest {
         complete(id, USER_TASK_TEST_DEVICE, ENGINEER, Verdicts.allPass(catalog.itemsOf(Step.DEVICE)));
         complete(id, USER_TASK_TEST_APP, ENGINEER, Verdicts.allPass(catalog.itemsOf(Step.APP)));
         complete(id, USER_TASK_TEST_CLOUD, ENGINEER, Verdicts.allPass(catalog.itemsOf(Step.CLOUD))
-                .fail("CLD-04", "api.example.jp が TLS 1.0 を受け付ける / accepts TLS 1.0"));
+                .fail("CLD-04", "api.example.jp が TLS 1.0 を受け付ける / accepts TLS 1.0")
+                .with("testMethod", "testssl.sh 3.2 で api.example.jp:443 を走査 / scanned with testssl.sh 3.2"));
 
         JsonNode failed = awaitAssessment(id, a -> a.path("activeSteps").findValuesAsText("step")
                 .contains(USER_TASK_SUBMIT_RECTIFICATION));
@@ -142,7 +143,10 @@ class AssessmentApiEndToEndTest {
                 "再試験合格/Retestpassed");
         // People by name with their account, the test period, and what a PASS without an observation verified.
         assertThat(text).contains("Test" + ENGINEER + "(" + ENGINEER + ")", "Test" + REVIEWER + "(" + REVIEWER + ")",
-                "試験期間Testperiod", "（2ラウンド/2rounds）", "デバイス/Device,アプリ/App,クラウド/Cloud", "要件を満たすことを確認/Verifiedtomeet:");
+                "試験期間Testperiod", "（2ラウンド/2rounds）", "デバイス/Device,アプリ/App,クラウド/Cloud",
+                "試験方法・ツール・環境/TestMethods,ToolsandEnvironment",
+                "第1回/Round1クラウド/Cloud—Test" + ENGINEER + "(" + ENGINEER + ")",
+                "testssl.sh3.2でapi.example.jp:443を走査/scannedwithtestssl.sh3.2", "要件を満たすことを確認/Verifiedtomeet:");
         // Words a reader understands, never the app's enum names.
         assertThat(text).doesNotContain("FAILED", "PASSED", "CLOSED", "RETEST_PASSED");
         // The index of every file, each version with its round and its SHA-256, as a reader checks them.

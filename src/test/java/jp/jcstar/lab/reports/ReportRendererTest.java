@@ -70,6 +70,8 @@ class ReportRendererTest {
             assertContains(text, compact(data.getTestPeriod()));
             assertContains(text, "試験期間");
             assertContains(text, compact(data.getTestedBy()));
+            assertContains(text, "試験方法・ツール・環境/TestMethods,ToolsandEnvironment");
+            assertContains(text, compact(data.getMethods()));
             assertContains(text, data.getReviewedBy());
             assertContains(text, data.getReviewedAt());
             assertContains(text, data.getVerdict());
@@ -238,7 +240,7 @@ class ReportRendererTest {
     void emptyListsStillRender() throws IOException {
         FinalReportData data = new FinalReportData(new ReportHeader("試験所", "REF-0", new Product("メーカー", PRODUCT, "X1",
                 StarLevel.STAR_1, Set.of(ProductComponent.DEVICE)), new Versions("1.0", "1.0", "1.0")), "v1", "2025-01-01", "2025-02-01", "2025-01-10 〜 2025-01-30", "試験員", "レビュー者", "2025-02-02", "合格 / Pass",
-                null, List.of(), null, null);
+                null, List.of(), null, null, null);
         try (PDDocument document = Loader.loadPDF(renderer.renderFinalReport(data))) {
             String text = compact(new PDFTextStripper().getText(document));
             assertContains(text, PRODUCT);
@@ -389,7 +391,8 @@ class ReportRendererTest {
                 "鈴木 一郎",
                 "2025-07-22",
                 "適合 / Pass",
-                items, rounds, findings, DOCUMENTS);
+                items, rounds, findings, DOCUMENTS,
+                "第1回 / Round 1  クラウド / Cloud — 佐藤 花子 (eng2), 2025-05-20:\ntestssl.sh 3.2、Wireshark 4.2、検証用 AP / test AP");
     }
 
     private static ReportHeader header(Versions versions) {

@@ -62,6 +62,9 @@ public final class AssessmentVariables {
     /** The items a reviewer who sent the report back named: only they open for revision (all in scope when none). */
     public static final ProcessVariable<String> ITEMS_IN_QUESTION = ProcessVariable.of("itemsInQuestion", String.class);
 
+    /** How an engineer tested a step (the test forms' free text), printed in the final report. */
+    public static final ProcessVariable<String> TEST_METHOD = ProcessVariable.of("testMethod", String.class);
+
     // The label's life (process_jcstarLabel, bpmn/jcstar-label.bpmn): its timers' dates and the report it follows.
     public static final ProcessVariable<String> REPORT_CODE = ProcessVariable.of("reportCode", String.class);
     public static final ProcessVariable<Date> FIRST_REMINDER_AT = ProcessVariable.of("firstReminderAt", Date.class);

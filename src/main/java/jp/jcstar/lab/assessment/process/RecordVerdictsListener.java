@@ -80,6 +80,9 @@ public class RecordVerdictsListener implements TaskListener {
             }
         } else {
             verdicts.record(assessmentId, submitted, user);
+            verdicts.recordMethod(assessmentId, FLAGGED.equals(checkItems) ? "RETEST" : checkItems,
+                    submission.find(TEST_METHOD).orElse(null), user);
+            TEST_METHOD.remove(task);
         }
         // Recorded in the app's tables (the data of record; not in the engine's history, ADR 11); a later form must
         // not find them pre-filled and have a stale verdict pass for a new one.

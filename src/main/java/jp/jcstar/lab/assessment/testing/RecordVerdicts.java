@@ -19,6 +19,7 @@ import jp.jcstar.lab.assessment.CheckResultRepository;
 import jp.jcstar.lab.assessment.DecisionLog;
 import jp.jcstar.lab.assessment.FreeText;
 import jp.jcstar.lab.assessment.RawVerdict;
+import jp.jcstar.lab.assessment.TestMethodRepository;
 import jp.jcstar.lab.assessment.Verdict;
 import jp.jcstar.lab.catalog.Catalog;
 import jp.jcstar.lab.catalog.CheckItem;
@@ -43,13 +44,35 @@ public class RecordVerdicts {
     private final DecisionLog decisions;
     private final LabClock clock;
 
+    private final TestMethodRepository methods;
+
     public RecordVerdicts(AssessmentRecords records, CheckResultRepository results, FindingRepository findings,
-                          DecisionLog decisions, LabClock clock) {
+                          DecisionLog decisions, LabClock clock, TestMethodRepository methods) {
+        this.methods = methods;
         this.records = records;
         this.results = results;
         this.findings = findings;
         this.decisions = decisions;
         this.clock = clock;
+    }
+
+    /** Maximum length of a step's method, tools and environment. */
+    static final int MAX_METHOD = 2000;
+
+    /**
+     * How the engineer tested a step of the current round (method, tools, environment, samples), printed in the final
+     * report; nothing when left empty.
+     */
+    public void recordMethod(long assessmentId, String step, String method, String user) {
+        String text = FreeText.strippedOrNull(method);
+        if (text == null) {
+            return;
+        }
+        if (text.length() > MAX_METHOD || jp.jcstar.lab.ControlCharacters.present(text)) {
+            throw new InvalidInputException(Bilingual.of("試験方法・ツール・環境は " + MAX_METHOD + " 文字以内の普通の文字で書いてください。",
+                    "Method, tools and environment: plain text of at most " + MAX_METHOD + " characters."));
+        }
+        methods.insert(assessmentId, records.get(assessmentId).currentRound(), step, text, user, clock.now());
     }
 
     public List<CheckResult> record(long assessmentId, List<RawVerdict> submitted, String user) {
