@@ -14,6 +14,15 @@ public record Versions(String firmware, String app, String cloud) {
         return new Versions(given(firmware, previous.firmware), given(app, previous.app), given(cloud, previous.cloud));
     }
 
+    /** The version of one component: firmware for the device. */
+    public String of(ProductComponent component) {
+        return switch (component) {
+            case DEVICE -> firmware;
+            case APP -> app;
+            case CLOUD -> cloud;
+        };
+    }
+
     private static String given(String submitted, String previous) {
         return submitted == null || submitted.isBlank() ? previous : submitted.strip();
     }

@@ -102,15 +102,15 @@ public class IpaPackage {
         StoredReport report = reports.finalReport(assessment).orElseThrow(() -> new ConflictException(
                 "IPA 申請パッケージは評価の完了後に作れます / The IPA package of " + assessment.reference()
                         + " exists once the assessment is completed; it is " + assessment.status()));
-        IssuedReport issued = stored.entries(id).stream().filter(entry -> entry.kind() == ReportKind.FINAL)
-                .findFirst().orElseThrow();
-        IssuedReport.Status status = issued.code() == null ? IssuedReport.Status.VALID : issued.statusAt(clock.now());
+        // A final report issued before reports were signed has no code and no status: it stands as it is.
+        java.util.Optional<IssuedReport> issued = stored.issuedFinal(id);
+        IssuedReport.Status status = issued.map(signed -> signed.statusAt(clock.now())).orElse(IssuedReport.Status.VALID);
         if (status == IssuedReport.Status.WITHDRAWN || status == IssuedReport.Status.SUPERSEDED) {
             throw new ConflictException(Bilingual.of(assessment.reference() + " の最終評価報告書は" + status.words()
                     + "のため、申請パッケージは作れません。", "The final report of " + assessment.reference() + " is "
                     + status.name().toLowerCase(java.util.Locale.ROOT) + ": there is no IPA package for it.").toString());
         }
-        String code = issued.code() == null ? "-" : issued.code();
+        String code = issued.map(IssuedReport::code).orElse("-");
         List<RequirementList> lists = requirements.forLevel(assessment.product().starLevel());
         List<ChecklistRow> rows = checklist(assessment, lists);
         String prefix = assessment.reference();

@@ -41,6 +41,12 @@ public class ReportRepository {
                 .query(ReportRepository::issued).optional();
     }
 
+    /** The assessment's signed final report, once issued. */
+    public Optional<IssuedReport> issuedFinal(long assessmentId) {
+        return entries(assessmentId).stream().filter(entry -> entry.kind() == ReportKind.FINAL && entry.code() != null)
+                .findFirst();
+    }
+
     /** The final report of an assessment is superseded by the one issued under this code (its renewal's). */
     public void supersede(long assessmentId, String byCode) {
         jdbc.sql("update report set superseded_by = ? where assessment_id = ? and kind = ? and verification_code is not null")

@@ -115,9 +115,8 @@ public class ReportService {
         Verification verification = verification(now, "最終評価報告書 / Final assessment report");
         // A delta assessment's report replaces the certified one for the rest of its validity; any other, from now.
         OffsetDateTime validUntil = changes.ofDelta(assessmentId)
-                .flatMap(notice -> reports.entries(notice.assessmentId()).stream()
-                        .filter(entry -> entry.kind() == ReportKind.FINAL && entry.validUntil() != null).findFirst())
-                .map(IssuedReport::validUntil).orElse(now.plus(settings.validity()));
+                .flatMap(notice -> reports.issuedFinal(notice.assessmentId())).map(IssuedReport::validUntil)
+                .orElse(now.plus(settings.validity()));
         StoredReport report = store(assessmentId, ReportKind.FINAL, assessment.currentRound(),
                 renderer.renderFinalReport(data, verification), now, verification.code(), validUntil);
         // A renewal's report replaces the one it renews: that one's verification page now says so.

@@ -24,6 +24,26 @@ final class LabUsers {
     private LabUsers() {
     }
 
+    /** The user of another company (CompanyIsolationTest.RIVAL), registered once per context. */
+    static void rival(LabApi api) {
+        if (absent(api, CompanyIsolationTest.RIVAL)) {
+            api.registerCompany(CompanyIsolationTest.RIVAL_COMPANY, "ライバル工業株式会社");
+            api.registerManufacturerUser(CompanyIsolationTest.RIVAL_COMPANY, CompanyIsolationTest.RIVAL);
+        }
+    }
+
+    /** A member of the lab's staff in a role (lab-manager, process-admin, …), registered and logged in once. */
+    static void staff(LabApi api, String userId, String role) {
+        if (absent(api, userId)) {
+            api.registerStaff(userId, role);
+            api.loginForToken(userId, LabApi.PASSWORD);
+        }
+    }
+
+    private static boolean absent(LabApi api, String userId) {
+        return api.get("/engine-rest/user/" + userId + "/profile", "admin", WebAppTest.ADMIN_PASSWORD).status() == 404;
+    }
+
     static LabApi on(int port) {
         LabApi api = clients.computeIfAbsent(port, LabApi::new);
         if (initializedPorts.add(port)) {

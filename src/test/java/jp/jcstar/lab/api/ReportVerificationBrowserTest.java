@@ -60,15 +60,8 @@ class ReportVerificationBrowserTest {
     void start() {
         api = LabUsers.on(port);
         catalog = catalogs.current();
-        if (api.get("/engine-rest/user/" + MANAGER + "/profile", "admin", WebAppTest.ADMIN_PASSWORD).status() == 404) {
-            api.registerStaff(MANAGER, "lab-manager");
-            api.loginForToken(MANAGER, LabApi.PASSWORD);
-        }
-        if (api.get("/engine-rest/user/" + CompanyIsolationTest.RIVAL + "/profile", "admin", WebAppTest.ADMIN_PASSWORD)
-                .status() == 404) {
-            api.registerCompany(CompanyIsolationTest.RIVAL_COMPANY, "ライバル工業株式会社");
-            api.registerManufacturerUser(CompanyIsolationTest.RIVAL_COMPANY, CompanyIsolationTest.RIVAL);
-        }
+        LabUsers.staff(api, MANAGER, "lab-manager");
+        LabUsers.rival(api);
         browser = new Chromium(port);
     }
 

@@ -58,15 +58,8 @@ class RequirementsAndIpaPackageBrowserTest {
     @BeforeEach
     void start() {
         api = LabUsers.on(port);
-        if (api.get("/engine-rest/user/" + CompanyIsolationTest.RIVAL + "/profile", "admin", WebAppTest.ADMIN_PASSWORD)
-                .status() == 404) {
-            api.registerCompany(CompanyIsolationTest.RIVAL_COMPANY, "ライバル工業株式会社");
-            api.registerManufacturerUser(CompanyIsolationTest.RIVAL_COMPANY, CompanyIsolationTest.RIVAL);
-        }
-        if (api.get("/engine-rest/user/" + PROCESS_ADMIN + "/profile", "admin", WebAppTest.ADMIN_PASSWORD).status() == 404) {
-            api.registerStaff(PROCESS_ADMIN, "process-admin");
-            api.loginForToken(PROCESS_ADMIN, LabApi.PASSWORD);
-        }
+        LabUsers.rival(api);
+        LabUsers.staff(api, PROCESS_ADMIN, "process-admin");
         catalog = catalogs.current();
         browser = new Chromium(port);
     }

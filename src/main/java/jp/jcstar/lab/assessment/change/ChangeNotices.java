@@ -87,11 +87,7 @@ public class ChangeNotices {
                 Bilingual.of(Wording.component(component) + " はこの評価の範囲外です。", Wording.component(component)
                         + " is outside this assessment's scope.")));
         for (ProductComponent component : components) {
-            String version = switch (component) {
-                case DEVICE -> versions.firmware();
-                case APP -> versions.app();
-                case CLOUD -> versions.cloud();
-            };
+            String version = versions.of(component);
             if (version == null || version.isBlank()) {
                 problems.add(Bilingual.of(Wording.component(component) + " の新しい版を入力してください。",
                         "Give the new version of " + Wording.component(component) + "."));
@@ -194,14 +190,9 @@ public class ChangeNotices {
         List<ChangeNotice> decided = notices.of(certified.id()).stream().filter(ChangeNotice::decided)
                 .sorted(java.util.Comparator.comparingLong(ChangeNotice::id)).toList();
         for (ChangeNotice notice : decided) {
-            current = new Versions(or(notice.versions().firmware(), current.firmware()),
-                    or(notice.versions().app(), current.app()), or(notice.versions().cloud(), current.cloud()));
+            current = notice.versions().orPrevious(current);
         }
         return current;
-    }
-
-    private static String or(String changed, String before) {
-        return changed == null || changed.isBlank() ? before : changed;
     }
 
     /** Whether a notice of this assessment waits for the lab's decision. */

@@ -62,11 +62,7 @@ public class ChangeNoticeProcess {
                 .append(Markdown.text(certified.product().manufacturer())).append(")\n\n");
         for (ProductComponent component : notice.components()) {
             String before = version(current, component);
-            String after = switch (component) {
-                case DEVICE -> notice.versions().firmware();
-                case APP -> notice.versions().app();
-                case CLOUD -> notice.versions().cloud();
-            };
+            String after = notice.versions().of(component);
             text.append("- **").append(Wording.component(component)).append("**: ").append(Markdown.text(before))
                     .append(" → ").append(Markdown.text(after)).append('\n');
         }
@@ -75,11 +71,7 @@ public class ChangeNoticeProcess {
     }
 
     private static String version(Versions versions, ProductComponent component) {
-        String version = switch (component) {
-            case DEVICE -> versions.firmware();
-            case APP -> versions.app();
-            case CLOUD -> versions.cloud();
-        };
+        String version = versions.of(component);
         return version == null || version.isBlank() ? "—" : version;
     }
 }

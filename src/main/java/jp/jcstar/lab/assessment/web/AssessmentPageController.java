@@ -163,15 +163,14 @@ public class AssessmentPageController {
         model.addAttribute("a", overviews.of(assessment, user));
         // A renewal and what it renews, as far as the reader may see them (both are of one company).
         model.addAttribute("renews", assessments.renewed(id).map(assessments::get).map(LinkedAssessment::of).orElse(null));
-        model.addAttribute("renewals", assessments.renewals(id).stream().map(assessments::get).map(LinkedAssessment::of)
-                .toList());
+        List<Assessment> next = assessments.renewals(id).stream().map(assessments::get).toList();
+        model.addAttribute("renewals", next.stream().map(LinkedAssessment::of).toList());
         model.addAttribute("mayRenew", assessment.status() == AssessmentStatus.COMPLETED
                 && user.isInAny(List.of(Roles.MANUFACTURERS, Roles.LAB_MANAGERS)));
-        List<LinkedAssessment> successors = assessments.renewals(id).stream().map(assessments::get)
-                .filter(next -> next.status() == AssessmentStatus.IN_PROGRESS || next.status() == AssessmentStatus.COMPLETED)
-                .map(LinkedAssessment::of).toList();
+        boolean succeeded = next.stream().anyMatch(successor -> successor.status() == AssessmentStatus.IN_PROGRESS
+                || successor.status() == AssessmentStatus.COMPLETED);
         model.addAttribute("mayFileChange", assessment.status() == AssessmentStatus.COMPLETED
-                && user.isInAny(List.of(Roles.MANUFACTURERS, Roles.LAB_MANAGERS)) && successors.isEmpty()
+                && user.isInAny(List.of(Roles.MANUFACTURERS, Roles.LAB_MANAGERS)) && !succeeded
                 && !changeNotices.waiting(id) && changeNoticeIntake.labelInForce(assessment));
         model.addAttribute("changeNotices", changeNotices.of(id).stream().map(notice -> new NoticeRow(notice,
                 words(notice.components()), notice.retest() == null ? null : words(notice.retest()),

@@ -17,7 +17,6 @@ import jp.jcstar.lab.problem.ConflictException;
 import jp.jcstar.lab.problem.EnumValues;
 import jp.jcstar.lab.problem.InvalidInputException;
 import jp.jcstar.lab.reports.IssuedReport;
-import jp.jcstar.lab.reports.ReportKind;
 import jp.jcstar.lab.reports.ReportRepository;
 import jp.jcstar.lab.security.LabUser;
 import org.springframework.stereotype.Service;
@@ -48,9 +47,8 @@ public class ChangeNoticeIntake {
     /** Whether the assessment's final report stands now: a notice changes a label that is in force, nothing else. */
     @Transactional(readOnly = true)
     public boolean labelInForce(Assessment certified) {
-        return reports.entries(certified.id()).stream()
-                .filter(report -> report.kind() == ReportKind.FINAL && report.code() != null)
-                .anyMatch(report -> report.statusAt(clock.now()) == IssuedReport.Status.VALID);
+        return reports.issuedFinal(certified.id())
+                .filter(report -> report.statusAt(clock.now()) == IssuedReport.Status.VALID).isPresent();
     }
 
     @Transactional
