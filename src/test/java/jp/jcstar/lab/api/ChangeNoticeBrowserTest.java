@@ -129,6 +129,7 @@ class ChangeNoticeBrowserTest {
         browser.waitForText("再試験 / Retest: クラウド / Cloud", "firmware: logging only; cloud: new TLS stack",
                 "差分評価 / Delta assessment:");
         browser.screenshot("change-notice-decided.png");
+        assertThat(browser.driver.findElements(By.id("renew"))).as("no renewal beside a running delta").isEmpty();
         String delta = browser.find(By.cssSelector("#notices a")).getAttribute("href");
         long deltaId = Long.parseLong(delta.replaceAll(".*/lab/assessments/(\\d+).*", "$1"));
         JsonNode fresh = api.get("/api/assessments/" + deltaId, MANUFACTURER).json();

@@ -165,10 +165,13 @@ public class AssessmentPageController {
         model.addAttribute("renews", assessments.renewed(id).map(assessments::get).map(LinkedAssessment::of).orElse(null));
         List<Assessment> next = assessments.renewals(id).stream().map(assessments::get).toList();
         model.addAttribute("renewals", next.stream().map(LinkedAssessment::of).toList());
-        model.addAttribute("mayRenew", assessment.status() == AssessmentStatus.COMPLETED
-                && user.isInAny(List.of(Roles.MANUFACTURERS, Roles.LAB_MANAGERS)));
+
         boolean succeeded = next.stream().anyMatch(successor -> successor.status() == AssessmentStatus.IN_PROGRESS
                 || successor.status() == AssessmentStatus.COMPLETED);
+        // A renewal, like a change notice, goes to the product as it stands: not beside a running or completed successor.
+        model.addAttribute("mayRenew", assessment.status() == AssessmentStatus.COMPLETED
+                && user.isInAny(List.of(Roles.MANUFACTURERS, Roles.LAB_MANAGERS)) && !succeeded
+                && !changeNotices.waiting(id));
         model.addAttribute("mayFileChange", assessment.status() == AssessmentStatus.COMPLETED
                 && user.isInAny(List.of(Roles.MANUFACTURERS, Roles.LAB_MANAGERS)) && !succeeded
                 && !changeNotices.waiting(id) && changeNoticeIntake.labelInForce(assessment));
