@@ -82,7 +82,9 @@ public final class FormDefinition {
         JsonNode validate = component.path("validate");
         List<String> values = component.path("values").findValuesAsText("value");
         boolean readOnly = component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false);
-        return new Field(component.get("key").asText(), component.path("label").asText(null),
+        // A date field calls its label dateLabel.
+        String label = component.path("label").asText(component.path("dateLabel").asText(null));
+        return new Field(component.get("key").asText(), label,
                 component.path("type").asText(), validate.path("required").asBoolean(false), readOnly,
                 component.has("conditional"), List.copyOf(values), validate.path("maxLength").asInt(DEFAULT_MAX_LENGTH));
     }

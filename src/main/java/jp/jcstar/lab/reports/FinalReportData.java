@@ -18,6 +18,7 @@ public final class FinalReportData {
     private final String completedAt;
     private final String testPeriod;
     private final String methods;
+    private final String samples;
     private final String testedBy;
     private final String reviewedBy;
     private final String reviewedAt;
@@ -41,8 +42,10 @@ public final class FinalReportData {
             List<RoundRow> rounds,
             List<FindingRow> findings,
             List<DocumentRow> documents,
-            String methods) {
+            String methods,
+            String samples) {
         this.methods = methods;
+        this.samples = samples;
         this.header = header;
         this.catalogVersion = catalogVersion;
         this.appliedAt = appliedAt;
@@ -61,6 +64,11 @@ public final class FinalReportData {
     /** How each step of each round was tested (method, tools, environment, samples), one paragraph each. */
     public String getMethods() {
         return methods;
+    }
+
+    /** The samples under test as received (serial numbers, hardware revision, versions), one paragraph each. */
+    public String getSamples() {
+        return samples;
     }
 
     /** From the first round's start to the last evaluation. */

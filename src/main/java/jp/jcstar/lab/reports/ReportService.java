@@ -26,10 +26,14 @@ import jp.jcstar.lab.assessment.AssessmentRepository;
 import jp.jcstar.lab.assessment.AssessmentStatus;
 import jp.jcstar.lab.assessment.CheckResult;
 import jp.jcstar.lab.assessment.CheckResultRepository;
+import jp.jcstar.lab.assessment.ProductComponent;
+import jp.jcstar.lab.assessment.SampleRepository;
+import jp.jcstar.lab.assessment.SampleRepository.SampleReceipt;
 import jp.jcstar.lab.assessment.TestMethodRepository;
 import jp.jcstar.lab.assessment.TestRound;
 import jp.jcstar.lab.assessment.TestRoundRepository;
 import jp.jcstar.lab.assessment.Verdict;
+import jp.jcstar.lab.assessment.Versions;
 import jp.jcstar.lab.assessment.change.ChangeNoticeRepository;
 import jp.jcstar.lab.catalog.Catalog;
 import jp.jcstar.lab.catalog.CheckItem;
@@ -67,13 +71,15 @@ public class ReportService {
     private final AssessmentRepository renewals;
     private final ChangeNoticeRepository changes;
     private final TestMethodRepository testMethods;
+    private final SampleRepository samples;
 
     public ReportService(ReportRenderer renderer, ReportRepository reports, AssessmentRecords assessments,
                          CheckResultRepository results, TestRoundRepository rounds, FindingRepository findings,
                          DocumentRepository documents, LabProperties lab, LabClock clock, ReportSettings settings,
                          PdfSigner signer, PersonNames people, AssessmentRepository renewals,
-                         ChangeNoticeRepository changes, TestMethodRepository testMethods) {
+                         ChangeNoticeRepository changes, TestMethodRepository testMethods, SampleRepository samples) {
         this.testMethods = testMethods;
+        this.samples = samples;
         this.changes = changes;
         this.renewals = renewals;
         this.people = people;
@@ -167,7 +173,38 @@ public class ReportService {
                 testers.stream().map(name).collect(Collectors.joining("\n")), name.apply(assessment.reviewedBy()),
                 dateTime(assessment.reviewedAt()), verdict, items, roundRows,
                 findings.list(assessmentId).stream().map(f -> row(f, catalog)).toList(),
-                documentIndex(assessmentId, Integer.MAX_VALUE), methods(assessmentId, name));
+                documentIndex(assessmentId, Integer.MAX_VALUE), methods(assessmentId, name),
+                samples(assessment, tested, name));
+    }
+
+    /** Each delivery of samples as received, beside the versions applied for. */
+    private String samples(Assessment assessment, List<TestRound> tested, Function<String, String> name) {
+        if (!assessment.covers(ProductComponent.DEVICE)) {
+            return "デバイスは評価範囲外です / The device is outside the scope: no samples were tested.";
+        }
+        List<SampleReceipt> received = samples.list(assessment.id());
+        if (received.isEmpty()) {
+            return "記録なし / None recorded";
+        }
+        Versions applied = tested.isEmpty() ? assessment.versions() : tested.get(0).versions();
+        return received.stream().map(receipt -> "受領 / Received " + receipt.receivedOn() + " — "
+                        + name.apply(receipt.recordedBy()) + "\n"
+                        + "シリアル番号 / Serial numbers: " + String.join(", ", receipt.serials()) + "\n"
+                        + "ハードウェアリビジョン / Hardware revision: " + receipt.hardwareRevision() + "\n"
+                        + asReceived("ファームウェア / Firmware", receipt.firmwareVersion(), applied.firmware())
+                        + (assessment.covers(ProductComponent.APP)
+                        ? asReceived("アプリ / App", receipt.appVersion(), applied.app()) : "")
+                        + (assessment.covers(ProductComponent.CLOUD)
+                        ? asReceived("クラウド / Cloud", receipt.cloudVersion(), applied.cloud()) : "")
+                        + (receipt.condition() == null ? "" : "状態・付属品 / Condition: " + receipt.condition()))
+                .map(String::strip).collect(Collectors.joining("\n\n"));
+    }
+
+    /** "ファームウェア / Firmware: 1.0.1 (申請時 / applied for: 1.0.0)" when they differ. */
+    private static String asReceived(String component, String received, String applied) {
+        String version = received == null ? "記録なし / not recorded" : received;
+        String note = applied != null && !applied.equals(received) ? "（申請時 / applied for: " + applied + "）" : "";
+        return component + ": " + version + note + "\n";
     }
 
     /** "第1回 クラウド / Cloud — 山田 太郎 (eng1), 2026-12-06: testssl.sh 3.2, …", one paragraph per record. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jp.jcstar.lab.LabClock;
 import jp.jcstar.lab.Sha256;
 import jp.jcstar.lab.WebAppTest;
 import jp.jcstar.lab.assessment.Verdicts;
@@ -80,6 +81,21 @@ class AssessmentApiEndToEndTest {
                 Verdicts.none().with("documentsSupplied", "DOC-01..06 version 1, DOC-07 脅威モデル version 1"));
         complete(id, USER_TASK_REVIEW_DOCUMENTATION, ENGINEER, Verdicts.allPass(catalog.itemsOf(Step.DOCUMENTATION)));
         assertThat(api.upload(id, ENGINEER, "CLD-04", "tls-scan.txt", null, tlsScan).status()).isEqualTo(201);
+        // The device waits for its samples; a day in the future is refused in words and changes nothing.
+        assertThat(api.activeSteps(id, ENGINEER))
+                .containsExactlyInAnyOrder(USER_TASK_RECEIVE_SAMPLES, USER_TASK_TEST_APP, USER_TASK_TEST_CLOUD);
+        String samplesTask = api.openTask(id, USER_TASK_RECEIVE_SAMPLES, ENGINEER);
+        LabApi.Reply future = api.post("/api/tasks/" + samplesTask + "/complete", ENGINEER, Map.of(
+                "samplesReceivedOn", "2999-01-01", "sampleSerials", "SLX1-0001", "sampleHardwareRevision", "Rev.C",
+                "sampleFirmwareVersion", "1.0.1"));
+        assertThat(future.status()).as(future.text()).isEqualTo(400);
+        assertThat(future.text()).contains("受領日", "Received on: 2999-01-01 is in the future");
+        assertThat(api.activeSteps(id, ENGINEER)).contains(USER_TASK_RECEIVE_SAMPLES).doesNotContain(USER_TASK_TEST_DEVICE);
+        complete(id, USER_TASK_RECEIVE_SAMPLES, ENGINEER, Verdicts.none()
+                .with("samplesReceivedOn", new LabClock().now().toLocalDate().toString())
+                .with("sampleSerials", "SLX1-0001\nSLX1-0002").with("sampleHardwareRevision", "Rev.C")
+                .with("sampleFirmwareVersion", "1.0.1").with("sampleAppVersion", "2.3.0")
+                .with("sampleCondition", "外箱に傷 / box scratched"));
         assertThat(api.activeSteps(id, ENGINEER))
                 .containsExactlyInAnyOrder(USER_TASK_TEST_DEVICE, USER_TASK_TEST_APP, USER_TASK_TEST_CLOUD);
         complete(id, USER_TASK_TEST_DEVICE, ENGINEER, Verdicts.allPass(catalog.itemsOf(Step.DEVICE)));
@@ -147,6 +163,10 @@ class AssessmentApiEndToEndTest {
                 "試験方法・ツール・環境/TestMethods,ToolsandEnvironment",
                 "第1回/Round1クラウド/Cloud—Test" + ENGINEER + "(" + ENGINEER + ")",
                 "testssl.sh3.2でapi.example.jp:443を走査/scannedwithtestssl.sh3.2", "要件を満たすことを確認/Verifiedtomeet:");
+        // The samples as received, with the firmware applied for beside the one they carried.
+        assertThat(text).contains("試験試料/SamplesunderTest", "シリアル番号/Serialnumbers:SLX1-0001,SLX1-0002",
+                "ハードウェアリビジョン/Hardwarerevision:Rev.C", "ファームウェア/Firmware:1.0.1（申請時/appliedfor:1.0.0）",
+                "アプリ/App:2.3.0", "クラウド/Cloud:記録なし/notrecorded", "状態・付属品/Condition:外箱に傷/boxscratched");
         // Words a reader understands, never the app's enum names.
         assertThat(text).doesNotContain("FAILED", "PASSED", "CLOSED", "RETEST_PASSED");
         // The index of every file, each version with its round and its SHA-256, as a reader checks them.

@@ -59,6 +59,7 @@ class CompanyIsolationTest {
         api.supplyDocuments(id, MANUFACTURER);
         api.complete(id, USER_TASK_REVIEW_DOCUMENTATION, ENGINEER,
                 Verdicts.allPass(catalogs.current().itemsOf(Step.DOCUMENTATION)).variables());
+        api.receiveSamples(id, ENGINEER, "1.0.0");
         api.complete(id, USER_TASK_TEST_DEVICE, ENGINEER, Verdicts.allPass(catalogs.current().itemsOf(Step.DEVICE))
                 .fail("DEV-01", "default password admin/admin").variables());
         api.awaitAssessment(id, MANUFACTURER, a -> a.path("activeSteps").findValuesAsText("step")

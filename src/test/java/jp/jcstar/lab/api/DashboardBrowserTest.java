@@ -81,6 +81,7 @@ class DashboardBrowserTest {
         long held = applied(13);
         api.supplyDocuments(held, MANUFACTURER);
         api.complete(held, USER_TASK_REVIEW_DOCUMENTATION, ENGINEER, Verdicts.allPass(catalog.itemsOf(Step.DOCUMENTATION)).variables());
+        api.receiveSamples(held, ENGINEER, "1.0.0");
         api.complete(held, USER_TASK_TEST_DEVICE, ENGINEER, Verdicts.allPass(catalog.itemsOf(Step.DEVICE)).variables());
         assertThat(api.post("/api/tasks/" + api.openTask(held, USER_TASK_TEST_CLOUD, ENGINEER) + "/claim", ENGINEER, Map.of())
                 .status()).isEqualTo(204);
@@ -173,6 +174,7 @@ class DashboardBrowserTest {
         api.complete(id, USER_TASK_REVIEW_DOCUMENTATION, ENGINEER, Verdicts.allPass(catalog.itemsOf(Step.DOCUMENTATION)).variables());
         Verdicts device = Verdicts.allPass(catalog.itemsOf(Step.DEVICE));
         Verdicts cloud = Verdicts.allPass(catalog.itemsOf(Step.CLOUD));
+        api.receiveSamples(id, ENGINEER, "1.0.0");
         api.complete(id, USER_TASK_TEST_DEVICE, ENGINEER, (deviceFailure == null ? device
                 : device.fail(deviceFailure, "初期パスワードが共通 / shared default password")).variables());
         api.complete(id, USER_TASK_TEST_CLOUD, ENGINEER, (cloudFailure == null ? cloud

@@ -35,6 +35,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.samstevens.totp.code.DefaultCodeGenerator;
 import dev.samstevens.totp.exceptions.CodeGenerationException;
+import jp.jcstar.lab.LabClock;
 import jp.jcstar.lab.WebAppTest;
 
 /** A plain HTTP client for the running app, speaking as one user with HTTP Basic, as a lab's script would. */
@@ -292,6 +293,14 @@ public class LabApi {
         }
         complete(assessmentId, USER_TASK_SUPPLY_DOCUMENTS, manufacturer,
                 Map.of("documentsSupplied", "DOC-01..07, version 1"));
+    }
+
+    /** The engineer records the samples as received (two units, revision C, the firmware applied for), today. */
+    public void receiveSamples(long assessmentId, String engineer, String firmware) {
+        complete(assessmentId, USER_TASK_RECEIVE_SAMPLES, engineer, Map.of(
+                "samplesReceivedOn", new LabClock().now().toLocalDate().toString(),
+                "sampleSerials", "SN-0001\nSN-0002", "sampleHardwareRevision", "Rev.C",
+                "sampleFirmwareVersion", firmware));
     }
 
     /** Waits for the job executor (issue list, final report) to move the assessment on. */

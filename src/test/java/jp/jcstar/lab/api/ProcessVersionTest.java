@@ -79,7 +79,7 @@ class ProcessVersionTest {
         assertThat(definitionOf(running)).isEqualTo(before);
         api.complete(running, USER_TASK_REVIEW_DOCUMENTATION, ENGINEER,
                 Verdicts.allPass(catalog.itemsOf(Step.DOCUMENTATION)).variables());
-        assertThat(api.activeSteps(running, ENGINEER)).containsExactly(USER_TASK_TEST_DEVICE);
+        assertThat(api.activeSteps(running, ENGINEER)).containsExactly(USER_TASK_RECEIVE_SAMPLES);
         assertThat(definitionOf(running)).isEqualTo(before);
         assertThat(apply()).satisfies(fresh -> assertThat(definitionOf(fresh)).isNotEqualTo(before));
     }
@@ -186,6 +186,7 @@ class ProcessVersionTest {
         assertThat(definitionOf(staying)).isEqualTo(v1);
 
         api.complete(moving, USER_TASK_REVIEW_DOCUMENTATION, ENGINEER, Verdicts.allPass(catalog.itemsOf(Step.DOCUMENTATION)).variables());
+        api.receiveSamples(moving, ENGINEER, "1.0.0");
         api.complete(moving, USER_TASK_TEST_DEVICE, ENGINEER, Verdicts.allPass(catalog.itemsOf(Step.DEVICE)).variables());
         api.complete(moving, USER_TASK_REVIEW_REPORT, REVIEWER, Map.of("reviewDecision", "APPROVE"));
         api.awaitAssessment(moving, ENGINEER, a -> a.path("status").asText().equals("COMPLETED"));

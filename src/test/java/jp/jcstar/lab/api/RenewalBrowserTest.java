@@ -105,6 +105,7 @@ class RenewalBrowserTest {
         api.supplyDocuments(renewal, MANUFACTURER);
         api.complete(renewal, USER_TASK_REVIEW_DOCUMENTATION, ENGINEER,
                 Verdicts.allPass(catalog.itemsOf(Step.DOCUMENTATION)).variables());
+        api.receiveSamples(renewal, ENGINEER, "7.0");
         api.complete(renewal, USER_TASK_TEST_DEVICE, ENGINEER, Verdicts.allPass(catalog.itemsOf(Step.DEVICE)).variables());
         api.complete(renewal, USER_TASK_TEST_CLOUD, ENGINEER, Verdicts.allPass(catalog.itemsOf(Step.CLOUD)).variables());
         api.complete(renewal, USER_TASK_REVIEW_REPORT, REVIEWER, Verdicts.none()

@@ -7,16 +7,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
+import jp.jcstar.lab.LabClock;
 import jp.jcstar.lab.WebAppTest;
+import jp.jcstar.lab.assessment.Verdicts;
+import jp.jcstar.lab.catalog.CatalogRepository;
+import jp.jcstar.lab.catalog.Step;
 import jp.jcstar.lab.browser.Chromium;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -35,6 +42,7 @@ class TasklistBrowserTest {
 
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
+    @Autowired CatalogRepository catalogs;
 
     LabApi api;
     Chromium browser;
@@ -162,5 +170,54 @@ class TasklistBrowserTest {
                 .contains("text/plain");
         browser.screenshot("browser-documents-page.png");
         Files.delete(evidence);
+    }
+
+    @Test
+    void theEngineerRecordsTheSamplesAsReceivedInTasklistBeforeTheDeviceTests() throws IOException {
+        LabApi.Reply applied = api.post("/api/assessments", MANUFACTURER, Map.of(
+                "productName", "ブラウザ試験ハブ", "modelNumbers", "BH-1, BH-1W", "firmwareVersion", "3.1",
+                "cloudVersion", "2026.4", "starLevel", "STAR-1", "scope", List.of("DEVICE", "CLOUD")));
+        long id = applied.json().path("id").asLong();
+        api.supplyDocuments(id, MANUFACTURER);
+        api.complete(id, USER_TASK_REVIEW_DOCUMENTATION, ENGINEER,
+                Verdicts.allPass(catalogs.current().itemsOf(Step.DOCUMENTATION)).variables());
+        assertThat(api.activeSteps(id, ENGINEER)).containsExactlyInAnyOrder(USER_TASK_RECEIVE_SAMPLES, USER_TASK_TEST_CLOUD);
+
+        browser.logIn(api, ENGINEER);
+        browser.openTask(api.openTask(id, USER_TASK_RECEIVE_SAMPLES, ENGINEER));
+        browser.claim();
+        // What arrived is compared with what was applied for, which the form shows in both languages.
+        browser.waitForText("試料の受領 / Samples received", "Record the samples as they arrived",
+                "申請時の版 / Versions applied for", "ファームウェア / firmware 3.1", "クラウド / cloud 2026.4",
+                "型番 / Model numbers", "BH-1, BH-1W", "受領日 / Received on",
+                "シリアル番号（1行に1台） / Serial numbers (one per line)", "ハードウェアリビジョン / Hardware revision",
+                "受領時のファームウェアバージョン / Firmware version as received",
+                "受領時のクラウドバージョン / Cloud version as received");
+        assertThat(browser.driver.findElements(By.xpath("//label[contains(., 'App version as received')]")))
+                .as("the app is outside the scope").isEmpty();
+        LocalDate today = new LabClock().now().toLocalDate();
+        WebElement date = browser.field("受領日");
+        date.sendKeys(today.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")));
+        date.sendKeys(Keys.ENTER);
+        browser.type("シリアル番号", "BH1-00017\nBH1-00018");
+        browser.type("ハードウェアリビジョン", "Rev.B");
+        browser.type("ファームウェアバージョン", "3.1.2");
+        browser.type("クラウドバージョン", "2026.4");
+        browser.type("状態・付属品", "ACアダプタ付属 / AC adapter included");
+        browser.screenshot("receive-samples-form.png");
+        browser.complete();
+
+        browser.wait.until(driver -> api.activeSteps(id, ENGINEER).contains(USER_TASK_TEST_DEVICE));
+        Map<String, Object> received = jdbc.sql("""
+                        select received_on, serial_numbers, hardware_revision, firmware_version, cloud_version, app_version,
+                               item_condition, recorded_by
+                        from sample_receipt where assessment_id = ?""").param(id).query().singleRow();
+        assertThat(received).containsEntry("serial_numbers", "BH1-00017\nBH1-00018")
+                .containsEntry("hardware_revision", "Rev.B").containsEntry("firmware_version", "3.1.2")
+                .containsEntry("cloud_version", "2026.4").containsEntry("app_version", null)
+                .containsEntry("item_condition", "ACアダプタ付属 / AC adapter included")
+                .containsEntry("recorded_by", ENGINEER);
+        assertThat(received.get("received_on").toString()).isEqualTo(today.toString());
+        assertThat(browser.consoleErrors()).isEmpty();
     }
 }

@@ -33,6 +33,7 @@ final class Walks {
         api.supplyDocuments(id, MANUFACTURER);
         api.complete(id, USER_TASK_REVIEW_DOCUMENTATION, ENGINEER,
                 Verdicts.allPass(catalog.itemsOf(Step.DOCUMENTATION)).variables());
+        api.receiveSamples(id, ENGINEER, "7.0");
         api.complete(id, USER_TASK_TEST_DEVICE, ENGINEER, Verdicts.allPass(catalog.itemsOf(Step.DEVICE)).variables());
         api.complete(id, USER_TASK_TEST_CLOUD, ENGINEER, Verdicts.allPass(catalog.itemsOf(Step.CLOUD))
                 .fail("CLD-04", finding).variables());

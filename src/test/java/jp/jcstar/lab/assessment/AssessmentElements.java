@@ -20,6 +20,7 @@ public final class AssessmentElements {
     public static final String GATEWAY_SCOPE_FORK = "gateway_scopeFork";
 
     // Step 2: device tests.
+    public static final String USER_TASK_RECEIVE_SAMPLES = "userTask_receiveSamples";
     public static final String USER_TASK_TEST_DEVICE = "userTask_testDevice";
 
     // Step 3: app tests.

@@ -73,6 +73,7 @@ class AssessmentProcessTest {
     @Autowired NotificationRepository notifications;
     @Autowired MailOutbox outbox;
     @Autowired JdbcClient jdbc;
+    @Autowired SampleRepository samples;
     @Autowired WorkflowAuthorizations workflowAuthorizations;
 
     AssessmentScenario scenario;
@@ -102,7 +103,17 @@ class AssessmentProcessTest {
         assertThat(instance).isWaitingAt(USER_TASK_REVIEW_DOCUMENTATION).hasBusinessKey(registered.reference());
         assertThat(registered.reference()).matches("JCS-\\d{4}-\\d{5}");
 
-        passDocumentation(instance);
+        scenario.complete(instance, USER_TASK_REVIEW_DOCUMENTATION, ENGINEER, "engineers",
+                allPass(Step.DOCUMENTATION).variables());
+        assertThat(instance).isWaitingAt(USER_TASK_RECEIVE_SAMPLES, USER_TASK_TEST_APP, USER_TASK_TEST_CLOUD);
+        assertThat(contextOf(instance, USER_TASK_RECEIVE_SAMPLES)).contains("**申請時の版 / Versions applied for**",
+                "firmware 1.0.0");
+        receiveSamples(instance, ENGINEER);
+        assertThat(samples.list(registered.id())).singleElement().satisfies(received -> {
+            assertThat(received.serials()).containsExactly("SLX1-0001", "SLX1-0002");
+            assertThat(received.firmwareVersion()).isEqualTo("1.0.0");
+            assertThat(received.recordedBy()).isEqualTo(ENGINEER);
+        });
         assertThat(instance).isWaitingAt(USER_TASK_TEST_DEVICE, USER_TASK_TEST_APP, USER_TASK_TEST_CLOUD);
         test(instance, USER_TASK_TEST_DEVICE, allPass(Step.DEVICE));
         test(instance, USER_TASK_TEST_APP, allPass(Step.APP));
@@ -457,7 +468,7 @@ class AssessmentProcessTest {
                 .doesNotContainKeys(AssessmentVariables.DOCUMENT_REQUEST.name(), AssessmentVariables.DOCUMENTS_SUPPLIED.name());
         scenario.complete(instance, USER_TASK_REVIEW_DOCUMENTATION, SECOND_ENGINEER, "engineers",
                 allPass(Step.DOCUMENTATION).variables());
-        assertThat(instance).isWaitingAt(USER_TASK_TEST_DEVICE);
+        assertThat(instance).isWaitingAt(USER_TASK_RECEIVE_SAMPLES);
 
         // Both reviews stay on record, and so do the request and the answer.
         long id = assessmentOf(instance).id();
@@ -544,6 +555,7 @@ class AssessmentProcessTest {
                 Map.of(AssessmentVariables.DOCUMENTS_SUPPLIED.name(), "architecture.pdf"));
         scenario.complete(instance, USER_TASK_REVIEW_DOCUMENTATION, SECOND_ENGINEER, "engineers",
                 allPass(Step.DOCUMENTATION).variables());
+        receiveSamples(instance, SECOND_ENGINEER);
         scenario.complete(instance, USER_TASK_TEST_DEVICE, SECOND_ENGINEER, "engineers", allPass(Step.DEVICE).variables());
 
         assertThatThrownBy(() -> scenario.complete(instance, USER_TASK_REVIEW_REPORT, ENGINEER, "reviewers",
@@ -748,9 +760,22 @@ class AssessmentProcessTest {
         return List.of(steps).stream().flatMap(step -> catalog.itemsOf(step).stream()).toList();
     }
 
+    /** The documentation passes; a device's samples are received, so that the tests of the scope are open. */
     private void passDocumentation(ProcessInstance instance) {
         scenario.complete(instance, USER_TASK_REVIEW_DOCUMENTATION, ENGINEER, "engineers",
                 allPass(Step.DOCUMENTATION).variables());
+        if (engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(USER_TASK_RECEIVE_SAMPLES).count() > 0) {
+            receiveSamples(instance, ENGINEER);
+        }
+    }
+
+    private void receiveSamples(ProcessInstance instance, String engineer) {
+        scenario.complete(instance, USER_TASK_RECEIVE_SAMPLES, engineer, "engineers", Map.of(
+                AssessmentVariables.SAMPLES_RECEIVED_ON.name(), new LabClock().now().toLocalDate().toString(),
+                AssessmentVariables.SAMPLE_SERIALS.name(), "SLX1-0001\nSLX1-0002",
+                AssessmentVariables.SAMPLE_HARDWARE_REVISION.name(), "Rev.C",
+                AssessmentVariables.SAMPLE_FIRMWARE_VERSION.name(), "1.0.0"));
     }
 
     private void test(ProcessInstance instance, String taskKey, Verdicts verdicts) {

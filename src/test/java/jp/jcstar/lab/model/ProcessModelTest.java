@@ -64,10 +64,10 @@ class ProcessModelTest {
                         tuple("userTask_testApp", "the name has more than 80 characters; "
                                 + "the task list puts the assessment's reference, product and company before it"),
                         tuple("userTask_decideFurtherRound", "taskContext 'DECIDE' is not "
-                                + "one of RECTIFICATION, RETEST, REVISION, DECISION, REVIEW"),
+                                + "one of RECTIFICATION, RETEST, REVISION, DECISION, REVIEW, SAMPLES"),
                         tuple("userTask_reviewReport", "${refreshTaskContextListener} needs "
                                 + "the extension property taskContext (one of RECTIFICATION, RETEST, REVISION, DECISION, "
-                                + "REVIEW)"));
+                                + "REVIEW, SAMPLES)"));
     }
 
     @Test

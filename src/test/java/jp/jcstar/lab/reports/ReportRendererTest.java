@@ -72,6 +72,8 @@ class ReportRendererTest {
             assertContains(text, compact(data.getTestedBy()));
             assertContains(text, "試験方法・ツール・環境/TestMethods,ToolsandEnvironment");
             assertContains(text, compact(data.getMethods()));
+            assertContains(text, "試験試料/SamplesunderTest");
+            assertContains(text, compact(data.getSamples()));
             assertContains(text, data.getReviewedBy());
             assertContains(text, data.getReviewedAt());
             assertContains(text, data.getVerdict());
@@ -240,7 +242,7 @@ class ReportRendererTest {
     void emptyListsStillRender() throws IOException {
         FinalReportData data = new FinalReportData(new ReportHeader("試験所", "REF-0", new Product("メーカー", PRODUCT, "X1",
                 StarLevel.STAR_1, Set.of(ProductComponent.DEVICE)), new Versions("1.0", "1.0", "1.0")), "v1", "2025-01-01", "2025-02-01", "2025-01-10 〜 2025-01-30", "試験員", "レビュー者", "2025-02-02", "合格 / Pass",
-                null, List.of(), null, null, null);
+                null, List.of(), null, null, null, null);
         try (PDDocument document = Loader.loadPDF(renderer.renderFinalReport(data))) {
             String text = compact(new PDFTextStripper().getText(document));
             assertContains(text, PRODUCT);
@@ -392,7 +394,9 @@ class ReportRendererTest {
                 "2025-07-22",
                 "適合 / Pass",
                 items, rounds, findings, DOCUMENTS,
-                "第1回 / Round 1  クラウド / Cloud — 佐藤 花子 (eng2), 2025-05-20:\ntestssl.sh 3.2、Wireshark 4.2、検証用 AP / test AP");
+                "第1回 / Round 1  クラウド / Cloud — 佐藤 花子 (eng2), 2025-05-20:\ntestssl.sh 3.2、Wireshark 4.2、検証用 AP / test AP",
+                "受領 / Received 2025-05-09 — 山田 太郎 (eng1)\nシリアル番号 / Serial numbers: SLX1-0001, SLX1-0002\n"
+                        + "ハードウェアリビジョン / Hardware revision: Rev.C\nファームウェア / Firmware: 1.0.0");
     }
 
     private static ReportHeader header(Versions versions) {

@@ -34,7 +34,9 @@ public class TaskContexts {
         /** A lab manager after the retest limit: every round, what failed in each and the responses. */
         DECISION,
         /** A reviewer: the overall result, the rounds and the draft report. */
-        REVIEW
+        REVIEW,
+        /** The engineers receiving samples: the product, its model numbers and the versions applied for. */
+        SAMPLES
     }
 
     public static final String PROPERTY = "taskContext";
@@ -49,18 +51,29 @@ public class TaskContexts {
 
     @Transactional(readOnly = true)
     public String markdown(Assessment assessment, Kind kind, String itemsInQuestion) {
-        AssessmentOverview overview = overviews.of(assessment, LAB, switch (kind) {
-            case RECTIFICATION, RETEST, DECISION -> EnumSet.noneOf(AssessmentOverviews.Part.class);
-            case REVISION -> EnumSet.of(AssessmentOverviews.Part.ITEMS, AssessmentOverviews.Part.EVENTS);
-            case REVIEW -> EnumSet.of(AssessmentOverviews.Part.ITEMS);
-        });
         return switch (kind) {
-            case RECTIFICATION -> rectification(overview);
-            case RETEST -> retest(overview);
-            case REVISION -> revision(overview, itemsInQuestion);
-            case DECISION -> decision(overview);
-            case REVIEW -> review(overview);
+            case RECTIFICATION -> rectification(overview(assessment, EnumSet.noneOf(AssessmentOverviews.Part.class)));
+            case RETEST -> retest(overview(assessment, EnumSet.noneOf(AssessmentOverviews.Part.class)));
+            case REVISION -> revision(overview(assessment, EnumSet.of(AssessmentOverviews.Part.ITEMS,
+                    AssessmentOverviews.Part.EVENTS)), itemsInQuestion);
+            case DECISION -> decision(overview(assessment, EnumSet.noneOf(AssessmentOverviews.Part.class)));
+            case REVIEW -> review(overview(assessment, EnumSet.of(AssessmentOverviews.Part.ITEMS)));
+            case SAMPLES -> samples(assessment);
         };
+    }
+
+    /** The overview with only the parts a kind of context reads. */
+    private AssessmentOverview overview(Assessment assessment, Set<AssessmentOverviews.Part> parts) {
+        return overviews.of(assessment, LAB, parts);
+    }
+
+    private static String samples(Assessment assessment) {
+        return "### 申請された製品 / The product applied for\n\n"
+                + "**製品 / Product**: " + Markdown.text(assessment.product().name()) + "\n\n"
+                + "**型番 / Model numbers**: " + Markdown.text(orDash(assessment.product().modelNumbers())) + "\n\n"
+                + "**申請時の版 / Versions applied for**: " + versions(assessment.versions()) + "\n\n"
+                + "受領した試料の版が違うときは、そのまま記録してください（報告書には両方が載ります）。 / If the samples carry "
+                + "other versions, record what they carry: the report prints both.\n";
     }
 
     private static String rectification(AssessmentOverview overview) {

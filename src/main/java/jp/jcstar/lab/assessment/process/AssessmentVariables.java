@@ -62,6 +62,15 @@ public final class AssessmentVariables {
     /** The items a reviewer who sent the report back named: only they open for revision (all in scope when none). */
     public static final ProcessVariable<String> ITEMS_IN_QUESTION = ProcessVariable.of("itemsInQuestion", String.class);
 
+    // The samples received for the device tests (form receive-samples.form), recorded and then removed.
+    public static final ProcessVariable<String> SAMPLES_RECEIVED_ON = ProcessVariable.of("samplesReceivedOn", String.class);
+    public static final ProcessVariable<String> SAMPLE_SERIALS = ProcessVariable.of("sampleSerials", String.class);
+    public static final ProcessVariable<String> SAMPLE_HARDWARE_REVISION = ProcessVariable.of("sampleHardwareRevision", String.class);
+    public static final ProcessVariable<String> SAMPLE_FIRMWARE_VERSION = ProcessVariable.of("sampleFirmwareVersion", String.class);
+    public static final ProcessVariable<String> SAMPLE_APP_VERSION = ProcessVariable.of("sampleAppVersion", String.class);
+    public static final ProcessVariable<String> SAMPLE_CLOUD_VERSION = ProcessVariable.of("sampleCloudVersion", String.class);
+    public static final ProcessVariable<String> SAMPLE_CONDITION = ProcessVariable.of("sampleCondition", String.class);
+
     /** How an engineer tested a step (the test forms' free text), printed in the final report. */
     public static final ProcessVariable<String> TEST_METHOD = ProcessVariable.of("testMethod", String.class);
 

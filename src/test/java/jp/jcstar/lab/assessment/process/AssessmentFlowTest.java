@@ -71,6 +71,7 @@ import jp.jcstar.lab.assessment.overview.TaskContexts;
 import jp.jcstar.lab.assessment.rectification.RecordRectification;
 import jp.jcstar.lab.assessment.rectification.SendIssueList;
 import jp.jcstar.lab.assessment.review.ReviewReport;
+import jp.jcstar.lab.assessment.testing.RecordSamples;
 import jp.jcstar.lab.assessment.testing.RecordVerdicts;
 import jp.jcstar.lab.catalog.Catalog;
 import jp.jcstar.lab.catalog.CheckItem;
@@ -112,7 +113,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * asked the use cases. What the use cases do with it is the full-app scenarios' business (AssessmentProcessTest).
  */
 @Deployment(resources = {AssessmentFlowTest.MODEL, "forms/application.form", "forms/supply-documents.form",
-        "forms/review-documentation.form", "forms/test-device.form", "forms/test-app.form", "forms/test-cloud.form",
+        "forms/review-documentation.form", "forms/receive-samples.form", "forms/test-device.form", "forms/test-app.form", "forms/test-cloud.form",
         "forms/submit-rectification.form", "forms/retest-items.form", "forms/review-report.form",
         "forms/decide-further-round.form"})
 class AssessmentFlowTest {
@@ -142,6 +143,7 @@ class AssessmentFlowTest {
     final RecordDocumentsSupplied recordDocumentsSupplied = mock(RecordDocumentsSupplied.class);
     final ReviewDocumentation reviewDocumentation = mock(ReviewDocumentation.class);
     final RecordVerdicts recordVerdicts = mock(RecordVerdicts.class);
+    final RecordSamples recordSamples = mock(RecordSamples.class);
     final EvaluateRound evaluateRound = mock(EvaluateRound.class);
     final FindingsLifecycle findings = mock(FindingsLifecycle.class);
     final SendIssueList sendIssueList = mock(SendIssueList.class);
@@ -172,6 +174,7 @@ class AssessmentFlowTest {
                 processEngine.getIdentityService(), mock(TransactionTemplate.class)));
         register(new RecordDocumentsSuppliedListener(records, recordDocumentsSupplied, currentUser));
         register(new RecordVerdictsListener(records, reviewDocumentation, recordVerdicts, currentUser, documentsDue));
+        register(new RecordSamplesListener(records, recordSamples, currentUser));
         register(new EscalateOverdueDelegate(records, escalateOverdue));
         register(new EvaluateRoundDelegate(records, evaluateRound));
         register(new RecordFindingsDelegate(records, findings, clock, LAB));
@@ -240,7 +243,15 @@ class AssessmentFlowTest {
 
         reviewDocumentation(instance, ENGINEER, allPass(Step.DOCUMENTATION));
         verify(reviewDocumentation).record(eq(ID), eq(verdicts(Step.DOCUMENTATION)), isNull(), eq(ENGINEER));
-        assertThat(instance).isWaitingAt(USER_TASK_TEST_DEVICE, USER_TASK_TEST_APP, USER_TASK_TEST_CLOUD);
+        // The device's branch waits for its samples; the app and the cloud are tested meanwhile.
+        assertThat(instance).isWaitingAt(USER_TASK_RECEIVE_SAMPLES, USER_TASK_TEST_APP, USER_TASK_TEST_CLOUD);
+        assertThat(task(USER_TASK_RECEIVE_SAMPLES, instance)).hasCandidateGroup(Roles.ENGINEERS);
+        assertThat(taskContextOf(instance, USER_TASK_RECEIVE_SAMPLES)).isEqualTo(contextText(TaskContexts.Kind.SAMPLES));
+
+        receiveSamples(instance);
+        verify(recordSamples).record(ID, SAMPLES, ENGINEER);
+        assertThat(instance).isWaitingAt(USER_TASK_TEST_DEVICE, USER_TASK_TEST_APP, USER_TASK_TEST_CLOUD)
+                .variables().doesNotContainKeys(SAMPLE_SERIALS.name(), SAMPLES_RECEIVED_ON.name());
 
         test(instance, USER_TASK_TEST_DEVICE, allPass(Step.DEVICE));
         test(instance, USER_TASK_TEST_APP, allPass(Step.APP));
@@ -277,7 +288,7 @@ class AssessmentFlowTest {
         verify(reviewDocumentation).record(eq(ID), eq(verdicts(Step.DOCUMENTATION, fail("DOC-07", "No threat model"))),
                 eq("Threat model covering the cloud API"), eq(ENGINEER));
         assertThat(instance).isWaitingAt(USER_TASK_SUPPLY_DOCUMENTS).hasPassed(USER_TASK_REVIEW_DOCUMENTATION)
-                .hasNotPassed(USER_TASK_TEST_DEVICE);
+                .hasNotPassed(USER_TASK_RECEIVE_SAMPLES, USER_TASK_TEST_DEVICE);
         Date due = Date.from(NOW.plusDays(3).plus(LAB.documentsDuePeriod()).toInstant());
         assertThat(task(USER_TASK_SUPPLY_DOCUMENTS, instance)).hasDueDate(due);
         assertThat(job(BOUNDARY_EVENT_DOCUMENTS_OVERDUE, instance).getDuedate()).isEqualTo(due);
@@ -287,7 +298,8 @@ class AssessmentFlowTest {
         assertThat(instance).variables().doesNotContainKeys(DOCUMENT_REQUEST.name(), DOCUMENTS_SUPPLIED.name());
         reviewDocumentation(instance, SECOND_ENGINEER, allPass(Step.DOCUMENTATION));
 
-        assertThat(instance).isWaitingAt(USER_TASK_TEST_DEVICE).isNotWaitingAt(USER_TASK_TEST_APP, USER_TASK_TEST_CLOUD);
+        assertThat(instance).isWaitingAt(USER_TASK_RECEIVE_SAMPLES)
+                .isNotWaitingAt(USER_TASK_TEST_APP, USER_TASK_TEST_CLOUD);
         InOrder steps = inOrder(recordDocumentsSupplied, reviewDocumentation);
         steps.verify(recordDocumentsSupplied).record(ID, "All seven documents, version 1", MANUFACTURER);
         steps.verify(reviewDocumentation).record(eq(ID), any(), eq("Threat model covering the cloud API"), eq(ENGINEER));
@@ -330,6 +342,12 @@ class AssessmentFlowTest {
         List<String> inScope = scope.stream().map(AssessmentFlowTest::testTask).toList();
         List<String> outOfScope = EnumSet.complementOf(EnumSet.copyOf(scope)).stream()
                 .map(AssessmentFlowTest::testTask).toList();
+        // A device is tested once its samples are received; the app and the cloud need none.
+        assertThat(instance).isWaitingAtExactly(inScope.stream()
+                .map(task -> task.equals(USER_TASK_TEST_DEVICE) ? USER_TASK_RECEIVE_SAMPLES : task).toArray(String[]::new));
+        if (scope.contains(DEVICE)) {
+            receiveSamples(instance);
+        }
         assertThat(instance).isWaitingAtExactly(inScope.toArray(String[]::new));
         for (ProductComponent component : scope) {
             assertThat(instance).isNotWaitingAt(USER_TASK_REVIEW_REPORT);
@@ -342,6 +360,7 @@ class AssessmentFlowTest {
         }
         scope.forEach(component -> verify(recordVerdicts).record(ID, verdicts(component.step()), ENGINEER));
         verify(recordVerdicts, times(scope.size())).record(anyLong(), any(), any());
+        verify(recordSamples, times(scope.contains(DEVICE) ? 1 : 0)).record(ID, SAMPLES, ENGINEER);
         verify(evaluateRound).evaluate(ID);
     }
 
@@ -559,12 +578,29 @@ class AssessmentFlowTest {
                 AssessmentProcess.PROCESS_KEY, AssessmentVariables.startVariables(application(scope))));
     }
 
-    /** Applied, documents supplied and reviewed complete: the tests of the scope are open. */
+    /** Applied, documents supplied and reviewed complete, a device's samples received: the tests of the scope are open. */
     ProcessInstance testedOnce(ProductComponent... scope) {
         ProcessInstance instance = apply(scope);
         supplyDocuments(instance, "All seven documents, version 1");
         reviewDocumentation(instance, ENGINEER, allPass(Step.DOCUMENTATION));
+        if (Set.of(scope).contains(DEVICE)) {
+            receiveSamples(instance);
+        }
         return instance;
+    }
+
+    /** What the engineer who unpacked the samples submits on receive-samples.form. */
+    static final RecordSamples.SubmittedSamples SAMPLES = new RecordSamples.SubmittedSamples("2026-04-01",
+            "SLX1-0001\nSLX1-0002", "Rev.C", "1.0.0", "2.3.0", null, null);
+
+    void receiveSamples(ProcessInstance instance) {
+        Map<String, Object> values = new HashMap<>();
+        SAMPLES_RECEIVED_ON.putInto(values, SAMPLES.receivedOn());
+        SAMPLE_SERIALS.putInto(values, SAMPLES.serialNumbers());
+        SAMPLE_HARDWARE_REVISION.putInto(values, SAMPLES.hardwareRevision());
+        SAMPLE_FIRMWARE_VERSION.putInto(values, SAMPLES.firmwareVersion());
+        SAMPLE_APP_VERSION.putInto(values, SAMPLES.appVersion());
+        complete(instance, USER_TASK_RECEIVE_SAMPLES, ENGINEER, Roles.ENGINEERS, values);
     }
 
     void supplyDocuments(ProcessInstance instance, String supplied) {
