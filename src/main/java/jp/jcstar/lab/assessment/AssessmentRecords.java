@@ -69,7 +69,9 @@ public class AssessmentRecords {
     public List<CheckItem> itemsInScope(Assessment assessment) {
         Set<Step> steps = Stream.concat(Stream.of(Step.DOCUMENTATION),
                 assessment.product().scope().stream().map(ProductComponent::step)).collect(Collectors.toSet());
-        return catalogOf(assessment).items().stream().filter(item -> steps.contains(item.step())).toList();
+        // A delta assessment tests only the items its change touches; its documentation is reviewed whole.
+        return catalogOf(assessment).items().stream().filter(item -> steps.contains(item.step()))
+                .filter(item -> item.step() == Step.DOCUMENTATION || assessment.tests(item.id())).toList();
     }
 
     /** The latest verdict of every judged item: a later round's or revision's verdict replaces an earlier one. */

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
@@ -168,6 +169,17 @@ public class AssessmentRepository {
         updated(id, known -> known.inRound(round, versions));
     }
 
+    /** A delta assessment's items: only those its change touches are tested. */
+    public void limitItems(long id, Set<String> items) {
+        jdbc.sql("update assessment set item_scope = ? where id = ?")
+                .params(String.join(" ", new TreeSet<>(items)), id).update();
+        updated(id, known -> known.limitedTo(items));
+    }
+
+    private static Set<String> itemScope(String column) {
+        return column == null || column.isBlank() ? Set.of() : Set.of(column.trim().split("\\s+"));
+    }
+
     /** Links a new assessment to the completed one it renews. */
     public void recordRenewal(long renewal, long renewed) {
         jdbc.sql("update assessment set renews_assessment_id = ? where id = ?").params(renewed, renewal).update();
@@ -212,6 +224,7 @@ public class AssessmentRepository {
                 AssessmentStatus.valueOf(rs.getString("status")), rs.getInt("current_round"), rs.getInt("retest_limit"),
                 rs.getString("applied_by"), rs.getObject("applied_at", OffsetDateTime.class),
                 rs.getString("reviewed_by"), rs.getObject("reviewed_at", OffsetDateTime.class),
-                rs.getObject("ended_at", OffsetDateTime.class), rs.getString("end_reason"));
+                rs.getObject("ended_at", OffsetDateTime.class), rs.getString("end_reason"),
+                itemScope(rs.getString("item_scope")));
     }
 }

@@ -29,6 +29,7 @@ import jp.jcstar.lab.engine.ProcessVariable;
  * <li>{@code verdict_APP_04}: label "APP-04 title_ja / title_en", description "requirement_ja / requirement_en"</li>
  * <li>{@code observation_APP_04}: label "APP-04 所見 / Observation"</li>
  * <li>{@code response_APP_04}: label "APP-04 title_ja / title_en への回答 / Response"</li>
+ * <li>{@code touches_APP_04}: label "APP-04 title_ja / title_en" (a change judge's tick)</li>
  * </ul>
  * A field whose label starts with an item ID is one of that item's fields, and the item is in the catalog. The field
  * {@code starLevel} offers exactly the {@link StarLevel}s, each as the scheme writes it, as value and as label.
@@ -46,7 +47,8 @@ final class FormContent {
     private static final List<ItemField> ITEM_FIELDS = List.of(
             new ItemField(ItemVariables::verdict, FormContent::title, FormContent::requirement),
             new ItemField(ItemVariables::observation, item -> item.id() + " 所見 / Observation", null),
-            new ItemField(ItemVariables::response, item -> title(item) + " への回答 / Response", null));
+            new ItemField(ItemVariables::response, item -> title(item) + " への回答 / Response", null),
+            new ItemField(ItemVariables::touches, FormContent::title, null));
 
     private FormContent() {
     }

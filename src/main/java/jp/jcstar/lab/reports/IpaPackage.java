@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,10 +76,12 @@ public class IpaPackage {
     private final ReportRenderer renderer;
     private final LabProperties lab;
     private final LabClock clock;
+    private final CarriedResults carriedResults;
 
     public IpaPackage(AssessmentAccess access, AssessmentRecords assessments, ReportService reports,
                       ReportRepository stored, RequirementLists requirements, DocumentRepository documents,
-                      ReportRenderer renderer, LabProperties lab, LabClock clock) {
+                      ReportRenderer renderer, LabProperties lab, LabClock clock, CarriedResults carriedResults) {
+        this.carriedResults = carriedResults;
         this.access = access;
         this.assessments = assessments;
         this.reports = reports;
@@ -146,8 +149,13 @@ public class IpaPackage {
     }
 
     private List<ChecklistRow> checklist(Assessment assessment, List<RequirementList> lists) {
-        Map<String, CheckResult> latest = assessments.latestResults(assessment.id());
-        List<String> inScope = assessments.itemsInScope(assessment).stream().map(CheckItem::id).toList();
+        Map<String, CheckResult> latest = new HashMap<>(assessments.latestResults(assessment.id()));
+        List<String> inScope = new ArrayList<>(assessments.itemsInScope(assessment).stream().map(CheckItem::id).toList());
+        // A delta assessment's package covers the whole product: the items it did not retest as carried over.
+        carriedResults.of(assessment).forEach((item, carried) -> {
+            latest.put(item, carried.result());
+            inScope.add(item);
+        });
         List<ChecklistRow> rows = new ArrayList<>();
         for (RequirementList list : lists) {
             for (Requirement requirement : list.requirements()) {

@@ -72,12 +72,15 @@ public class ReportService {
     private final ChangeNoticeRepository changes;
     private final TestMethodRepository testMethods;
     private final SampleRepository samples;
+    private final CarriedResults carriedResults;
 
     public ReportService(ReportRenderer renderer, ReportRepository reports, AssessmentRecords assessments,
                          CheckResultRepository results, TestRoundRepository rounds, FindingRepository findings,
                          DocumentRepository documents, LabProperties lab, LabClock clock, ReportSettings settings,
                          PdfSigner signer, PersonNames people, AssessmentRepository renewals,
-                         ChangeNoticeRepository changes, TestMethodRepository testMethods, SampleRepository samples) {
+                         ChangeNoticeRepository changes, TestMethodRepository testMethods, SampleRepository samples,
+                         CarriedResults carriedResults) {
+        this.carriedResults = carriedResults;
         this.testMethods = testMethods;
         this.samples = samples;
         this.changes = changes;
@@ -163,8 +166,10 @@ public class ReportService {
         Map<String, CheckResult> latest = AssessmentRecords.latestOf(all);
         Map<String, String> names = new HashMap<>();
         Function<String, String> name = id -> names.computeIfAbsent(id, people::of);
+        Map<String, CarriedResults.Carried> carried = carriedResults.of(assessment);
         List<ItemResultRow> items = catalog.items().stream()
-                .map(item -> itemRow(item, latest.get(item.id()), name)).toList();
+                .map(item -> carried.containsKey(item.id()) ? carriedRow(item, carried.get(item.id()), name)
+                        : itemRow(item, latest.get(item.id()), name)).toList();
         List<TestRound> tested = rounds.list(assessmentId);
         List<RoundRow> roundRows = roundRows(assessmentId, all);
         Set<String> testers = new LinkedHashSet<>(results.testers(assessmentId));
@@ -321,6 +326,13 @@ public class ReportService {
         return new ItemResultRow(item.id(), stepWords(item.step()), item.title(), result.verdict().name(),
                 result.verdict() == Verdict.FAIL ? "-" : String.valueOf(result.roundNo()), observation,
                 name.apply(result.recordedBy()) + "\n" + date(result.recordedAt()));
+    }
+
+    /** An item a delta assessment did not retest: its result as carried over, saying where from. */
+    private static ItemResultRow carriedRow(CheckItem item, CarriedResults.Carried carried, Function<String, String> name) {
+        ItemResultRow row = itemRow(item, carried.result(), name);
+        return new ItemResultRow(row.getItemId(), row.getStep(), row.getTitle(), row.getVerdict(), "-",
+                "引継ぎ / Carried over from " + carried.source() + ":\n" + row.getObservation(), row.getTestedBy());
     }
 
     /** From the first round's start to the last evaluation, with the number of rounds. */

@@ -100,6 +100,12 @@ class ChangeNoticeBrowserTest {
                 Map.of("decisionDevice", "NO_RETEST", "changeDecisionReason", "ログのみ / logging only"));
         assertThat(unjudged.status()).isEqualTo(400);
         assertThat(unjudged.text()).contains("クラウド / Cloud: choose whether it needs a retest (RETEST or NO_RETEST).");
+        // A retest names the items the change touches: none ticked, or one of a component not retested, is refused.
+        LabApi.Reply noItems = api.post("/api/tasks/" + taskId + "/complete", ENGINEER, Map.of("decisionDevice",
+                "NO_RETEST", "decisionCloud", "RETEST", "touches_DEV_01", true, "changeDecisionReason", "TLS"));
+        assertThat(noItems.status()).isEqualTo(400);
+        assertThat(noItems.text()).contains("クラウド / Cloud: tick at least one item the change touches",
+                "DEV-01: its component is not retested");
         // The engineer judges in Tasklist: the notice's summary, a choice for each changed component only.
         Chromium engineer = new Chromium(port);
         try {
@@ -114,6 +120,10 @@ class ChangeNoticeBrowserTest {
                     .as("the app did not change").isEmpty();
             engineer.choose("デバイス（ファームウェア）", "再試験は不要");
             engineer.choose("クラウド / Cloud", "再試験する");
+            // The cloud's items to tick appear once it is to be retested; the device's do not (no retest).
+            engineer.waitForText("クラウド: 変更が影響する項目 / Cloud: the items the change touches");
+            assertThat(engineer.driver.findElements(By.xpath("//label[contains(., 'DEV-01')]"))).isEmpty();
+            engineer.click(By.id(engineer.field("CLD-04").getAttribute("id")));
             engineer.type("判断の理由", "ファームウェアはログ出力のみ、クラウドはTLS実装が変わった / firmware: logging only; cloud: new TLS stack");
             engineer.screenshot("change-judge-form.png");
             engineer.complete();
@@ -136,18 +146,41 @@ class ChangeNoticeBrowserTest {
         assertThat(fresh.path("scope")).extracting(JsonNode::asText).containsExactly("CLOUD");
         assertThat(fresh.path("firmwareVersion").asText()).isEqualTo("7.1");
         assertThat(fresh.path("cloudVersion").asText()).isEqualTo("2026.3");
-        assertThat(fresh.path("items")).allSatisfy(item -> assertThat(item.path("step").asText()).isIn("DOCUMENTATION", "CLOUD"));
+        // Only the ticked item of the cloud is tested (the documentation is reviewed whole).
+        assertThat(fresh.path("items")).allSatisfy(item -> assertThat(item.path("step").asText()).isIn("DOCUMENTATION", "CLOUD"))
+                .filteredOn(item -> item.path("step").asText().equals("CLOUD")).extracting(item -> item.path("itemId").asText())
+                .containsExactly("CLD-04");
 
         // It passes: its report replaces the certified one, standing until the same day.
         api.supplyDocuments(deltaId, MANUFACTURER);
         api.complete(deltaId, USER_TASK_REVIEW_DOCUMENTATION, ENGINEER,
                 Verdicts.allPass(catalog.itemsOf(Step.DOCUMENTATION)).variables());
-        api.complete(deltaId, USER_TASK_TEST_CLOUD, ENGINEER, Verdicts.allPass(catalog.itemsOf(Step.CLOUD)).variables());
+        // The engineer's cloud test form in Tasklist shows CLD-04 alone; a verdict for another item is refused.
+        Chromium tester = new Chromium(port);
+        try {
+            tester.logIn(api, ENGINEER);
+            tester.openTask(api.openTask(deltaId, USER_TASK_TEST_CLOUD, ENGINEER));
+            tester.waitForText("クラウド試験 / Cloud tests", "CLD-04");
+            assertThat(tester.driver.findElements(By.xpath("//label[contains(., 'CLD-01')]"))).as("not touched").isEmpty();
+            tester.screenshot("delta-cloud-test-form.png");
+        } finally {
+            tester.close();
+        }
+        LabApi.Reply untouched = api.post("/api/tasks/" + api.openTask(deltaId, USER_TASK_TEST_CLOUD, ENGINEER)
+                + "/complete", ENGINEER, Verdicts.allPass(catalog.itemsOf(Step.CLOUD)).variables());
+        assertThat(untouched.status()).isEqualTo(400);
+        assertThat(untouched.text()).contains("CLD-01", "leave its verdict out");
+        api.complete(deltaId, USER_TASK_TEST_CLOUD, ENGINEER, Verdicts.none().pass("CLD-04").variables());
         api.complete(deltaId, USER_TASK_REVIEW_REPORT, REVIEWER, Verdicts.none()
                 .with(AssessmentVariables.REVIEW_DECISION.name(), "APPROVE").variables());
         api.awaitAssessment(deltaId, ENGINEER, a -> a.path("status").asText().equals("COMPLETED"));
-        String deltaUrl = SignedPdfs.qrCodes(api.get("/api/assessments/" + deltaId + "/reports/final", MANUFACTURER)
-                .body(), 0).get(0);
+        byte[] deltaReport = api.get("/api/assessments/" + deltaId + "/reports/final", MANUFACTURER).body();
+        String deltaUrl = SignedPdfs.qrCodes(deltaReport, 0).get(0);
+        // The delta's report covers the whole product: the items it did not retest as carried over, saying from where.
+        String deltaText = AssessmentApiEndToEndTest.pdfText(deltaReport);
+        // Four untested cloud items and five device items carried over; CLD-04 tested by the delta itself.
+        assertThat(deltaText.split("引継ぎ/Carriedoverfrom" + reference, -1)).hasSize(10);
+        assertThat(deltaText).contains("DEV-01", "CLD-01", "CLD-04");
 
         browser.close();
         browser = new Chromium(port);

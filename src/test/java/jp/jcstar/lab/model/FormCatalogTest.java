@@ -64,6 +64,7 @@ class FormCatalogTest {
         List<ModelProblem> problems = problemsOfForms(reworded, UnaryOperator.identity());
 
         assertThat(problems).extracting(ModelProblem::resource, ModelProblem::element).containsExactlyInAnyOrder(
+                tuple("forms/judge-change.form", "touches_APP_04"),
                 tuple("forms/retest-items.form", "verdict_APP_04"),
                 tuple("forms/submit-rectification.form", "response_APP_04"),
                 tuple("forms/test-app.form", "verdict_APP_04"));
@@ -105,9 +106,9 @@ class FormCatalogTest {
         assertThat(problems).extracting(ModelProblem::resource, ModelProblem::element, ModelProblem::problem).contains(
                 tuple("forms/test-cloud.form", "verdict_CLD_5", "ラベル「" + cld05
                         + "」は CLD-05 を示していますが、キーが CLD-05 の項目（verdict_CLD_05, observation_CLD_05, "
-                        + "response_CLD_05）のいずれでもありません。キーを直してください。 / the label \""
+                        + "response_CLD_05, touches_CLD_05）のいずれでもありません。キーを直してください。 / the label \""
                         + cld05 + "\" names CLD-05 but the key is none of its fields "
-                        + "(verdict_CLD_05, observation_CLD_05, response_CLD_05); correct the key."),
+                        + "(verdict_CLD_05, observation_CLD_05, response_CLD_05, touches_CLD_05); correct the key."),
                 tuple("forms/test-cloud.form", "observation_CLD_04", "ラベルがカタログ（版 2）の CLD-04 と異なります。"
                         + "「CLD-04 所見 / Observation」にしてください（現在は「CLD-09 所見 / Observation」）。 / the label "
                         + "does not match CLD-04 in catalog version 2: it must read \"CLD-04 所見 / Observation\" (it reads "
@@ -123,6 +124,7 @@ class FormCatalogTest {
         List<ModelProblem> problems = problemsOfForms(withoutCld05, UnaryOperator.identity());
 
         assertThat(problems).extracting(ModelProblem::resource, ModelProblem::element).containsExactlyInAnyOrder(
+                tuple("forms/judge-change.form", "touches_CLD_05"),
                 tuple("forms/retest-items.form", "verdict_CLD_05"),
                 tuple("forms/retest-items.form", "observation_CLD_05"),
                 tuple("forms/submit-rectification.form", "response_CLD_05"),

@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import jp.jcstar.lab.assessment.ProductComponent;
@@ -41,11 +42,13 @@ public class ChangeNoticeRepository {
         jdbc.sql("update change_notice set process_instance_id = ? where id = ?").params(processInstanceId, id).update();
     }
 
-    boolean decide(long id, String by, OffsetDateTime at, Set<ProductComponent> retest, String reason) {
+    boolean decide(long id, String by, OffsetDateTime at, Set<ProductComponent> retest, Set<String> items,
+                   String reason) {
         return jdbc.sql("""
-                        update change_notice set decided_by = ?, decided_at = ?, retest = ?, reason = ?
+                        update change_notice set decided_by = ?, decided_at = ?, retest = ?, retest_items = ?, reason = ?
                         where id = ? and decided_at is null""")
-                .params(by, at, names(retest), reason, id).update() == 1;
+                .params(by, at, names(retest), items.isEmpty() ? null : String.join(" ", new TreeSet<>(items)), reason,
+                        id).update() == 1;
     }
 
     void deltaStarted(long id, long deltaAssessmentId) {
@@ -88,7 +91,11 @@ public class ChangeNoticeRepository {
                 components(rs.getString("components")), new Versions(rs.getString("firmware_version"),
                 rs.getString("app_version"), rs.getString("cloud_version")), rs.getString("description"),
                 rs.getString("decided_by"), rs.getObject("decided_at", OffsetDateTime.class),
-                rs.getObject("decided_at") == null ? null : components(rs.getString("retest")), rs.getString("reason"),
-                delta);
+                rs.getObject("decided_at") == null ? null : components(rs.getString("retest")),
+                items(rs.getString("retest_items")), rs.getString("reason"), delta);
+    }
+
+    private static Set<String> items(String column) {
+        return column == null || column.isBlank() ? Set.of() : Set.of(column.trim().split("\\s+"));
     }
 }

@@ -17,6 +17,8 @@ import jp.jcstar.lab.assessment.FreeText;
 import jp.jcstar.lab.assessment.ProductComponent;
 import jp.jcstar.lab.assessment.Versions;
 import jp.jcstar.lab.assessment.Wording;
+import jp.jcstar.lab.catalog.CatalogRepository;
+import jp.jcstar.lab.catalog.CheckItem;
 import jp.jcstar.lab.problem.ConflictException;
 import jp.jcstar.lab.problem.ForbiddenException;
 import jp.jcstar.lab.problem.InvalidInputException;
@@ -45,8 +47,11 @@ public class ChangeNotices {
     private final ChangeNoticeRepository notices;
     private final AssessmentRepository assessments;
     private final LabClock clock;
+    private final CatalogRepository catalogs;
 
-    public ChangeNotices(ChangeNoticeRepository notices, AssessmentRepository assessments, LabClock clock) {
+    public ChangeNotices(ChangeNoticeRepository notices, AssessmentRepository assessments, LabClock clock,
+                         CatalogRepository catalogs) {
+        this.catalogs = catalogs;
         this.notices = notices;
         this.assessments = assessments;
         this.clock = clock;
@@ -131,11 +136,11 @@ public class ChangeNotices {
     }
 
     /**
-     * An engineer's decision: one per changed component, and the reason. Returns the components to retest (none: the
-     * label stands unchanged).
+     * An engineer's decision: one per changed component, the items the change touches of each component to retest,
+     * and the reason. Returns the components to retest (none: the label stands unchanged).
      */
-    public Set<ProductComponent> decide(long noticeId, Map<ProductComponent, String> decisions, String reason,
-                                        String engineer) {
+    public Set<ProductComponent> decide(long noticeId, Map<ProductComponent, String> decisions, Set<String> touched,
+                                        String reason, String engineer) {
         ChangeNotice notice = get(noticeId);
         List<Bilingual> problems = new ArrayList<>();
         Set<ProductComponent> retest = EnumSet.noneOf(ProductComponent.class);
@@ -148,6 +153,24 @@ public class ChangeNotices {
                         Wording.component(component) + ": choose whether it needs a retest (RETEST or NO_RETEST)."));
             }
         }
+        List<CheckItem> items = itemsOf(notice);
+        for (ProductComponent component : retest) {
+            if (items.stream().noneMatch(item -> item.step() == component.step() && touched.contains(item.id()))) {
+                problems.add(Bilingual.of(Wording.component(component) + ": 変更が影響する項目を1つ以上選んでください（差分評価はその項目だけを試験します）。",
+                        Wording.component(component) + ": tick at least one item the change touches (the delta assessment "
+                                + "tests only those)."));
+            }
+        }
+        for (String itemId : touched) {
+            Optional<CheckItem> item = items.stream().filter(candidate -> candidate.id().equals(itemId)).findFirst();
+            if (item.isEmpty()) {
+                problems.add(Bilingual.of(itemId + ": 変更した構成要素の項目ではありません。外してください。",
+                        itemId + ": not an item of a changed component; leave it out."));
+            } else if (retest.stream().noneMatch(component -> component.step() == item.get().step())) {
+                problems.add(Bilingual.of(itemId + ": その構成要素は再試験しないため、項目は選べません。",
+                        itemId + ": its component is not retested; leave the item out or choose a retest."));
+            }
+        }
         String why = FreeText.strippedOrNull(reason);
         if (why == null || why.length() > MAX_TEXT || ControlCharacters.present(why)) {
             problems.add(Bilingual.of("判断の理由を書いてください（" + MAX_TEXT + " 文字以内）。",
@@ -156,10 +179,19 @@ public class ChangeNotices {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(Bilingual.join(problems));
         }
-        if (!notices.decide(noticeId, engineer, clock.now(), retest, why)) {
+        if (!notices.decide(noticeId, engineer, clock.now(), retest, touched, why)) {
             throw new ConflictException("Change notice " + noticeId + " was already decided");
         }
         return retest;
+    }
+
+    /** The catalog items of a notice's changed components, as the certified assessment's catalog has them. */
+    @Transactional(readOnly = true)
+    public List<CheckItem> itemsOf(ChangeNotice notice) {
+        Assessment certified = assessments.get(notice.assessmentId());
+        return catalogs.version(certified.catalogVersion()).items().stream()
+                .filter(item -> notice.components().stream().anyMatch(component -> component.step() == item.step()))
+                .toList();
     }
 
     /**
@@ -206,6 +238,8 @@ public class ChangeNotices {
         ChangeNotice notice = get(noticeId);
         notices.deltaStarted(noticeId, deltaAssessmentId);
         assessments.recordRenewal(deltaAssessmentId, notice.assessmentId());
+        // Before its first test task: it tests only the items the change touches.
+        assessments.limitItems(deltaAssessmentId, notice.retestItems());
     }
 
     @Transactional(readOnly = true)

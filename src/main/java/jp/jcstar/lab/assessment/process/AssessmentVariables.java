@@ -40,6 +40,8 @@ public final class AssessmentVariables {
     public static final ProcessVariable<Boolean> SCOPE_DEVICE = ProcessVariable.of("scopeDevice", Boolean.class);
     public static final ProcessVariable<Boolean> SCOPE_APP = ProcessVariable.of("scopeApp", Boolean.class);
     public static final ProcessVariable<Boolean> SCOPE_CLOUD = ProcessVariable.of("scopeCloud", Boolean.class);
+    /** A delta assessment's items (space-separated IDs), for its test forms to show only those; unset otherwise. */
+    public static final ProcessVariable<String> ITEMS_TO_TEST = ProcessVariable.of("itemsToTest", String.class);
 
     /** The assessment's row id in the app's tables; the business key is its reference. */
     public static final ProcessVariable<Long> ASSESSMENT_ID = ProcessVariable.of("assessmentId", Long.class);

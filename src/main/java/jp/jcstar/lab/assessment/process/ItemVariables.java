@@ -29,6 +29,11 @@ public final class ItemVariables {
         return ProcessVariable.of("retest_" + suffix(itemId), Boolean.class);
     }
 
+    /** A change judge's tick: the change touches this item, so the delta assessment retests it. */
+    public static ProcessVariable<Boolean> touches(String itemId) {
+        return ProcessVariable.of("touches_" + suffix(itemId), Boolean.class);
+    }
+
     public static ProcessVariable<String> response(String itemId) {
         return ProcessVariable.of("response_" + suffix(itemId), String.class);
     }

@@ -9,16 +9,23 @@ import static jp.jcstar.lab.assessment.process.AssessmentVariables.DELTA_NEEDED;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jp.jcstar.lab.assessment.ProductComponent;
+import jp.jcstar.lab.assessment.change.ChangeNotice;
 import jp.jcstar.lab.assessment.change.ChangeNotices;
+import jp.jcstar.lab.catalog.CheckItem;
 import jp.jcstar.lab.engine.CurrentUser;
 import jp.jcstar.lab.engine.Submission;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** Complete listener of userTask_judgeChange: the engineer's decision per changed component, and the route. */
+/**
+ * Complete listener of userTask_judgeChange: the engineer's decision per changed component, the items the change
+ * touches (ticked in the form), and the route.
+ */
 @Component
 public class RecordChangeDecisionListener implements TaskListener {
 
@@ -37,7 +44,11 @@ public class RecordChangeDecisionListener implements TaskListener {
         submission.find(DECISION_DEVICE).ifPresent(decision -> decisions.put(ProductComponent.DEVICE, decision));
         submission.find(DECISION_APP).ifPresent(decision -> decisions.put(ProductComponent.APP, decision));
         submission.find(DECISION_CLOUD).ifPresent(decision -> decisions.put(ProductComponent.CLOUD, decision));
-        boolean retest = !notices.decide(CHANGE_NOTICE_ID.get(task), decisions,
+        ChangeNotice notice = notices.get(CHANGE_NOTICE_ID.get(task));
+        Set<String> touched = notices.itemsOf(notice).stream()
+                .filter(item -> submission.find(ItemVariables.touches(item.id())).orElse(false))
+                .map(CheckItem::id).collect(Collectors.toSet());
+        boolean retest = !notices.decide(notice.id(), decisions, touched,
                 submission.find(CHANGE_DECISION_REASON).orElse(null), currentUser.of(task)).isEmpty();
         DELTA_NEEDED.set(task, retest);
     }

@@ -3,6 +3,8 @@ package jp.jcstar.lab.assessment.process;
 import static jp.jcstar.lab.assessment.process.AssessmentVariables.*;
 
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import jp.jcstar.lab.assessment.Assessment;
 import jp.jcstar.lab.assessment.AssessmentRecords;
@@ -62,9 +64,14 @@ public class RecordVerdictsListener implements TaskListener {
                 ? ItemVariables.flagged(task, catalog.items())
                 : catalog.itemsOf(Step.valueOf(checkItems));
         Submission submission = Submission.of(task);
-        List<RawVerdict> submitted = items.stream().map(item -> new RawVerdict(item.id(),
-                submission.raw(ItemVariables.verdict(item.id())),
-                submission.find(ItemVariables.observation(item.id())).orElse(null))).toList();
+        // Every item the assessment tests needs a verdict; a delta's other items are left out, and a verdict sent for
+        // one of them is refused as outside the scope.
+        Set<String> tested = assessment.itemScope().isEmpty() ? null : assessment.itemScope();
+        List<RawVerdict> submitted = items.stream()
+                .filter(item -> tested == null || item.step() == Step.DOCUMENTATION || tested.contains(item.id())
+                        || submission.raw(ItemVariables.verdict(item.id())) != null)
+                .map(item -> new RawVerdict(item.id(), submission.raw(ItemVariables.verdict(item.id())),
+                        submission.find(ItemVariables.observation(item.id())).orElse(null))).toList();
         String user = currentUser.of(task);
         if (Step.DOCUMENTATION.name().equals(checkItems)) {
             boolean complete = documentationReview.record(assessmentId, submitted,
@@ -75,6 +82,10 @@ public class RecordVerdictsListener implements TaskListener {
             SCOPE_DEVICE.set(task, assessment.covers(ProductComponent.DEVICE));
             SCOPE_APP.set(task, assessment.covers(ProductComponent.APP));
             SCOPE_CLOUD.set(task, assessment.covers(ProductComponent.CLOUD));
+            if (tested != null) {
+                // What the test forms show: a delta's items only.
+                ITEMS_TO_TEST.set(task, String.join(" ", new TreeSet<>(tested)));
+            }
             if (!complete) {
                 documentsDue.setFromNow(task);
             }
