@@ -1,8 +1,10 @@
 package jp.jcstar.lab.reports;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jp.jcstar.lab.assessment.Assessment;
 import jp.jcstar.lab.assessment.AssessmentRecords;
@@ -39,7 +41,9 @@ public class CarriedResults {
         Map<String, CheckResult> own = assessments.latestResults(assessment.id());
         Map<String, Carried> carried = new HashMap<>();
         Optional<ChangeNotice> notice = changes.ofDelta(assessment.id());
-        while (notice.isPresent()) {
+        Set<Long> visited = new HashSet<>(Set.of(assessment.id()));
+        // Each certified assessment is older than its delta; the visited set guards against a row edited by hand.
+        while (notice.isPresent() && visited.add(notice.get().assessmentId())) {
             Assessment certified = assessments.get(notice.get().assessmentId());
             String source = certified.reference() + reports.issuedFinal(certified.id())
                     .map(report -> "（報告書 / report " + report.code() + "）").orElse("");

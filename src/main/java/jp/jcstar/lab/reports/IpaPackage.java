@@ -152,7 +152,8 @@ public class IpaPackage {
         Map<String, CheckResult> latest = new HashMap<>(assessments.latestResults(assessment.id()));
         List<String> inScope = new ArrayList<>(assessments.itemsInScope(assessment).stream().map(CheckItem::id).toList());
         // A delta assessment's package covers the whole product: the items it did not retest as carried over.
-        carriedResults.of(assessment).forEach((item, carried) -> {
+        Map<String, CarriedResults.Carried> carriedOver = carriedResults.of(assessment);
+        carriedOver.forEach((item, carried) -> {
             latest.put(item, carried.result());
             inScope.add(item);
         });
@@ -162,6 +163,8 @@ public class IpaPackage {
                 List<String> covered = requirement.itemIds().stream().filter(inScope::contains).toList();
                 String items = requirement.itemIds().isEmpty() ? "—" : requirement.itemIds().stream()
                         .map(item -> item + " " + (latest.containsKey(item) ? latest.get(item).verdict().name()
+                                + (carriedOver.containsKey(item) ? "（引継ぎ / carried over from "
+                                + carriedOver.get(item).source() + "）" : "")
                                 : inScope.contains(item) ? "—" : "(範囲外 / out of scope)"))
                         .collect(Collectors.joining("\n"));
                 rows.add(new ChecklistRow(list.level() + "（第" + list.version() + "版 / version " + list.version() + "）",

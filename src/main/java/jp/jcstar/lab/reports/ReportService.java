@@ -179,7 +179,7 @@ public class ReportService {
                 dateTime(assessment.reviewedAt()), verdict, items, roundRows,
                 findings.list(assessmentId).stream().map(f -> row(f, catalog)).toList(),
                 documentIndex(assessmentId, Integer.MAX_VALUE), methods(assessmentId, name),
-                samples(assessment, tested, name));
+                samples(assessment, tested, name) + carriedSamples(carried));
     }
 
     /** Each delivery of samples as received, beside the versions applied for. */
@@ -203,6 +203,16 @@ public class ReportService {
                         ? asReceived("クラウド / Cloud", receipt.cloudVersion(), applied.cloud()) : "")
                         + (receipt.condition() == null ? "" : "状態・付属品 / Condition: " + receipt.condition()))
                 .map(String::strip).collect(Collectors.joining("\n\n"));
+    }
+
+    /** A delta's carried-over results were tested on the samples of the assessments they come from. */
+    private static String carriedSamples(Map<String, CarriedResults.Carried> carried) {
+        if (carried.isEmpty()) {
+            return "";
+        }
+        return "\n\n引継ぎの結果は、次の評価の試料で試験したものです / The results carried over were tested on the samples of: "
+                + carried.values().stream().map(CarriedResults.Carried::source).distinct().sorted()
+                .collect(Collectors.joining(", "));
     }
 
     /** "ファームウェア / Firmware: 1.0.1 (申請時 / applied for: 1.0.0)" when they differ. */

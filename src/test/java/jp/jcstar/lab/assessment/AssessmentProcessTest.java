@@ -695,7 +695,7 @@ class AssessmentProcessTest {
                 .hasStackTraceContaining(catalog.get("CLD-02").name().ja() + ": 対象外（NA）には所見が必要です。")
                 .hasStackTraceContaining(item("CLD-02") + ": an NA needs an observation. Write why the item does not apply, then complete.");
         assertThatThrownBy(() -> test(instance, USER_TASK_TEST_CLOUD, Verdicts.none().pass("CLD-01")))
-                .hasStackTraceContaining(item("CLD-02") + ": is required. Choose one.");
+                .hasStackTraceContaining(item("CLD-02") + ": a verdict is required (PASS, FAIL or NA). Choose one.");
 
         assertThat(instance).isWaitingAt(USER_TASK_TEST_CLOUD);
         assertThat(results.list(id)).noneMatch(result -> result.itemId().startsWith("CLD-"));

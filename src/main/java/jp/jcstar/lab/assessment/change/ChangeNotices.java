@@ -19,6 +19,7 @@ import jp.jcstar.lab.assessment.Versions;
 import jp.jcstar.lab.assessment.Wording;
 import jp.jcstar.lab.catalog.CatalogRepository;
 import jp.jcstar.lab.catalog.CheckItem;
+import jp.jcstar.lab.catalog.Step;
 import jp.jcstar.lab.problem.ConflictException;
 import jp.jcstar.lab.problem.ForbiddenException;
 import jp.jcstar.lab.problem.InvalidInputException;
@@ -153,17 +154,19 @@ public class ChangeNotices {
                         Wording.component(component) + ": choose whether it needs a retest (RETEST or NO_RETEST)."));
             }
         }
-        List<CheckItem> items = itemsOf(notice);
+        // The delta starts on the current catalog: the ticks are its items. A component to retest with nothing ticked
+        // (a task opened before the form had ticks, say) is retested whole.
+        List<CheckItem> items = tickableItems();
+        Set<String> scope = new java.util.TreeSet<>();
         for (ProductComponent component : retest) {
-            if (items.stream().noneMatch(item -> item.step() == component.step() && touched.contains(item.id()))) {
-                problems.add(Bilingual.of(Wording.component(component) + ": 変更が影響する項目を1つ以上選んでください（差分評価はその項目だけを試験します）。",
-                        Wording.component(component) + ": tick at least one item the change touches (the delta assessment "
-                                + "tests only those)."));
-            }
+            List<String> ofComponent = items.stream().filter(item -> item.step() == component.step())
+                    .map(CheckItem::id).toList();
+            List<String> ticked = ofComponent.stream().filter(touched::contains).toList();
+            scope.addAll(ticked.isEmpty() ? ofComponent : ticked);
         }
         for (String itemId : touched) {
             Optional<CheckItem> item = items.stream().filter(candidate -> candidate.id().equals(itemId)).findFirst();
-            if (item.isEmpty()) {
+            if (item.isEmpty() || notice.components().stream().noneMatch(c -> c.step() == item.get().step())) {
                 problems.add(Bilingual.of(itemId + ": 変更した構成要素の項目ではありません。外してください。",
                         itemId + ": not an item of a changed component; leave it out."));
             } else if (retest.stream().noneMatch(component -> component.step() == item.get().step())) {
@@ -179,19 +182,16 @@ public class ChangeNotices {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(Bilingual.join(problems));
         }
-        if (!notices.decide(noticeId, engineer, clock.now(), retest, touched, why)) {
+        if (!notices.decide(noticeId, engineer, clock.now(), retest, scope, why)) {
             throw new ConflictException("Change notice " + noticeId + " was already decided");
         }
         return retest;
     }
 
-    /** The catalog items of a notice's changed components, as the certified assessment's catalog has them. */
+    /** The items a judge may tick: the device, app and cloud items of the current catalog, which a delta tests on. */
     @Transactional(readOnly = true)
-    public List<CheckItem> itemsOf(ChangeNotice notice) {
-        Assessment certified = assessments.get(notice.assessmentId());
-        return catalogs.version(certified.catalogVersion()).items().stream()
-                .filter(item -> notice.components().stream().anyMatch(component -> component.step() == item.step()))
-                .toList();
+    public List<CheckItem> tickableItems() {
+        return catalogs.current().items().stream().filter(item -> item.step() != Step.DOCUMENTATION).toList();
     }
 
     /**

@@ -45,7 +45,8 @@ public class RecordChangeDecisionListener implements TaskListener {
         submission.find(DECISION_APP).ifPresent(decision -> decisions.put(ProductComponent.APP, decision));
         submission.find(DECISION_CLOUD).ifPresent(decision -> decisions.put(ProductComponent.CLOUD, decision));
         ChangeNotice notice = notices.get(CHANGE_NOTICE_ID.get(task));
-        Set<String> touched = notices.itemsOf(notice).stream()
+        // Every tick sent is read, so that one for an item of no changed component is refused, not dropped.
+        Set<String> touched = notices.tickableItems().stream()
                 .filter(item -> submission.find(ItemVariables.touches(item.id())).orElse(false))
                 .map(CheckItem::id).collect(Collectors.toSet());
         boolean retest = !notices.decide(notice.id(), decisions, touched,

@@ -52,7 +52,7 @@ public class RecordSamples {
             problems.add(Bilingual.of(assessment.reference() + " はデバイスを評価しないため、試料は記録できません。",
                     assessment.reference() + " does not test a device; there are no samples to record."));
         }
-        LocalDate receivedOn = receivedOn(assessment, submitted.receivedOn(), problems);
+        LocalDate receivedOn = receivedOn(submitted.receivedOn(), problems);
         String serials = required(submitted.serialNumbers(), "シリアル番号", "Serial numbers", problems);
         String hardware = required(submitted.hardwareRevision(), "ハードウェアリビジョン", "Hardware revision", problems);
         String firmware = required(submitted.firmwareVersion(), "受領時のファームウェアバージョン",
@@ -70,8 +70,8 @@ public class RecordSamples {
         return receipt;
     }
 
-    /** The day the samples arrived: a date, not before the application and not after today (Japan time). */
-    private LocalDate receivedOn(Assessment assessment, String text, List<Bilingual> problems) {
+    /** The day the samples arrived: a date, not after today (Japan time). */
+    private LocalDate receivedOn(String text, List<Bilingual> problems) {
         String value = FreeText.strippedOrNull(text);
         if (value == null) {
             problems.add(Bilingual.of("受領日: 入力してください。", "Received on: is required. Choose the day the samples arrived."));
@@ -86,16 +86,12 @@ public class RecordSamples {
                     "Received on: '" + value + "' is not a date. Enter it as 2026-12-05."));
             return null;
         }
+        // Not after today; samples may arrive with the application, a change notice or before either.
         LocalDate today = clock.now().toLocalDate();
-        LocalDate applied = assessment.appliedAt().atZoneSameInstant(LabClock.ZONE).toLocalDate();
         if (day.isAfter(today)) {
             problems.add(Bilingual.of("受領日: " + day + " は未来の日付です。試料が届いた日（" + today + " 以前）を選んでください。",
                     "Received on: " + day + " is in the future. Choose the day the samples arrived (" + today
                             + " or before)."));
-        } else if (day.isBefore(applied)) {
-            problems.add(Bilingual.of("受領日: " + day + " は申請日（" + applied + "）より前です。この評価のために届いた日を選んでください。",
-                    "Received on: " + day + " is before the application (" + applied + "). Choose the day the samples "
-                            + "for this assessment arrived."));
         }
         return day;
     }

@@ -109,9 +109,12 @@ public class ApplicationIntake {
                         + renewal.reference() + ": renew the latest one.").toString());
             }
         }
+        // The product as it stands: every component it has (a delta tested only some) and the versions of every
+        // decided change notice (one that needed no retest changed the product all the same).
         Product product = renewed.product();
-        Application application = Application.of(null, product.name(), product.modelNumbers(), renewed.versions(),
-                product.starLevel().label(), product.scope().stream().map(Enum::name).toList());
+        Application application = Application.of(null, product.name(), product.modelNumbers(),
+                changeNotices.currentVersions(renewed), product.starLevel().label(),
+                changeNotices.productScope(renewed).stream().map(Enum::name).toList());
         // As the user, on every path (the page's too), for the renewed assessment's company: the engine checks that
         // a manufacturer's user belongs to it.
         Assessment renewal = AsUser.run(identityService, user, () -> process.start(application, renewed.companyId()));
