@@ -39,6 +39,7 @@ class ChangeNoticeBrowserTest {
 
     @LocalServerPort int port;
     @Autowired CatalogRepository catalogs;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     LabApi api;
     Catalog catalog;
@@ -201,5 +202,36 @@ class ChangeNoticeBrowserTest {
         browser.waitForText("有効 / Valid", PRODUCT);
         assertThat(browser.find(By.id("valid-until")).getText()).isEqualTo(certifiedUntil);
         assertThat(browser.consoleErrors()).isEmpty();
+
+        // A delta of the delta: DEV-02 retested on firmware 7.2. Its report and IPA package cover the whole product,
+        // each other result from the nearest assessment that tested it: CLD-04 from the first delta, the rest from
+        // the certified assessment.
+        String deltaReference = fresh.path("reference").asText();
+        JsonNode judge = api.get("/engine-rest/task?processDefinitionKey=process_jcstarChangeNotice"
+                + "&processInstanceBusinessKey=" + deltaReference + "&firstResult=0&maxResults=10", ENGINEER).json();
+        assertThat(judge).hasSize(1);
+        LabApi.Reply judged = api.post("/api/tasks/" + judge.get(0).path("id").asText() + "/complete", ENGINEER, Map.of(
+                "decisionDevice", "RETEST", "touches_DEV_02", true, "changeDecisionReason", "Wi-Fi の省電力 / Wi-Fi power"));
+        assertThat(judged.status()).as(judged.text()).isEqualTo(204);
+        long secondDelta = jdbc.sql("select delta_assessment_id from change_notice where assessment_id = ?")
+                .param(deltaId).query(Long.class).single();
+        api.supplyDocuments(secondDelta, MANUFACTURER);
+        api.complete(secondDelta, USER_TASK_REVIEW_DOCUMENTATION, ENGINEER,
+                Verdicts.allPass(catalog.itemsOf(Step.DOCUMENTATION)).variables());
+        api.receiveSamples(secondDelta, ENGINEER, "7.2");
+        api.complete(secondDelta, USER_TASK_TEST_DEVICE, ENGINEER, Verdicts.none().pass("DEV-02").variables());
+        api.complete(secondDelta, USER_TASK_REVIEW_REPORT, REVIEWER, Verdicts.none()
+                .with(AssessmentVariables.REVIEW_DECISION.name(), "APPROVE").variables());
+        api.awaitAssessment(secondDelta, ENGINEER, a -> a.path("status").asText().equals("COMPLETED"));
+        String secondText = AssessmentApiEndToEndTest.pdfText(api.get("/api/assessments/" + secondDelta
+                + "/reports/final", MANUFACTURER).body());
+        assertThat(secondText.split("引継ぎ/Carriedoverfrom" + deltaReference, -1)).hasSize(2);
+        assertThat(secondText.split("引継ぎ/Carriedoverfrom" + reference, -1)).hasSize(9);
+        Map<String, byte[]> ipa = RequirementsAndIpaPackageBrowserTest.unzip(api.get("/api/assessments/" + secondDelta
+                + "/reports/ipa-package", MANUFACTURER).body());
+        String checklist = new String(ipa.entrySet().stream().filter(e -> e.getKey().endsWith("-checklist.csv"))
+                .findFirst().orElseThrow().getValue(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(checklist).contains("CLD-04 PASS（引継ぎ / carried over from " + deltaReference,
+                "CLD-01 PASS（引継ぎ / carried over from " + reference).doesNotContain("DEV-02 PASS（引継ぎ");
     }
 }

@@ -192,7 +192,7 @@ class RequirementsAndIpaPackageBrowserTest {
         return file;
     }
 
-    private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
+    static Map<String, byte[]> unzip(byte[] zip) throws IOException {
         Map<String, byte[]> files = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
