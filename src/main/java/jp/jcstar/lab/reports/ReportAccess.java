@@ -116,9 +116,13 @@ public class ReportAccess {
     public Pdf terminationLetter(long id, LabUser user) {
         Assessment assessment = access.visible(id, user);
         StoredReport report = stored.findLatest(id, ReportKind.TERMINATION).orElseThrow(() -> new NotFoundException(
-                assessment.reference() + " に終了通知書はありません / " + assessment.reference() + " has no termination "
-                        + "notice: one is issued when the lab ends an assessment as failed (it is " + assessment.status()
-                        + ")"));
+                assessment.status() == AssessmentStatus.TERMINATED
+                        // Its own asynchronous step issues it right after the end: the mail may arrive first.
+                        ? assessment.reference() + " の終了通知書は作成中です。1分ほどしてから開き直してください / The termination "
+                        + "notice of " + assessment.reference() + " is being issued: open it again in a minute."
+                        : assessment.reference() + " に終了通知書はありません。評価が不合格で終了したときに発行されます / "
+                        + assessment.reference() + " has no termination notice: one is issued when the lab ends an "
+                        + "assessment as failed."));
         return new Pdf(assessment.reference() + "-termination-notice.pdf", report);
     }
 
