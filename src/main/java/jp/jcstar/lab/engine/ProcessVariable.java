@@ -1,6 +1,7 @@
 package jp.jcstar.lab.engine;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import jp.jcstar.lab.problem.InvalidInputException;
@@ -38,6 +39,16 @@ public final class ProcessVariable<T> {
 
     public void set(VariableScope scope, T value) {
         scope.setVariable(name, value);
+    }
+
+    /**
+     * Sets the variable unless it holds this value already: a routing value the app writes again from its tables
+     * before a gateway costs no update and no history row when nobody changed it.
+     */
+    public void setIfChanged(VariableScope scope, T value) {
+        if (!Objects.equals(scope.getVariable(name), value)) {
+            scope.setVariable(name, value);
+        }
     }
 
     /** Sets the variable on this scope only (a task's own), not on the process instance. */

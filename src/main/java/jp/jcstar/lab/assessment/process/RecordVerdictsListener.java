@@ -76,15 +76,15 @@ public class RecordVerdictsListener implements TaskListener {
         if (Step.DOCUMENTATION.name().equals(checkItems)) {
             boolean complete = documentationReview.record(assessmentId, submitted,
                     submission.find(DOCUMENT_REQUEST).orElse(null), user);
-            DOCUMENTATION_COMPLETE.set(task, complete);
+            DOCUMENTATION_COMPLETE.setIfChanged(task, complete);
             // The scope gateway comes next: its routing comes from the assessment's row, not from variables a client
             // could have changed since the application.
-            SCOPE_DEVICE.set(task, assessment.covers(ProductComponent.DEVICE));
-            SCOPE_APP.set(task, assessment.covers(ProductComponent.APP));
-            SCOPE_CLOUD.set(task, assessment.covers(ProductComponent.CLOUD));
+            SCOPE_DEVICE.setIfChanged(task, assessment.covers(ProductComponent.DEVICE));
+            SCOPE_APP.setIfChanged(task, assessment.covers(ProductComponent.APP));
+            SCOPE_CLOUD.setIfChanged(task, assessment.covers(ProductComponent.CLOUD));
             if (tested != null) {
                 // What the test forms show: a delta's items only.
-                ITEMS_TO_TEST.set(task, String.join(" ", new TreeSet<>(tested)));
+                ITEMS_TO_TEST.setIfChanged(task, String.join(" ", new TreeSet<>(tested)));
             }
             if (!complete) {
                 documentsDue.setFromNow(task);

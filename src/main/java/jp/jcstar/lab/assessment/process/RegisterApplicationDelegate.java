@@ -2,6 +2,8 @@ package jp.jcstar.lab.assessment.process;
 
 import static jp.jcstar.lab.assessment.process.AssessmentVariables.*;
 
+import java.util.List;
+
 import jp.jcstar.lab.assessment.Application;
 import jp.jcstar.lab.assessment.Assessment;
 import jp.jcstar.lab.assessment.AssessmentRecords;
@@ -46,5 +48,9 @@ public class RegisterApplicationDelegate implements JavaDelegate {
         SCOPE_DEVICE.set(execution, application.covers(ProductComponent.DEVICE));
         SCOPE_APP.set(execution, application.covers(ProductComponent.APP));
         SCOPE_CLOUD.set(execution, application.covers(ProductComponent.CLOUD));
+        // The application is the assessment's row now (the data of record; the lists show reference and product).
+        // Removed in the command that set them, they are never written: no insert now, no delete at the end.
+        List.of(PRODUCT_NAME, MODEL_NUMBERS, FIRMWARE_VERSION, APP_VERSION, CLOUD_VERSION, STAR_LEVEL)
+                .forEach(variable -> variable.remove(execution));
     }
 }
