@@ -139,7 +139,7 @@ class ChangeNoticeBrowserTest {
 
         // The delta assessment: the cloud only, on the new versions, linked to the certified one.
         browser.open("/lab/assessments/" + id);
-        browser.waitForText("再試験 / Retest: クラウド / Cloud", "firmware: logging only; cloud: new TLS stack",
+        browser.waitForText("再試験 / Retest: クラウド / Cloud（CLD-04）", "firmware: logging only; cloud: new TLS stack",
                 "差分評価 / Delta assessment:");
         browser.screenshot("change-notice-decided.png");
         assertThat(browser.driver.findElements(By.id("renew"))).as("no renewal beside a running delta").isEmpty();

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -96,6 +97,8 @@ public class ChangeNoticeRepository {
     }
 
     private static Set<String> items(String column) {
-        return column == null || column.isBlank() ? Set.of() : Set.of(column.trim().split("\\s+"));
+        // In the catalog's order of IDs, as the pages list them.
+        return column == null || column.isBlank() ? Set.of()
+                : Collections.unmodifiableSortedSet(new TreeSet<>(List.of(column.trim().split("\\s+"))));
     }
 }

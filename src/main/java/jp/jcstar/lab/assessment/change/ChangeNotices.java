@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import jp.jcstar.lab.Bilingual;
 import jp.jcstar.lab.ControlCharacters;
@@ -157,7 +158,7 @@ public class ChangeNotices {
         // The delta starts on the current catalog: the ticks are its items. A component to retest with nothing ticked
         // (a task opened before the form had ticks, say) is retested whole.
         List<CheckItem> items = tickableItems();
-        Set<String> scope = new java.util.TreeSet<>();
+        Set<String> scope = new TreeSet<>();
         for (ProductComponent component : retest) {
             List<String> ofComponent = items.stream().filter(item -> item.step() == component.step())
                     .map(CheckItem::id).toList();
