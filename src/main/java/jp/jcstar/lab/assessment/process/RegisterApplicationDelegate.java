@@ -49,8 +49,8 @@ public class RegisterApplicationDelegate implements JavaDelegate {
         SCOPE_APP.set(execution, application.covers(ProductComponent.APP));
         SCOPE_CLOUD.set(execution, application.covers(ProductComponent.CLOUD));
         // The application is the assessment's row now (the data of record; the lists show reference and product).
-        // Removed in the command that set them, they are never written: no insert now, no delete at the end.
-        List.of(PRODUCT_NAME, MODEL_NUMBERS, FIRMWARE_VERSION, APP_VERSION, CLOUD_VERSION, STAR_LEVEL)
-                .forEach(variable -> variable.remove(execution));
+        // Removed in the command that set them, they are never written: no insert now, no delete at the end. The
+        // versions stay: the rectification form starts from the versions under test.
+        List.of(PRODUCT_NAME, MODEL_NUMBERS, STAR_LEVEL).forEach(variable -> variable.remove(execution));
     }
 }

@@ -253,8 +253,9 @@ class AssessmentFlowTest {
         assertThat(instance).isWaitingAt(USER_TASK_TEST_DEVICE, USER_TASK_TEST_APP, USER_TASK_TEST_CLOUD)
                 .variables().doesNotContainKeys(SAMPLE_SERIALS.name(), SAMPLES_RECEIVED_ON.name(),
                         // the application is the assessment's row since its registration
-                        PRODUCT_NAME.name(), MODEL_NUMBERS.name(), FIRMWARE_VERSION.name(), STAR_LEVEL.name())
-                .containsEntry(SCOPE_DEVICE.name(), true);
+                        PRODUCT_NAME.name(), MODEL_NUMBERS.name(), STAR_LEVEL.name())
+                // the versions under test, which the rectification form starts from, and the routing
+                .containsEntry(FIRMWARE_VERSION.name(), "1.0.0").containsEntry(SCOPE_DEVICE.name(), true);
 
         test(instance, USER_TASK_TEST_DEVICE, allPass(Step.DEVICE));
         test(instance, USER_TASK_TEST_APP, allPass(Step.APP));
