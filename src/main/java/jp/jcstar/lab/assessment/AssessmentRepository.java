@@ -12,11 +12,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
+import jp.jcstar.lab.catalog.ItemIds;
 import jp.jcstar.lab.TransactionScoped;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -172,12 +172,8 @@ public class AssessmentRepository {
     /** A delta assessment's items: only those its change touches are tested. */
     public void limitItems(long id, Set<String> items) {
         jdbc.sql("update assessment set item_scope = ? where id = ?")
-                .params(String.join(" ", new TreeSet<>(items)), id).update();
+                .params(ItemIds.join(items), id).update();
         updated(id, known -> known.limitedTo(items));
-    }
-
-    private static Set<String> itemScope(String column) {
-        return column == null || column.isBlank() ? Set.of() : Set.of(column.trim().split("\\s+"));
     }
 
     /** Links a new assessment to the completed one it renews. */
@@ -225,6 +221,6 @@ public class AssessmentRepository {
                 rs.getString("applied_by"), rs.getObject("applied_at", OffsetDateTime.class),
                 rs.getString("reviewed_by"), rs.getObject("reviewed_at", OffsetDateTime.class),
                 rs.getObject("ended_at", OffsetDateTime.class), rs.getString("end_reason"),
-                itemScope(rs.getString("item_scope")));
+                ItemIds.parse(rs.getString("item_scope")));
     }
 }

@@ -4,16 +4,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import jp.jcstar.lab.assessment.ProductComponent;
 import jp.jcstar.lab.assessment.Versions;
+import jp.jcstar.lab.catalog.ItemIds;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -48,8 +47,7 @@ public class ChangeNoticeRepository {
         return jdbc.sql("""
                         update change_notice set decided_by = ?, decided_at = ?, retest = ?, retest_items = ?, reason = ?
                         where id = ? and decided_at is null""")
-                .params(by, at, names(retest), items.isEmpty() ? null : String.join(" ", new TreeSet<>(items)), reason,
-                        id).update() == 1;
+                .params(by, at, names(retest), items.isEmpty() ? null : ItemIds.join(items), reason, id).update() == 1;
     }
 
     void deltaStarted(long id, long deltaAssessmentId) {
@@ -93,12 +91,6 @@ public class ChangeNoticeRepository {
                 rs.getString("app_version"), rs.getString("cloud_version")), rs.getString("description"),
                 rs.getString("decided_by"), rs.getObject("decided_at", OffsetDateTime.class),
                 rs.getObject("decided_at") == null ? null : components(rs.getString("retest")),
-                items(rs.getString("retest_items")), rs.getString("reason"), delta);
-    }
-
-    private static Set<String> items(String column) {
-        // In the catalog's order of IDs, as the pages list them.
-        return column == null || column.isBlank() ? Set.of()
-                : Collections.unmodifiableSortedSet(new TreeSet<>(List.of(column.trim().split("\\s+"))));
+                ItemIds.parse(rs.getString("retest_items")), rs.getString("reason"), delta);
     }
 }

@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jp.jcstar.lab.assessment.ProductComponent;
-import jp.jcstar.lab.assessment.change.ChangeNotice;
 import jp.jcstar.lab.assessment.change.ChangeNotices;
 import jp.jcstar.lab.catalog.CheckItem;
 import jp.jcstar.lab.engine.CurrentUser;
@@ -44,12 +43,11 @@ public class RecordChangeDecisionListener implements TaskListener {
         submission.find(DECISION_DEVICE).ifPresent(decision -> decisions.put(ProductComponent.DEVICE, decision));
         submission.find(DECISION_APP).ifPresent(decision -> decisions.put(ProductComponent.APP, decision));
         submission.find(DECISION_CLOUD).ifPresent(decision -> decisions.put(ProductComponent.CLOUD, decision));
-        ChangeNotice notice = notices.get(CHANGE_NOTICE_ID.get(task));
         // Every tick sent is read, so that one for an item of no changed component is refused, not dropped.
         Set<String> touched = notices.tickableItems().stream()
                 .filter(item -> submission.find(ItemVariables.touches(item.id())).orElse(false))
                 .map(CheckItem::id).collect(Collectors.toSet());
-        boolean retest = !notices.decide(notice.id(), decisions, touched,
+        boolean retest = !notices.decide(CHANGE_NOTICE_ID.get(task), decisions, touched,
                 submission.find(CHANGE_DECISION_REASON).orElse(null), currentUser.of(task)).isEmpty();
         DELTA_NEEDED.set(task, retest);
     }

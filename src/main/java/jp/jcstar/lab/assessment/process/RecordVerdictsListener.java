@@ -4,7 +4,6 @@ import static jp.jcstar.lab.assessment.process.AssessmentVariables.*;
 
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 import jp.jcstar.lab.assessment.Assessment;
 import jp.jcstar.lab.assessment.AssessmentRecords;
@@ -14,6 +13,7 @@ import jp.jcstar.lab.assessment.documentation.ReviewDocumentation;
 import jp.jcstar.lab.assessment.testing.RecordVerdicts;
 import jp.jcstar.lab.catalog.Catalog;
 import jp.jcstar.lab.catalog.CheckItem;
+import jp.jcstar.lab.catalog.ItemIds;
 import jp.jcstar.lab.catalog.Step;
 import jp.jcstar.lab.engine.CurrentUser;
 import jp.jcstar.lab.engine.ModelProperties;
@@ -84,7 +84,7 @@ public class RecordVerdictsListener implements TaskListener {
             SCOPE_CLOUD.setIfChanged(task, assessment.covers(ProductComponent.CLOUD));
             if (tested != null) {
                 // What the test forms show: a delta's items only.
-                ITEMS_TO_TEST.setIfChanged(task, String.join(" ", new TreeSet<>(tested)));
+                ITEMS_TO_TEST.setIfChanged(task, ItemIds.join(tested));
             }
             if (!complete) {
                 documentsDue.setFromNow(task);
