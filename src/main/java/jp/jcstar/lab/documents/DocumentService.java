@@ -91,7 +91,8 @@ public class DocumentService {
      * Checks an upload, then stores it as the next version of its series in the assessment's current round. The
      * check reads the content outside any transaction (no database connection waits on a large file or a ZIP); the
      * content and its row are written in one transaction, under a lock on the assessment, so that uploads of one
-     * assessment take their versions in turn and none lands after the assessment closed. Refused uploads change
+     * assessment take their versions in turn and none lands after the assessment closed; the running process's
+     * forms learn of a document in that same transaction ({@link DocumentsChanged}). Refused uploads change
      * nothing.
      */
     public StoredDocument upload(long assessmentId, LabUser user, Upload upload) {
@@ -127,9 +128,13 @@ public class DocumentService {
             if (earlier.isPresent()) {
                 return new Uploaded(earlier.get(), true);
             }
-            StoredDocument stored = store(assessmentId, kind, itemId, user, upload, inspection);
+            Assessment locked = assessments.lock(assessmentId);
+            StoredDocument stored = store(locked, kind, itemId, user, upload, inspection);
             if (key != null) {
                 keys.remember(user.id(), key, IdempotencyKeys.Kind.UPLOAD, fingerprint, stored.id(), clock.now());
+            }
+            if (kind == DocumentKind.DOCUMENT) {
+                events.publishEvent(new DocumentsChanged(locked));
             }
             return new Uploaded(stored, false);
         });
@@ -140,15 +145,12 @@ public class DocumentService {
         audit.record(SecurityAudit.Event.DOCUMENT_UPLOADED, user.id(), null, Map.of("assessment",
                 assessment.reference(), "document", stored.id(), "kind", kind, "file", stored.label(),
                 "round", stored.roundNo(), "sha256", stored.sha256(), "size", stored.sizeBytes()));
-        if (kind == DocumentKind.DOCUMENT) {
-            events.publishEvent(new DocumentsChanged(assessmentId));
-        }
         return uploaded;
     }
 
-    private StoredDocument store(long assessmentId, DocumentKind kind, String itemId, LabUser user, Upload upload,
+    private StoredDocument store(Assessment assessment, DocumentKind kind, String itemId, LabUser user, Upload upload,
                                  ContentInspector.Inspection inspection) {
-        Assessment assessment = assessments.lock(assessmentId);
+        long assessmentId = assessment.id();
         requireOpen(assessment);
         String key = UUID.randomUUID().toString();
         MessageDigest written = Sha256.newDigest();

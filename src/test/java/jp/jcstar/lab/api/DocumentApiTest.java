@@ -236,6 +236,11 @@ class DocumentApiTest {
         } finally {
             pool.shutdown();
         }
+        // Each upload rewrote the open supply task's overview in its own transaction, one after the other: the
+        // manufacturer's form shows all seven without reopening.
+        String supply = api.openTask(id, USER_TASK_SUPPLY_DOCUMENTS, MANUFACTURER);
+        assertThat(api.get("/engine-rest/task/" + supply + "/variables/" + AssessmentVariables.DOCUMENTS_OVERVIEW.name(),
+                MANUFACTURER).json().path("value").asText()).contains("7 / 7 提出済 / supplied,").doesNotContain("missing");
         api.complete(id, USER_TASK_SUPPLY_DOCUMENTS, MANUFACTURER, Map.of("documentsSupplied", "DOC-01..07, version 1"));
         String task = api.openTask(id, USER_TASK_REVIEW_DOCUMENTATION, ENGINEER);
         assertThat(api.get("/engine-rest/task/" + task + "/variables/" + AssessmentVariables.DOCUMENTS_OVERVIEW.name(),

@@ -9,7 +9,6 @@ import jp.jcstar.lab.documents.DocumentsChanged;
 import jp.jcstar.lab.documents.DocumentsOverview;
 import jp.jcstar.lab.security.AsApp;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -18,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -29,14 +29,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class RefreshDocumentLinksListener implements TaskListener {
 
-    static final int REFRESH_ATTEMPTS = 5;
     private static final Logger log = LoggerFactory.getLogger(RefreshDocumentLinksListener.class);
 
     private final DocumentsOverview overview;
     private final AssessmentRecords assessments;
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
-    private final TransactionTemplate transactions;
+    /** Nested in the upload's transaction: a failure rolls back to the savepoint and no further. */
+    private final TransactionTemplate savepoint;
 
     public RefreshDocumentLinksListener(DocumentsOverview overview, AssessmentRecords assessments,
                                         RuntimeService runtimeService, IdentityService identityService,
@@ -45,7 +45,8 @@ public class RefreshDocumentLinksListener implements TaskListener {
         this.assessments = assessments;
         this.runtimeService = runtimeService;
         this.identityService = identityService;
-        this.transactions = transactions;
+        this.savepoint = new TransactionTemplate(transactions.getTransactionManager());
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     @Override
@@ -64,40 +65,26 @@ public class RefreshDocumentLinksListener implements TaskListener {
     }
 
     /**
-     * Rewrites the overview in the assessment's running process, if it runs, in a transaction of its own: after an
-     * upload, which stays stored whether or not this succeeds (a failure is logged, never passed to the uploader).
-     * Two uploads at once may both rewrite it; the one that loses the engine's optimistic lock computes it again.
+     * Rewrites the overview in the assessment's running process, in the upload's transaction (under the assessment's
+     * lock, so that no other upload or completion of this assessment writes it meanwhile) but under a savepoint of
+     * its own: the upload stays stored whether or not this succeeds (a failure is logged, never passed to the
+     * uploader), and the forms catch up when the next task that shows documents opens.
      */
     @EventListener
     public void refresh(DocumentsChanged changed) {
-        long assessmentId = changed.assessmentId();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                transactions.executeWithoutResult(status -> {
-                    Assessment assessment = assessments.get(assessmentId);
-                    if (assessment.processInstanceId() != null) {
-                        AsApp.run(identityService, () -> {
-                            if (runtimeService.createProcessInstanceQuery()
-                                    .processInstanceId(assessment.processInstanceId()).count() == 1) {
-                                runtimeService.setVariable(assessment.processInstanceId(), DOCUMENTS_OVERVIEW.name(),
-                                        overview.markdown(assessment));
-                            }
-                            return null;
-                        });
-                    }
-                });
-                return;
-            } catch (OptimisticLockingException e) {
-                if (attempt == REFRESH_ATTEMPTS) {
-                    log.warn("The documents overview of assessment {} stays as it was after {} attempts: {}",
-                            assessmentId, attempt, e.getMessage());
-                    return;
-                }
-            } catch (RuntimeException e) {
-                // The upload is stored; the forms catch up when the next task that shows documents opens.
-                log.warn("The documents overview of assessment {} could not be rewritten", assessmentId, e);
-                return;
-            }
+        Assessment assessment = changed.assessment();
+        if (assessment.processInstanceId() == null) {
+            return;
+        }
+        try {
+            savepoint.executeWithoutResult(status -> AsApp.run(identityService, () -> {
+                runtimeService.setVariable(assessment.processInstanceId(), DOCUMENTS_OVERVIEW.name(),
+                        overview.markdown(assessment));
+                return null;
+            }));
+        } catch (RuntimeException e) {
+            log.warn("The documents overview of assessment {} stays as it was until the next task opens",
+                    assessment.id(), e);
         }
     }
 }
