@@ -31,6 +31,7 @@ import jp.jcstar.lab.documents.DocumentService;
 import jp.jcstar.lab.security.LabUser;
 import jp.jcstar.lab.security.Roles;
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,6 +54,7 @@ class DocumentApiTest {
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
     @Autowired DocumentService documents;
+    @Autowired RuntimeService runtime;
 
     LabApi api;
 
@@ -245,6 +247,23 @@ class DocumentApiTest {
         String task = api.openTask(id, USER_TASK_REVIEW_DOCUMENTATION, ENGINEER);
         assertThat(api.get("/engine-rest/task/" + task + "/variables/" + AssessmentVariables.DOCUMENTS_OVERVIEW.name(),
                 ENGINEER).json().path("value").asText()).contains("7 / 7 提出済 / supplied,").doesNotContain("missing");
+    }
+
+    @Test
+    void aDocumentIsStoredEvenWhenTheOpenFormsCannotBeToldOfIt() {
+        long id = apply();
+        String processInstanceId = jdbc.sql("select process_instance_id from assessment where id = ?").param(id)
+                .query(String.class).single();
+        // The process is gone behind the app's back (no listener of the app ran), the assessment still in progress:
+        // writing the forms' overview fails inside the upload's transaction, under its savepoint.
+        runtime.deleteProcessInstance(processInstanceId, "test: gone behind the app's back", true);
+
+        LabApi.Reply stored = api.upload(id, MANUFACTURER, "DOC-01", "policy.pdf", "application/pdf", pdf("policy"));
+
+        assertThat(stored.status()).as(stored.text()).isEqualTo(201);
+        assertThat(jdbc.sql("select count(*) from document d join document_content c on c.storage_key = d.storage_key"
+                + " where d.assessment_id = ?").param(id).query(Long.class).single()).isEqualTo(1);
+        assertThat(api.get(stored.json().path("content").asText(), MANUFACTURER).body()).isEqualTo(pdf("policy"));
     }
 
     @Test
