@@ -16,8 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
-import jp.jcstar.lab.catalog.ItemIds;
 import jp.jcstar.lab.TransactionScoped;
+import jp.jcstar.lab.catalog.ItemIds;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
