@@ -42,7 +42,7 @@ public class AssessmentRecords {
      * variable, which a client completing a task could overwrite.
      */
     public long idOf(String processInstanceId) {
-        return assessments.findByProcessInstance(processInstanceId).map(Assessment::id).orElseThrow(() ->
+        return assessments.idByProcessInstance(processInstanceId).orElseThrow(() ->
                 new IllegalStateException("No assessment belongs to process instance " + processInstanceId));
     }
 

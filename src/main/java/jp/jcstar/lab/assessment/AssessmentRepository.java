@@ -144,6 +144,15 @@ public class AssessmentRepository {
         return jdbc.sql("select count(*) from assessment where status = ?").param(status.name()).query(Long.class).single();
     }
 
+    /**
+     * The id of the assessment a process instance runs, without reading its row when this node has seen the instance
+     * before (an instance never changes its assessment): a caller that locks the row next reads it once, with the lock.
+     */
+    public Optional<Long> idByProcessInstance(String processInstanceId) {
+        Long id = idsByProcessInstance.get(processInstanceId);
+        return id != null ? Optional.of(id) : findByProcessInstance(processInstanceId).map(Assessment::id);
+    }
+
     public Optional<Assessment> findByProcessInstance(String processInstanceId) {
         Long id = idsByProcessInstance.get(processInstanceId);
         if (id != null) {
