@@ -17,6 +17,12 @@ public record Finding(long id, int roundNo, String itemId, String observation, S
                       OffsetDateTime openedAt, OffsetDateTime sentAt, OffsetDateTime answeredAt,
                       OffsetDateTime retestedAt, OffsetDateTime closedAt) {
 
+    /** This finding after its issue list was sent to the manufacturer. */
+    Finding sent(OffsetDateTime at) {
+        return new Finding(id, roundNo, itemId, observation, requiredFix, dueDate, FindingStatus.SENT_TO_MANUFACTURER,
+                manufacturerResponse, retestOutcome, openedAt, at, answeredAt, retestedAt, closedAt);
+    }
+
     /** This finding after the manufacturer answered it. */
     Finding answered(String response, OffsetDateTime at) {
         return new Finding(id, roundNo, itemId, observation, requiredFix, dueDate, FindingStatus.ANSWERED, response,

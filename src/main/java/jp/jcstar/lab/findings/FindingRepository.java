@@ -3,17 +3,23 @@ package jp.jcstar.lab.findings;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 import jp.jcstar.lab.TransactionScoped;
 import jp.jcstar.lab.assessment.RoundOutcome;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 @Repository
 public class FindingRepository {
+
+    /** The order of {@link #list}: by round, then item. */
+    private static final Comparator<Finding> LISTED = Comparator.comparingInt(Finding::roundNo).thenComparing(Finding::itemId);
 
     private final JdbcClient jdbc;
     /** The findings read in the current transaction, by assessment; forgotten at every change. */
@@ -28,14 +34,19 @@ public class FindingRepository {
         read.reads().clear();
     }
 
+    /** Opens a finding; the findings this transaction read of the assessment gain it, in their order, unread. */
     void open(long assessmentId, int roundNo, String itemId, String observation, String requiredFix,
                      OffsetDateTime dueDate, OffsetDateTime at) {
-        changing();
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into finding (assessment_id, round_no, item_id, observation, required_fix, due_date,
                             status, opened_at) values (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(assessmentId, roundNo, itemId, observation, requiredFix, dueDate, FindingStatus.OPEN.name(), at)
-                .update();
+                .update(key, "id");
+        Finding opened = new Finding(key.getKeyAs(Number.class).longValue(), roundNo, itemId, observation, requiredFix,
+                dueDate, FindingStatus.OPEN, null, null, at, null, null, null, null);
+        read.reads().computeIfPresent(assessmentId, (id, known) ->
+                Stream.concat(known.stream(), Stream.of(opened)).sorted(LISTED).toList());
     }
 
     /** Every finding of the assessment, by round, then item. */
@@ -51,12 +62,14 @@ public class FindingRepository {
     }
 
     void markSent(long assessmentId, int roundNo, OffsetDateTime at) {
-        changing();
         jdbc.sql("""
                         update finding set status = ?, sent_at = ?
                         where assessment_id = ? and round_no = ? and status = ?""")
                 .params(FindingStatus.SENT_TO_MANUFACTURER.name(), at, assessmentId, roundNo, FindingStatus.OPEN.name())
                 .update();
+        read.reads().computeIfPresent(assessmentId, (id, known) -> known.stream()
+                .map(finding -> finding.roundNo() == roundNo && finding.status() == FindingStatus.OPEN ? finding.sent(at)
+                        : finding).toList());
     }
 
     void answer(long findingId, String response, OffsetDateTime at) {
