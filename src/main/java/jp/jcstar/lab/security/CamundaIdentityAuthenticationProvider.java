@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -33,12 +34,14 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
     private final IdentityService identityService;
     private final ProcessEngineConfigurationImpl engineConfiguration;
     private final AccountLock lock;
+    private final JdbcClient jdbc;
 
     public CamundaIdentityAuthenticationProvider(IdentityService identityService, ProcessEngine engine,
-                                                 AccountLock lock) {
+                                                 AccountLock lock, JdbcClient jdbc) {
         this.identityService = identityService;
         this.engineConfiguration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         this.lock = lock;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -65,12 +68,43 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
      * through their groups). The second factor, where one is needed, is not part of it.
      */
     public List<GrantedAuthority> authoritiesOf(String userId) {
+        return standing(userId).authorities();
+    }
+
+    /**
+     * Whether the account exists and is not locked, and its authorities.
+     *
+     * @param usable      the account exists and is not locked: not for good (the failed logins reached the limit,
+     *                    until a lab manager unlocks it) and not for the growing delay after a failure before that
+     * @param authorities its groups ({@code GROUP_}, by id) and tenants ({@code TENANT_}, by id; staff through their
+     *                    groups)
+     */
+    public record Standing(boolean usable, List<GrantedAuthority> authorities) {
+    }
+
+    /**
+     * The account's standing in one query, read on every call made with an API token: the engine's identity tables
+     * (users, memberships, tenant memberships; the app manages its accounts in the engine's database, ADR 4), as the
+     * engine's user, group and tenant queries read them, which would take three statements.
+     */
+    public Standing standing(String userId) {
+        List<String[]> rows = jdbc.sql("""
+                        select 'U' as kind, case when u.ATTEMPTS_ >= :max or u.LOCK_EXP_TIME_ > :now then 'locked'
+                            else 'usable' end as name from ACT_ID_USER u where u.ID_ = :user
+                        union all
+                        select 'G', m.GROUP_ID_ from ACT_ID_MEMBERSHIP m where m.USER_ID_ = :user
+                        union all
+                        select 'T', tm.TENANT_ID_ from ACT_ID_TENANT_MEMBER tm where tm.USER_ID_ = :user
+                            or tm.GROUP_ID_ in (select m.GROUP_ID_ from ACT_ID_MEMBERSHIP m where m.USER_ID_ = :user)""")
+                .param("user", userId).param("max", maxAttempts()).param("now", ClockUtil.getCurrentTime())
+                .query((rs, row) -> new String[] {rs.getString("kind"), rs.getString("name")}).list();
+        boolean usable = rows.stream().anyMatch(row -> row[0].equals("U") && row[1].equals("usable"));
         List<GrantedAuthority> authorities = new ArrayList<>();
-        identityService.createGroupQuery().groupMember(userId).list().forEach(group ->
-                authorities.add(new SimpleGrantedAuthority(GROUP_PREFIX + group.getId())));
-        identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().forEach(tenant ->
-                authorities.add(new SimpleGrantedAuthority(TENANT_PREFIX + tenant.getId())));
-        return authorities;
+        rows.stream().filter(row -> row[0].equals("G")).map(row -> row[1]).sorted().distinct()
+                .forEach(group -> authorities.add(new SimpleGrantedAuthority(GROUP_PREFIX + group)));
+        rows.stream().filter(row -> row[0].equals("T")).map(row -> row[1]).sorted().distinct()
+                .forEach(tenant -> authorities.add(new SimpleGrantedAuthority(TENANT_PREFIX + tenant)));
+        return new Standing(usable, List.copyOf(authorities));
     }
 
     /** Failed logins in a row after which the engine locks an account (JCSTAR_LOGIN_MAX_ATTEMPTS). */
@@ -81,25 +115,6 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
     private boolean lockedForGood(String userId) {
         User user = identityService.createUserQuery().userId(userId).singleResult();
         return user instanceof UserEntity entity && entity.getAttempts() >= maxAttempts();
-    }
-
-    /**
-     * Whether the user still exists and is not locked: a token of a deleted or locked account opens nothing. The
-     * engine locks an account for good once the failed logins reach the limit (until a lab manager unlocks it), and
-     * for a growing delay after each failure before that.
-     */
-    public boolean usable(String userId) {
-        User user = identityService.createUserQuery().userId(userId).singleResult();
-        if (user == null) {
-            return false;
-        }
-        if (!(user instanceof UserEntity entity)) {
-            return true;
-        }
-        boolean lockedForGood = entity.getAttempts() >= maxAttempts();
-        boolean delayed = entity.getLockExpirationTime() != null
-                && entity.getLockExpirationTime().after(ClockUtil.getCurrentTime());
-        return !lockedForGood && !delayed;
     }
 
     /** The failure that reached the engine's limit locks the account: recorded once, when it happens. */

@@ -1,6 +1,5 @@
 package jp.jcstar.lab.security.token;
 
-import java.util.List;
 import java.util.Optional;
 
 import jp.jcstar.lab.security.CamundaIdentityAuthenticationProvider;
@@ -11,7 +10,6 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -63,15 +61,18 @@ public class ApiCredentialsAuthenticationProvider implements AuthenticationProvi
      * token, or one of another user than {@code expectedUser} (when given).
      */
     public Optional<Authentication> byToken(String token, Authentication request, String expectedUser) {
-        return transactions.execute(status -> tokens.owner(token).filter(passwords::usable)
-                .filter(owner -> !secondFactor.lockedOut(owner))
+        return transactions.execute(status -> tokens.owner(token)
                 .filter(owner -> expectedUser == null || owner.equals(expectedUser))
-                .map(owner -> {
-                    List<GrantedAuthority> authorities = passwords.authoritiesOf(owner);
+                .filter(owner -> !secondFactor.lockedOut(owner))
+                .flatMap(owner -> {
+                    CamundaIdentityAuthenticationProvider.Standing standing = passwords.standing(owner);
+                    if (!standing.usable()) {
+                        return Optional.empty();
+                    }
                     UsernamePasswordAuthenticationToken authenticated =
-                            UsernamePasswordAuthenticationToken.authenticated(owner, null, authorities);
+                            UsernamePasswordAuthenticationToken.authenticated(owner, null, standing.authorities());
                     authenticated.setDetails(request.getDetails());
-                    return (Authentication) authenticated;
+                    return Optional.of((Authentication) authenticated);
                 }));
     }
 
