@@ -22,7 +22,10 @@ public class FindingRepository {
     private static final Comparator<Finding> LISTED = Comparator.comparingInt(Finding::roundNo).thenComparing(Finding::itemId);
 
     private final JdbcClient jdbc;
-    /** The findings read in the current transaction, by assessment; forgotten at every change. */
+    /**
+     * The findings read in the current transaction, by assessment: kept up to date with each change made through this
+     * repository that it knows whole (opened, sent, answered, retested), forgotten at the others (closed).
+     */
     private final TransactionScoped<Long, List<Finding>> read;
 
     public FindingRepository(JdbcClient jdbc, DataSource dataSource) {
