@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,6 +40,11 @@ public class LabEnginePlugin extends AbstractProcessEnginePlugin {
         configuration.setResourceAuthorizationProvider(new LabTaskAuthorizations());
         // Only grants are used (EngineCommandGuard refuses to save a revocation), so no command looks for revocations.
         configuration.setAuthorizationCheckRevokes(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER);
+        // Checks take the caller's groups as they are, without first asking which groups have authorizations.
+        List<SessionFactory> sessionFactories = new ArrayList<>(configuration.getCustomSessionFactories() == null
+                ? List.of() : configuration.getCustomSessionFactories());
+        sessionFactories.add(new CallersGroupsAsTheyAre.Factory());
+        configuration.setCustomSessionFactories(sessionFactories);
         // Inside the engine's command context, so that it sees every command of every client (EngineCommandGuard).
         EngineCommandGuard guard = new EngineCommandGuard(audit);
         configuration.setCustomPostCommandInterceptorsTxRequired(withGuard(configuration.getCustomPostCommandInterceptorsTxRequired(), guard));

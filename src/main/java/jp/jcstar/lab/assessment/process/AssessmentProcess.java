@@ -127,7 +127,7 @@ public class AssessmentProcess {
 
     public List<Task> openTasks(Assessment assessment) {
         return taskService.createTaskQuery().processInstanceId(assessment.processInstanceId())
-                .initializeFormKeys().orderByTaskCreateTime().asc().listPage(0, PAGE);
+                .orderByTaskCreateTime().asc().listPage(0, PAGE);
     }
 
     /** An open task with the groups that may work on it. */
