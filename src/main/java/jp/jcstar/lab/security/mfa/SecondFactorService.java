@@ -126,7 +126,10 @@ public class SecondFactorService {
         return accepted;
     }
 
-    /** Too many wrong codes in a row: no code is accepted until {@link #unlock}. */
+    /**
+     * Too many wrong codes in a row: no code is accepted until {@link #unlock}. An API token's owner is asked the same
+     * in the token's own query ({@code ApiTokenService.owner}).
+     */
     public boolean lockedOut(String userId) {
         return jdbc.sql("select count(*) from mfa_enrolment where user_id = ? and failed_attempts >= ?")
                 .params(userId, MAX_FAILURES).query(Long.class).single() > 0;

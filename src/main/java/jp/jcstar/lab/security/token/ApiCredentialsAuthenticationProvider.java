@@ -63,7 +63,6 @@ public class ApiCredentialsAuthenticationProvider implements AuthenticationProvi
     public Optional<Authentication> byToken(String token, Authentication request, String expectedUser) {
         return transactions.execute(status -> tokens.owner(token)
                 .filter(owner -> expectedUser == null || owner.equals(expectedUser))
-                .filter(owner -> !secondFactor.lockedOut(owner))
                 .flatMap(owner -> {
                     CamundaIdentityAuthenticationProvider.Standing standing = passwords.standing(owner);
                     if (!standing.usable()) {

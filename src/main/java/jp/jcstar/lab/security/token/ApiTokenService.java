@@ -13,6 +13,7 @@ import jp.jcstar.lab.Sha256;
 import jp.jcstar.lab.problem.InvalidInputException;
 import jp.jcstar.lab.problem.NotFoundException;
 import jp.jcstar.lab.security.SecurityAudit;
+import jp.jcstar.lab.security.mfa.SecondFactorService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -98,7 +99,10 @@ public class ApiTokenService {
         }
     }
 
-    /** The owner of a valid (known, unexpired, unrevoked) token. */
+    /**
+     * The owner of a valid (known, unexpired, unrevoked) token whose owner is not locked out by wrong second-factor
+     * codes (a lock holds for every credential: {@link SecondFactorService#lockedOut}, asked in the same statement).
+     */
     public Optional<String> owner(String token) {
         if (token == null || !token.startsWith(PREFIX)) {
             return Optional.empty();
@@ -106,9 +110,11 @@ public class ApiTokenService {
         String hash = Sha256.hex(token);
         OffsetDateTime now = now();
         Optional<Use> use = jdbc.sql("""
-                        select user_id, last_used_at from api_token
-                        where token_hash = ? and revoked_at is null and expires_at > ?""")
-                .params(hash, now).query((rs, row) -> new Use(rs.getString("user_id"),
+                        select t.user_id, t.last_used_at from api_token t
+                        where t.token_hash = ? and t.revoked_at is null and t.expires_at > ?
+                        and not exists (select 1 from mfa_enrolment m
+                                        where m.user_id = t.user_id and m.failed_attempts >= ?)""")
+                .params(hash, now, SecondFactorService.MAX_FAILURES).query((rs, row) -> new Use(rs.getString("user_id"),
                         rs.getObject("last_used_at", OffsetDateTime.class))).optional();
         // A token's last use is shown to its owner to the minute: written when it is older than that, not per call.
         use.filter(used -> used.at() == null || used.at().isBefore(now.minus(LAST_USE_PRECISION)))
