@@ -18,9 +18,10 @@ import org.camunda.bpm.engine.task.Task;
  * engineer's Tasklist count took 7 to 14 seconds. The per-task TASK_WORK (claim, complete) stays as it was, and so do
  * the manufacturers' per-task READ and TASK_WORK (they read nothing else) and a user's own on the tasks they hold.
  * <p>
- * A task created in the running command has no authorization rows yet (its id is new), so the engine's look for rows
- * to update is not asked of the database for it; rows made earlier in the same command are still merged, by the
- * engine's own look through the command's cache when it creates one.
+ * A task that a process created in the running command has no authorization rows yet (the engine made up its id), so
+ * the engine's look for rows to update is not asked of the database for it; rows made earlier in the same command are
+ * still merged, by the engine's own look through the command's cache when it creates one. A task created by hand may
+ * bring an id of its own that rows were already granted for, so it is looked for as before.
  */
 public class LabTaskAuthorizations extends DefaultAuthorizationProvider {
 
@@ -28,7 +29,7 @@ public class LabTaskAuthorizations extends DefaultAuthorizationProvider {
     protected AuthorizationEntity getGrantAuthorization(String taskId, String userId, String groupId, Resource resource) {
         DbEntityCache cache = Context.getCommandContext().getDbEntityManager().getDbEntityCache();
         TaskEntity task = cache.get(TaskEntity.class, taskId);
-        if (task != null && cache.isTransient(task)) {
+        if (resource == Resources.TASK && task != null && task.getExecutionId() != null && cache.isTransient(task)) {
             return null;
         }
         return super.getGrantAuthorization(taskId, userId, groupId, resource);

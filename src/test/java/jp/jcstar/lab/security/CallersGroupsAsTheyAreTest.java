@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalLong;
 
+import javax.sql.DataSource;
+
+import jp.jcstar.lab.H2Statements;
 import jp.jcstar.lab.ProcessEngineTest;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -20,15 +24,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The app's engine checks authorizations with all of the caller's groups ({@link CallersGroupsAsTheyAre}), not only
  * those it first looked up as having authorizations, and answers as the engine's own filter would: a group without
- * authorizations grants nothing, and a grant to it counts at once (on H2 and, in CI, PostgreSQL).
+ * authorizations grants nothing, and a grant to it counts at once (on H2 and, in CI, PostgreSQL); on H2 the database
+ * says that no check asked which groups have authorizations.
  */
 @ProcessEngineTest
 class CallersGroupsAsTheyAreTest {
 
     private static final String RESOURCE = "groups-as-they-are";
+    /** The engine's own manager sends it once in every command that checks an authorization. */
+    private static final String GROUPS_WITH_AUTHORIZATIONS = "select distinct(a.group_id_) from act_ru_authorization a";
 
     @Autowired ProcessEngine engine;
     @Autowired AuthorizationService authorizations;
+    @Autowired DataSource dataSource;
 
     @AfterEach
     void cleanUp() {
@@ -38,6 +46,8 @@ class CallersGroupsAsTheyAreTest {
 
     @Test
     void everyGroupOfTheCallerIsCheckedAndOnlyAGrantedOneAuthorizes() {
+        H2Statements statements = new H2Statements(dataSource);
+        OptionalLong groupLookupsBefore = statements.executions(GROUPS_WITH_AUTHORIZATIONS);
         grantRead("gaa-granted");
 
         // The engine's own manager would pass on only "gaa-granted", the one group it found with an authorization.
@@ -56,6 +66,8 @@ class CallersGroupsAsTheyAreTest {
 
         grantRead("gaa-none");
         assertThat(mayRead(List.of("gaa-none"))).as("a grant to a group that had none counts at once").isTrue();
+        assertThat(statements.executions(GROUPS_WITH_AUTHORIZATIONS)).as("asked which groups have authorizations")
+                .isEqualTo(groupLookupsBefore);
     }
 
     private boolean mayRead(List<String> groups) {

@@ -1,10 +1,19 @@
 package jp.jcstar.lab.security;
 
+import static jp.jcstar.lab.assessment.AssessmentElements.USER_TASK_SUPPLY_DOCUMENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.OptionalLong;
 
+import javax.sql.DataSource;
+
+import jp.jcstar.lab.H2Statements;
 import jp.jcstar.lab.ProcessEngineTest;
+import jp.jcstar.lab.assessment.AssessmentScenario;
+import jp.jcstar.lab.assessment.ProductComponent;
+import jp.jcstar.lab.company.AccountService;
+import jp.jcstar.lab.documents.DocumentService;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
@@ -14,63 +23,91 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The authorizations the engine writes for a task ({@link LabTaskAuthorizations}): one row per group and task, with
- * the manufacturers' READ and TASK_WORK and the lab staff's TASK_WORK only, whether the links are made in the command
- * that creates the task (the rows are not looked for in the database then) or later (on H2 and, in CI, PostgreSQL).
+ * The authorizations the engine writes for a task ({@link LabTaskAuthorizations}): one row per group and task with
+ * that group's permissions. For a task a process creates, the rows are not looked for in the database (on H2 the
+ * database says so); a task created by hand with an id of its own is looked for as before, and a row granted for that
+ * id beforehand is updated, not written twice (on H2 and, in CI, PostgreSQL).
  */
 @ProcessEngineTest
 class LabTaskAuthorizationsTest {
 
+    /** The engine's look for a group's row on one task ({@code selectAuthorizationByParameters}). */
+    private static final String ROW_LOOKUP = "from act_ru_authorization where type_ = ? and group_id_ = ?";
+    private static final String CHOSEN_ID = "lab-task-authorizations-chosen-id";
+
     @Autowired ProcessEngine engine;
     @Autowired TaskService tasks;
     @Autowired AuthorizationService authorizations;
-
-    private String taskId;
+    @Autowired AccountService accounts;
+    @Autowired DocumentService documents;
+    @Autowired DataSource dataSource;
 
     @AfterEach
     void cleanUp() {
-        if (taskId != null) {
-            tasks.deleteTask(taskId, true);
-            authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(taskId).list()
-                    .forEach(authorization -> authorizations.deleteAuthorization(authorization.getId()));
+        if (tasks.createTaskQuery().taskId(CHOSEN_ID).count() > 0) {
+            tasks.deleteTask(CHOSEN_ID, true);
         }
+        authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(CHOSEN_ID).list()
+                .forEach(authorization -> authorizations.deleteAuthorization(authorization.getId()));
     }
 
     @Test
-    void aNewTaskGetsOneRowPerGroupWithThatGroupsPermissionsAndALaterLinkUpdatesIt() {
-        taskId = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
-                .execute(context -> {
-                    TaskEntity task = new TaskEntity();
-                    task.setName("lab-task-authorizations");
-                    task.insert();
-                    // The same group twice in the creating command: merged into one row, as the engine does.
-                    task.addCandidateGroup(Roles.MANUFACTURERS);
-                    task.addCandidateGroup(Roles.MANUFACTURERS);
-                    task.addCandidateGroup(Roles.ENGINEERS);
-                    return task.getId();
-                });
+    void aTaskTheProcessCreatesGetsItsRowsWithoutLookingForThem() {
+        AssessmentScenario.registerCompany(accounts);
+        AssessmentScenario.registerPeople(accounts, engine.getIdentityService());
+        H2Statements statements = new H2Statements(dataSource);
+        OptionalLong lookupsBefore = statements.executions(ROW_LOOKUP);
 
-        Authorization manufacturers = only(Roles.MANUFACTURERS);
+        ProcessInstance instance = new AssessmentScenario(engine, documents)
+                .applyOnly(AssessmentScenario.application(ProductComponent.CLOUD));
+
+        assertThat(statements.executions(ROW_LOOKUP)).isEqualTo(lookupsBefore);
+        String supplyDocuments = tasks.createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(USER_TASK_SUPPLY_DOCUMENTS).singleResult().getId();
+        Authorization manufacturers = only(supplyDocuments, Roles.MANUFACTURERS);
         assertThat(manufacturers.isPermissionGranted(Permissions.READ)).isTrue();
         assertThat(manufacturers.isPermissionGranted(TaskPermissions.TASK_WORK)).isTrue();
         assertThat(manufacturers.isPermissionGranted(Permissions.UPDATE)).isFalse();
-        Authorization engineers = only(Roles.ENGINEERS);
-        assertThat(engineers.isPermissionGranted(TaskPermissions.TASK_WORK)).isTrue();
-        assertThat(engineers.isPermissionGranted(Permissions.READ)).as("lab staff read tasks through the definition").isFalse();
-
-        // A link made later, to the stored task: the existing row is found in the database and kept as one.
-        Task stored = tasks.createTaskQuery().taskId(taskId).singleResult();
-        tasks.addCandidateGroup(stored.getId(), Roles.MANUFACTURERS);
-        assertThat(only(Roles.MANUFACTURERS).getId()).isEqualTo(manufacturers.getId());
     }
 
-    private Authorization only(String group) {
+    @Test
+    void aTaskCreatedByHandWithAnIdOfItsOwnUpdatesTheRowGrantedForItBefore() {
+        Authorization before = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        before.setGroupId(Roles.MANUFACTURERS);
+        before.setResource(Resources.TASK);
+        before.setResourceId(CHOSEN_ID);
+        before.addPermission(Permissions.READ);
+        authorizations.saveAuthorization(before);
+        H2Statements statements = new H2Statements(dataSource);
+        OptionalLong lookupsBefore = statements.executions(ROW_LOOKUP);
+
+        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+                .execute(context -> {
+                    TaskEntity task = new TaskEntity(CHOSEN_ID);
+                    task.setName("lab-task-authorizations");
+                    task.insert();
+                    task.addCandidateGroup(Roles.MANUFACTURERS);
+                    task.addCandidateGroup(Roles.MANUFACTURERS);
+                    task.addCandidateGroup(Roles.ENGINEERS);
+                    return null;
+                });
+
+        lookupsBefore.ifPresent(count -> assertThat(statements.executions(ROW_LOOKUP).getAsLong()).isGreaterThan(count));
+        Authorization manufacturers = only(CHOSEN_ID, Roles.MANUFACTURERS);
+        assertThat(manufacturers.getId()).isEqualTo(before.getId());
+        assertThat(manufacturers.isPermissionGranted(TaskPermissions.TASK_WORK)).isTrue();
+        Authorization engineers = only(CHOSEN_ID, Roles.ENGINEERS);
+        assertThat(engineers.isPermissionGranted(TaskPermissions.TASK_WORK)).isTrue();
+        assertThat(engineers.isPermissionGranted(Permissions.READ)).as("lab staff read tasks through the definition").isFalse();
+    }
+
+    private Authorization only(String taskId, String group) {
         List<Authorization> rows = authorizations.createAuthorizationQuery().resourceType(Resources.TASK)
                 .resourceId(taskId).groupIdIn(group).list();
         assertThat(rows).as(group).hasSize(1);
